@@ -1,0 +1,35 @@
+/**
+ * Replace every secret value found in `text` with `[REDACTED]`. Secrets shorter than four
+ * characters are ignored (they would redact ordinary text). URL-encoded forms are covered too.
+ */
+export function redactSecrets(text: string, secrets: Iterable<string | undefined>): string {
+  let out = text;
+  const values = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < 4) continue;
+    values.add(secret);
+    values.add(encodeURIComponent(secret));
+    values.add(JSON.stringify(secret).slice(1, -1));
+  }
+  for (const value of [...values].sort((a, b) => b.length - a.length)) {
+    out = out.split(value).join('[REDACTED]');
+  }
+  return out;
+}
+
+/** The secret values of a credentials object, by field name (nested objects searched too). */
+export function secretValues(credentials: unknown, secretFields: ReadonlyArray<string>): string[] {
+  const out: string[] = [];
+  const fields = new Set(secretFields);
+  const walk = (value: unknown, key?: string) => {
+    if (typeof value === 'string') {
+      if (key !== undefined && fields.has(key)) out.push(value);
+    } else if (Array.isArray(value)) {
+      for (const v of value) walk(v, key);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(credentials);
+  return out;
+}
