@@ -132,9 +132,14 @@ export async function deliver(
   const sendable: Array<{ index: number; mapped: MappedEvent }> = [];
   const sentAt = now();
   events.forEach((event, index) => {
-    if (adapter.maxEventAgeMs !== undefined && sentAt.getTime() - event.occurredAt.getTime() > adapter.maxEventAgeMs) {
+    if (
+      adapter.maxEventAgeMs !== undefined &&
+      sentAt.getTime() - event.occurredAt.getTime() > adapter.maxEventAgeMs
+    ) {
       const days = adapter.maxEventAgeMs / 86_400_000;
-      const window = Number.isInteger(days) ? `${days} days` : `${Math.round(adapter.maxEventAgeMs / 3_600_000)} hours`;
+      const window = Number.isInteger(days)
+        ? `${days} days`
+        : `${Math.round(adapter.maxEventAgeMs / 3_600_000)} hours`;
       results[index]!.outcome = {
         status: 'rejected',
         code: 'event_too_old',
@@ -164,12 +169,15 @@ export async function deliver(
       return cached.accessToken;
     }
     const token = await adapter.auth.getToken(credentials, { fetch: fetchImpl, now: now(), baseUrl });
-    cache.set(cacheKey, { accessToken: token.accessToken, expiresAt: token.expiresAt ?? now().getTime() + 3_600_000 });
+    cache.set(cacheKey, {
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt ?? now().getTime() + 3_600_000,
+    });
     secrets.push(token.accessToken);
     return token.accessToken;
   };
 
-  const send = async (request: HttpRequest): Promise<HttpResponse> => {
+  const send = async (request: HttpRequest, eventIndexes: number[]): Promise<HttpResponse> => {
     const startedAt = now();
     const started = performance.now();
     const body = serialize(request);
@@ -179,7 +187,7 @@ export async function deliver(
           const attempt: AttemptRecord = {
             method: request.method,
             url: redact(request.url),
-            eventIndexes: request.eventIndexes.map((i) => sendable[i]!.index),
+            eventIndexes,
             startedAt,
             durationMs: Math.round(performance.now() - started),
             response: redact(excerpt(response, 2000)),
@@ -220,7 +228,11 @@ export async function deliver(
     } catch (error) {
       const reason = redact(error instanceof Error ? error.message : String(error));
       for (const c of chunk) {
-        results[c.index]!.outcome = { status: 'auth', kind: 'needs-attention', reason: `${adapter.name}: ${reason}` };
+        results[c.index]!.outcome = {
+          status: 'auth',
+          kind: 'needs-attention',
+          reason: `${adapter.name}: ${reason}`,
+        };
       }
       return;
     }
@@ -260,7 +272,10 @@ export async function deliver(
               for (const i of request.eventIndexes) results[chunk[i]!.index]!.attempts += 1;
               let response: HttpResponse;
               try {
-                response = await send(request);
+                response = await send(
+                  request,
+                  request.eventIndexes.map((i) => chunk[i]!.index),
+                );
               } catch (error) {
                 const outcome = outcomeFromNetworkError(error, adapter.name);
                 throw new RetryableAttempt(sameOutcome(outcome, requestEvents.length), undefined);
@@ -342,7 +357,8 @@ export async function deliver(
 
 function redactOutcome(outcome: Outcome, redact: (s: string) => string): Outcome {
   if ('reason' in outcome) return { ...outcome, reason: redact(outcome.reason) };
-  if (outcome.status === 'delivered' && outcome.warnings) return { ...outcome, warnings: outcome.warnings.map(redact) };
+  if (outcome.status === 'delivered' && outcome.warnings)
+    return { ...outcome, warnings: outcome.warnings.map(redact) };
   return outcome;
 }
 
@@ -354,9 +370,10 @@ export function serialize(request: HttpRequest): string | undefined {
       return String(request.body);
     case 'form':
       return new URLSearchParams(
-        Object.entries(request.body as Record<string, unknown>).map(
-          ([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)],
-        ),
+        Object.entries(request.body as Record<string, unknown>).map(([k, v]): [string, string] => [
+          k,
+          typeof v === 'string' ? v : JSON.stringify(v),
+        ]),
       ).toString();
     default:
       return JSON.stringify(request.body);

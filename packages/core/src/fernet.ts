@@ -62,7 +62,9 @@ export class Fernet {
     header.writeBigUInt64BE(BigInt(at), 1);
     const body = Buffer.concat([header, iv, ciphertext]);
     const mac = createHmac('sha256', this.#signingKey).update(body).digest();
-    return Buffer.concat([body, mac]).toString('base64url').replace(/=*$/, padding(body.length + MAC));
+    return Buffer.concat([body, mac])
+      .toString('base64url')
+      .replace(/=*$/, padding(body.length + MAC));
   }
 
   /** Decrypt to bytes; throws `CryptoError` with the reason when the token is not valid. */
@@ -125,7 +127,9 @@ export class MultiFernet {
   readonly #keys: Fernet[];
 
   constructor(keys: ReadonlyArray<string> | string, clock: FernetClock = {}) {
-    const list = (typeof keys === 'string' ? keys.split(',') : [...keys]).map((k) => k.trim()).filter(Boolean);
+    const list = (typeof keys === 'string' ? keys.split(',') : [...keys])
+      .map((k) => k.trim())
+      .filter(Boolean);
     if (list.length === 0) throw new CryptoError('MultiFernet needs at least one key');
     this.#keys = list.map((k) => new Fernet(k, clock));
   }

@@ -96,12 +96,10 @@ export function normalizeState(value: string | undefined | null): string | undef
 /** Postal code: lower-case, no spaces or dashes; US ZIP+4 cut to the first five digits. */
 export function normalizeZip(value: string | undefined | null, country?: string): string | undefined {
   if (value == null) return undefined;
-  const zip = String(value)
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]/g, '');
+  const zip = String(value).trim().toLowerCase().replace(/[\s-]/g, '');
   if (zip === '') return undefined;
-  if ((country === undefined || country.toLowerCase() === 'us') && /^\d{9}$/.test(zip)) return zip.slice(0, 5);
+  if ((country === undefined || country.toLowerCase() === 'us') && /^\d{9}$/.test(zip))
+    return zip.slice(0, 5);
   return zip;
 }
 

@@ -25,7 +25,10 @@ export const RETRYABLE_SOCKET_ERRORS: ReadonlySet<string> = new Set([
  * `Retry-After` as milliseconds: delta-seconds or an HTTP-date. `undefined` when absent or
  * unparseable; never negative.
  */
-export function parseRetryAfter(value: string | undefined | null, now: Date = new Date()): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined | null,
+  now: Date = new Date(),
+): number | undefined {
   if (value == null) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
@@ -54,7 +57,12 @@ export function outcomeFromStatus(
   const { status } = response;
   const detail = reason ?? (excerpt(response.body, 300) || `HTTP ${status}`);
   if (status >= 200 && status < 300) return { status: 'delivered' };
-  if (status === 401) return { status: 'auth', kind: 'refresh', reason: `${platform} rejected the credentials (401): ${detail}` };
+  if (status === 401)
+    return {
+      status: 'auth',
+      kind: 'refresh',
+      reason: `${platform} rejected the credentials (401): ${detail}`,
+    };
   if (status === 403) {
     return { status: 'auth', kind: 'needs-attention', reason: `${platform} denied access (403): ${detail}` };
   }
@@ -64,7 +72,11 @@ export function outcomeFromStatus(
     if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
     return outcome;
   }
-  return { status: 'rejected', code: `http_${status}`, reason: `${platform} rejected the request (${status}): ${detail}` };
+  return {
+    status: 'rejected',
+    code: `http_${status}`,
+    reason: `${platform} rejected the request (${status}): ${detail}`,
+  };
 }
 
 /** The same outcome for each of `count` events. */
@@ -77,7 +89,8 @@ export function outcomeFromNetworkError(error: unknown, platform: string): Outco
   const code = networkErrorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'TIMEOUT') return { status: 'retryable', reason: `${platform} did not answer in time` };
-  if (code && RETRYABLE_SOCKET_ERRORS.has(code)) return { status: 'retryable', reason: `${platform}: ${code} ${message}` };
+  if (code && RETRYABLE_SOCKET_ERRORS.has(code))
+    return { status: 'retryable', reason: `${platform}: ${code} ${message}` };
   return { status: 'retryable', reason: `${platform}: network error ${code ?? ''} ${message}`.trim() };
 }
 

@@ -56,7 +56,9 @@ export type Destination =
 export function resolveDestinations(config: RoutingConfig, storefrontCode?: string): Destination[] {
   const { storefront } = config;
   if (!storefront) {
-    return [{ kind: 'stopped', level: 'storefront', reason: `Storefront '${storefrontCode ?? '?'}' not found` }];
+    return [
+      { kind: 'stopped', level: 'storefront', reason: `Storefront '${storefrontCode ?? '?'}' not found` },
+    ];
   }
   if (!storefront.isActive) {
     return [{ kind: 'stopped', level: 'storefront', reason: `Storefront '${storefront.code}' is disabled` }];
@@ -70,11 +72,21 @@ export function resolveDestinations(config: RoutingConfig, storefrontCode?: stri
     const base = { credentialId: credential.id, platformCode: credential.platformCode };
     const platform = platforms.get(credential.platformCode);
     if (!platform) {
-      out.push({ kind: 'stopped', level: 'platform', ...base, reason: `Platform '${credential.platformCode}' not found` });
+      out.push({
+        kind: 'stopped',
+        level: 'platform',
+        ...base,
+        reason: `Platform '${credential.platformCode}' not found`,
+      });
       continue;
     }
     if (!platform.isActive) {
-      out.push({ kind: 'stopped', level: 'platform', ...base, reason: `Platform '${platform.code}' is disabled` });
+      out.push({
+        kind: 'stopped',
+        level: 'platform',
+        ...base,
+        reason: `Platform '${platform.code}' is disabled`,
+      });
       continue;
     }
     if (!credential.isActive) {

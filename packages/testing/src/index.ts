@@ -1,0 +1,4 @@
+export * from './fixtures';
+export * from './mock-fetch';
+export * from './run-adapter';
+export * from './conformance';
