@@ -77,11 +77,15 @@ function hostDependencies(): boolean {
   const missing = packages.filter((p) => pkg.dependencies[p.name] !== 'workspace:*');
   if (missing.length === 0) return true;
   if (check) {
-    console.error(`apps/relay/package.json lacks ${missing.map((m) => m.name).join(', ')}: run \`pnpm generate\``);
+    console.error(
+      `apps/relay/package.json lacks ${missing.map((m) => m.name).join(', ')}: run \`pnpm generate\``,
+    );
     return false;
   }
   for (const m of missing) pkg.dependencies[m.name] = 'workspace:*';
-  pkg.dependencies = Object.fromEntries(Object.entries(pkg.dependencies).sort(([a], [b]) => a.localeCompare(b)));
+  pkg.dependencies = Object.fromEntries(
+    Object.entries(pkg.dependencies).sort(([a], [b]) => a.localeCompare(b)),
+  );
   writeFileSync(path, `${JSON.stringify(pkg, null, 2)}\n`);
   console.log('updated apps/relay/package.json: run `pnpm install` to link the new adapters');
   return true;

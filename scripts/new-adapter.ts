@@ -40,22 +40,25 @@ if (existsSync(target)) {
   console.error(`${relative(ROOT, target)} already exists`);
   process.exit(1);
 }
-const name = values.name ?? code.replace(/(^|_)([a-z])/g, (_, s: string, c: string) => `${s ? ' ' : ''}${c.toUpperCase()}`);
+const name =
+  values.name ??
+  code.replace(/(^|_)([a-z])/g, (_, s: string, c: string) => `${s ? ' ' : ''}${c.toUpperCase()}`);
 const Pascal = dir.replace(/(^|-)([a-z0-9])/g, (_, _s: string, c: string) => c.toUpperCase());
 
 /** Credentials fields, example and auth wiring for each auth style. */
 const styles: Record<string, { fields: string; example: string; secrets: string; headers: string }> = {
   api_key: {
-    fields: "  api_key: z.string().min(1),\n  account_id: z.string().min(1),",
+    fields: '  api_key: z.string().min(1),\n  account_id: z.string().min(1),',
     example: "{ api_key: 'example-api-key-123456', account_id: 'acct_123' }",
     secrets: "['api_key']",
     headers: "{ 'content-type': 'application/json', 'x-api-key': ctx.credentials.api_key }",
   },
   bearer: {
-    fields: "  access_token: z.string().min(1),\n  account_id: z.string().min(1),",
+    fields: '  access_token: z.string().min(1),\n  account_id: z.string().min(1),',
     example: "{ access_token: 'example-access-token-123456', account_id: 'acct_123' }",
     secrets: "['access_token']",
-    headers: "{ 'content-type': 'application/json', authorization: `Bearer ${ctx.credentials.access_token}` }",
+    headers:
+      "{ 'content-type': 'application/json', authorization: `Bearer ${ctx.credentials.access_token}` }",
   },
   oauth2: {
     fields:

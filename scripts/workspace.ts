@@ -33,7 +33,10 @@ export function adapterPackages(): AdapterPackage[] {
 export function publishablePackages(): Array<{ path: string; name: string }> {
   const roots = ['packages/core', 'packages/testing'].map((p) => join(ROOT, p)).filter((p) => existsSync(p));
   return [
-    ...roots.map((path) => ({ path, name: JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).name })),
+    ...roots.map((path) => ({
+      path,
+      name: JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).name,
+    })),
     ...adapterPackages().map((a) => ({ path: a.path, name: a.name })),
   ];
 }
