@@ -13,3 +13,4 @@ export * from './redact';
 export * from './validate';
 export * from './chunk';
 export * from './version';
+export * from './retry-policy';
