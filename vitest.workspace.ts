@@ -12,4 +12,7 @@ export const projects: string[] = roots.flatMap((root) =>
     : [],
 );
 
+/** Repo tooling (scaffold, generators) has tests too. */
+projects.push('scripts');
+
 export default projects;

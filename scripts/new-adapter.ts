@@ -20,6 +20,8 @@ const { values, positionals } = parseArgs({
     docs: { type: 'string' },
     'api-version': { type: 'string', default: 'v1' },
     'token-url': { type: 'string', default: 'https://oauth2.example.com/token' },
+    /** Where to create the package folder (default packages/adapters); tests use a temporary folder. */
+    dest: { type: 'string' },
   },
 });
 
@@ -35,7 +37,8 @@ if (!AUTH_STYLES.includes(authType)) {
   process.exit(1);
 }
 const dir = code.replace(/_/g, '-');
-const target = join(ROOT, 'packages/adapters', dir);
+const destination = values.dest ?? join(ROOT, 'packages/adapters');
+const target = join(destination, dir);
 if (existsSync(target)) {
   console.error(`${relative(ROOT, target)} already exists`);
   process.exit(1);
@@ -111,7 +114,7 @@ for (const file of walk(templates)) {
   writeFileSync(out, fill(readFileSync(file, 'utf8')));
 }
 writeFileSync(
-  join(ROOT, '.changeset', `adapter-${dir}.md`),
+  join(values.dest ? target : join(ROOT, '.changeset'), `adapter-${dir}.md`),
   `---\n'@relay/adapter-${dir}': minor\n---\n\nFirst release of the ${name} adapter.\n`,
 );
 console.log(`created ${relative(ROOT, target)}
