@@ -27,13 +27,16 @@ export function normalizeEmail(value: string | undefined | null): string | undef
 
 /**
  * Gmail-style canonical email as Google's Data Manager / Enhanced Conversions ask for it:
- * dots removed from the local part of gmail.com / googlemail.com addresses.
+ * for gmail.com / googlemail.com addresses, dots removed from the local part and a `+tag`
+ * suffix dropped (`cloudy.sanfrancisco+shopping@gmail.com` → `cloudysanfrancisco@gmail.com`);
+ * other domains keep their dots and plus signs.
  */
 export function normalizeEmailForGoogle(value: string | undefined | null): string | undefined {
   const email = normalizeEmail(value);
   if (!email) return undefined;
   const [local, domain] = email.split('@') as [string, string];
-  if (domain === 'gmail.com' || domain === 'googlemail.com') return `${local.replace(/\./g, '')}@${domain}`;
+  if (domain === 'gmail.com' || domain === 'googlemail.com')
+    return `${local.split('+')[0]!.replace(/\./g, '')}@${domain}`;
   return email;
 }
 
