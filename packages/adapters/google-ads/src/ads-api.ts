@@ -1,0 +1,59 @@
+import type { BuildContext, ConsentStatus, RelayEvent } from '@relay/core';
+import type { GoogleAdsCredentials, GoogleAdsOptions } from './schemas';
+import { clickIdentifier, googleIdentity } from './user-data';
+
+export const ADS_API_BASE_URL = 'https://googleads.googleapis.com';
+
+const consentStatus = (status: ConsentStatus | undefined) =>
+  status === 'granted' ? 'GRANTED' : status === 'denied' ? 'DENIED' : undefined;
+
+/** `conversionDateTime` as the Ads API wants it: `yyyy-mm-dd hh:mm:ss+00:00` (UTC). */
+export function adsDateTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
+}
+
+/** One `ClickConversion` in proto3 JSON. */
+export function clickConversion(
+  event: RelayEvent,
+  conversionActionId: string,
+  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...clickIdentifier(event) };
+  out['conversionAction'] =
+    `customers/${ctx.credentials.customer_id}/conversionActions/${conversionActionId}`;
+  out['conversionDateTime'] = adsDateTime(event.occurredAt);
+  if (event.value !== undefined) {
+    out['conversionValue'] = event.value;
+    out['currencyCode'] = event.currency;
+  }
+  out['orderId'] = event.orderId;
+  // Click conversion uploads accept hashed email and phone only (no address).
+  const identity = googleIdentity(event, ctx.defaultCountry);
+  const identifiers: Array<Record<string, string>> = [];
+  if (identity.email) identifiers.push({ hashedEmail: identity.email });
+  if (identity.phone) identifiers.push({ hashedPhoneNumber: identity.phone });
+  if (identifiers.length > 0) out['userIdentifiers'] = identifiers;
+  const consent: Record<string, string> = {};
+  const adUserData = consentStatus(event.consent.adUserData);
+  const adPersonalization = consentStatus(event.consent.adPersonalization);
+  if (adUserData) consent['adUserData'] = adUserData;
+  if (adPersonalization) consent['adPersonalization'] = adPersonalization;
+  if (Object.keys(consent).length > 0) out['consent'] = consent;
+  if (event.user.ip) out['userIpAddress'] = event.user.ip;
+  return out;
+}
+
+/** `UploadClickConversionsRequest` body (the customer id travels in the URL). */
+export function uploadClickConversionsBody(
+  conversions: Array<{ event: RelayEvent; conversionActionId: string }>,
+  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    conversions: conversions.map(({ event, conversionActionId }) =>
+      clickConversion(event, conversionActionId, ctx),
+    ),
+    partialFailure: true,
+  };
+  if (ctx.options.validateOnly) body['validateOnly'] = true;
+  return body;
+}

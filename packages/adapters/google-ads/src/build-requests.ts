@@ -1,0 +1,116 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  ConfigError,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  type RelayEvent,
+} from '@relay/core';
+import { ADS_API_BASE_URL, uploadClickConversionsBody } from './ads-api';
+import { DATA_MANAGER_BASE_URL, dataManagerBody } from './data-manager';
+import { conversionActionFor } from './event-map';
+import type { GoogleAdsCredentials, GoogleAdsOptions } from './schemas';
+import { clickIdentifier, googleIdentity } from './user-data';
+
+type Ctx = BuildContext<GoogleAdsCredentials, GoogleAdsOptions>;
+
+interface Sendable {
+  index: number;
+  event: RelayEvent;
+  conversionActionId: string;
+}
+
+/** Why an event cannot be sent, or `undefined` when it can. */
+function unmatchable(event: RelayEvent, ctx: Ctx): string | undefined {
+  if (clickIdentifier(event)) return undefined;
+  const identity = googleIdentity(event, ctx.defaultCountry);
+  const usable =
+    ctx.options.api === 'ads_api'
+      ? identity.email || identity.phone
+      : identity.email || identity.phone || identity.address;
+  if (usable) return undefined;
+  return ctx.options.api === 'ads_api'
+    ? 'Google Ads needs a gclid, gbraid or wbraid, or a hashed email or phone, to match a click conversion'
+    : 'Google Ads needs a gclid, gbraid or wbraid, or user data (email, phone, or full address), to match a conversion';
+}
+
+/** Pure: the same events and context always give the same requests. */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+  const sendable: Sendable[] = [];
+  events.forEach(({ event, name }, index) => {
+    const conversionActionId = conversionActionFor(
+      event.eventName,
+      name,
+      ctx.credentials.conversion_action_id,
+      ctx.options.conversionActions,
+    );
+    if (conversionActionId === undefined) {
+      outcomes.push({
+        index,
+        outcome: {
+          status: 'skipped',
+          reason: `no Google Ads conversion action for '${event.eventName}'; set options.conversionActions.${event.eventName}`,
+        },
+      });
+      return;
+    }
+    const reason = unmatchable(event, ctx);
+    if (reason) {
+      outcomes.push({ index, outcome: { status: 'skipped', reason } });
+      return;
+    }
+    sendable.push({ index, event, conversionActionId });
+  });
+  if (sendable.length === 0) return { requests: [], outcomes };
+  const requests =
+    ctx.options.api === 'ads_api' ? adsApiRequests(sendable, ctx) : dataManagerRequests(sendable, ctx);
+  return { requests, outcomes };
+}
+
+/** The credential's `base_url` override (sandbox, simulator) applies to both Google hosts. */
+const hostFor = (ctx: Ctx, defaultHost: string) =>
+  ctx.baseUrl === DATA_MANAGER_BASE_URL ? defaultHost : ctx.baseUrl;
+
+/** One request per conversion action: each Data Manager destination is one conversion action. */
+function dataManagerRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
+  const byAction = new Map<string, Sendable[]>();
+  for (const s of sendable)
+    byAction.set(s.conversionActionId, [...(byAction.get(s.conversionActionId) ?? []), s]);
+  return [...byAction].map(([actionId, group]) => ({
+    method: 'POST',
+    url: `${hostFor(ctx, DATA_MANAGER_BASE_URL)}/v1/events:ingest`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.accessToken ?? ''}` },
+    body: dataManagerBody(
+      group.map((s) => s.event),
+      actionId,
+      ctx,
+    ),
+    eventIndexes: group.map((s) => s.index),
+  }));
+}
+
+function adsApiRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
+  const { credentials, options } = ctx;
+  if (!credentials.developer_token) {
+    throw new ConfigError("Google Ads: credentials.developer_token is required with options.api 'ads_api'", {
+      field: 'developer_token',
+    });
+  }
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${ctx.accessToken ?? ''}`,
+    'developer-token': credentials.developer_token,
+  };
+  if (credentials.login_customer_id) headers['login-customer-id'] = credentials.login_customer_id;
+  return [
+    {
+      method: 'POST',
+      url: `${hostFor(ctx, ADS_API_BASE_URL)}/${options.adsApiVersion}/customers/${credentials.customer_id}:uploadClickConversions`,
+      headers,
+      body: uploadClickConversionsBody(sendable, ctx),
+      eventIndexes: sendable.map((s) => s.index),
+    },
+  ];
+}
