@@ -14,3 +14,4 @@ export * from './validate';
 export * from './chunk';
 export * from './version';
 export * from './retry-policy';
+export * from './match-keys';
