@@ -17,17 +17,21 @@ export function redactSecrets(text: string, secrets: Iterable<string | undefined
   return out;
 }
 
-/** The secret values of a credentials object, by field name (nested objects searched too). */
+/**
+ * The secret values of a credentials object, by field name (nested objects searched too).
+ * A secret field whose value is an object (e.g. `custom_headers`) makes every string inside it secret.
+ */
 export function secretValues(credentials: unknown, secretFields: ReadonlyArray<string>): string[] {
   const out: string[] = [];
   const fields = new Set(secretFields);
-  const walk = (value: unknown, key?: string) => {
+  const walk = (value: unknown, key?: string, inSecret = false) => {
+    const secret = inSecret || (key !== undefined && fields.has(key));
     if (typeof value === 'string') {
-      if (key !== undefined && fields.has(key)) out.push(value);
+      if (secret) out.push(value);
     } else if (Array.isArray(value)) {
-      for (const v of value) walk(v, key);
+      for (const v of value) walk(v, key, inSecret);
     } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k);
+      for (const [k, v] of Object.entries(value)) walk(v, k, secret);
     }
   };
   walk(credentials);
