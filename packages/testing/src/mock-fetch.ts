@@ -52,8 +52,10 @@ export function mockFetch(handler: MockHandler = () => ({ status: 200, body: {} 
         : typeof reply.body === 'string'
           ? reply.body
           : JSON.stringify(reply.body);
-    return new Response(text, {
-      status: reply.status ?? 200,
+    const status = reply.status ?? 200;
+    // 204/205/304 responses cannot carry a body.
+    return new Response(status === 204 || status === 205 || status === 304 ? null : text, {
+      status,
       headers: { 'content-type': 'application/json', ...reply.headers },
     });
   };
