@@ -2,3 +2,4 @@ export * from './fixtures';
 export * from './mock-fetch';
 export * from './run-adapter';
 export * from './conformance';
+export * from './parse-helpers';

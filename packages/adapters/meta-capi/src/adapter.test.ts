@@ -1,7 +1,9 @@
-import { type HttpResponse, type MappedEvent, sha256Hex } from '@relay/core';
+import { sha256Hex } from '@relay/core';
 import {
   FIXED_NOW,
   fullPurchaseEvent,
+  jsonResponse,
+  mappedEvents,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -15,22 +17,8 @@ testAdapterConformance(adapter, {
   success: (r) => ({ status: 200, body: { events_received: (r.json as { data: unknown[] }).data.length } }),
 });
 
-const mapped = (count: number): MappedEvent[] =>
-  Array.from({ length: count }, (_, i) => ({
-    event: sampleEvent('purchase_completed', i + 1),
-    name: 'Purchase',
-    custom: false,
-  }));
-
-const response = (status: number, json: unknown, headers: Record<string, string> = {}): HttpResponse => ({
-  status,
-  headers,
-  body: JSON.stringify(json),
-  json,
-});
-
 const metaError = (code: number, subcode?: number, extra: Record<string, unknown> = {}) =>
-  response(400, {
+  jsonResponse(400, {
     error: {
       message: 'Invalid parameter',
       type: 'OAuthException',
@@ -266,8 +254,8 @@ describe('meta_capi responses', () => {
   it('delivers on 200 with events_received', () => {
     expect(
       parseResponse(
-        response(200, { events_received: 2, messages: [], fbtrace_id: 'x' }),
-        mapped(2),
+        jsonResponse(200, { events_received: 2, messages: [], fbtrace_id: 'x' }),
+        mappedEvents(2),
         FIXED_NOW,
       ),
     ).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
@@ -275,7 +263,11 @@ describe('meta_capi responses', () => {
 
   it('keeps Meta messages and a short events_received count as warnings', () => {
     expect(
-      parseResponse(response(200, { events_received: 1, messages: ['slow down'] }), mapped(2), FIXED_NOW)[0],
+      parseResponse(
+        jsonResponse(200, { events_received: 1, messages: ['slow down'] }),
+        mappedEvents(2),
+        FIXED_NOW,
+      )[0],
     ).toEqual({
       status: 'delivered',
       warnings: ['slow down', 'Meta Conversions API received 1 of 2 events'],
@@ -283,7 +275,7 @@ describe('meta_capi responses', () => {
   });
 
   it.each([4, 17, 32, 341, 613, 80003, 80004])('retries throttling code %i sent as HTTP 400', (code) => {
-    const outcomes = parseResponse(metaError(code), mapped(2), FIXED_NOW);
+    const outcomes = parseResponse(metaError(code), mappedEvents(2), FIXED_NOW);
     expect(outcomes).toHaveLength(2);
     expect(outcomes[0]).toEqual({
       status: 'retryable',
@@ -292,31 +284,33 @@ describe('meta_capi responses', () => {
   });
 
   it.each([1, 2])('retries temporary code %i', (code) => {
-    expect(parseResponse(metaError(code), mapped(1), FIXED_NOW)[0]).toMatchObject({ status: 'retryable' });
+    expect(parseResponse(metaError(code), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
+      status: 'retryable',
+    });
   });
 
   it('flags an expired or invalid token (190) for a person: system-user tokens cannot be refreshed', () => {
-    expect(parseResponse(metaError(190, 463), mapped(1), FIXED_NOW)[0]).toEqual({
+    expect(parseResponse(metaError(190, 463), mappedEvents(1), FIXED_NOW)[0]).toEqual({
       status: 'auth',
       kind: 'needs-attention',
       reason:
         'Meta Conversions API access token is expired or invalid; generate a new one in Events Manager: Invalid parameter (code 190/463, fbtrace_id AbC123)',
     });
-    expect(parseResponse(metaError(102), mapped(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(102), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
   });
 
   it.each([3, 10, 200, 294])('flags permission code %i for a person', (code) => {
-    expect(parseResponse(metaError(code), mapped(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(code), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
   });
 
   it('flags code 100/33 (pixel not found or not shared) for a person', () => {
-    expect(parseResponse(metaError(100, 33), mapped(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(100, 33), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
@@ -327,7 +321,7 @@ describe('meta_capi responses', () => {
       error_user_title: 'Event Timestamp Too Old',
       error_user_msg: 'The timestamp for this event is older than 7 days.',
     });
-    expect(parseResponse(error, mapped(2), FIXED_NOW)).toEqual([
+    expect(parseResponse(error, mappedEvents(2), FIXED_NOW)).toEqual([
       {
         status: 'rejected',
         code: 'event_too_old',
@@ -345,7 +339,7 @@ describe('meta_capi responses', () => {
 
   it('rejects other code 100 errors (invalid parameter) with the message, for the whole batch', () => {
     const error = metaError(100, 2804050, { error_user_msg: 'Missing user_data parameters.' });
-    expect(parseResponse(error, mapped(1), FIXED_NOW)).toEqual([
+    expect(parseResponse(error, mappedEvents(1), FIXED_NOW)).toEqual([
       {
         status: 'rejected',
         code: 'invalid_parameter',
@@ -357,14 +351,14 @@ describe('meta_capi responses', () => {
 
   it('retries an unknown code flagged is_transient', () => {
     expect(
-      parseResponse(metaError(9999, undefined, { is_transient: true }), mapped(1), FIXED_NOW)[0],
+      parseResponse(metaError(9999, undefined, { is_transient: true }), mappedEvents(1), FIXED_NOW)[0],
     ).toMatchObject({
       status: 'retryable',
     });
   });
 
   it('falls back to the HTTP status table for unknown codes and non-JSON bodies', () => {
-    expect(parseResponse(metaError(9999), mapped(1), FIXED_NOW)[0]).toEqual({
+    expect(parseResponse(metaError(9999), mappedEvents(1), FIXED_NOW)[0]).toEqual({
       status: 'rejected',
       code: 'http_400',
       reason:
@@ -373,7 +367,7 @@ describe('meta_capi responses', () => {
     expect(
       parseResponse(
         { status: 503, headers: { 'retry-after': '30' }, body: 'busy', json: undefined },
-        mapped(1),
+        mappedEvents(1),
         FIXED_NOW,
       )[0],
     ).toEqual({

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mappedEvents } from './parse-helpers';
+
+describe('parse helpers', () => {
+  it('builds a JSON response', () => {
+    expect(jsonResponse(400, { code: 1 }, { 'retry-after': '3' })).toEqual({
+      status: 400,
+      headers: { 'retry-after': '3' },
+      body: '{"code":1}',
+      json: { code: 1 },
+    });
+  });
+
+  it('builds mapped sample events in order', () => {
+    const events = mappedEvents(2, 'Purchase');
+    expect(events.map((e) => [e.name, e.custom, e.event.orderId])).toEqual([
+      ['Purchase', false, 'ORD-0001'],
+      ['Purchase', false, 'ORD-0002'],
+    ]);
+  });
+});
