@@ -1,0 +1,88 @@
+import {
+  type HttpResponse,
+  type MappedEvent,
+  type Outcome,
+  isRetryableStatus,
+  outcomeFromStatus,
+  sameOutcome,
+} from '@relay/core';
+import {
+  type SnapErrorDetails,
+  collateralOutcome,
+  describeSnapErrors,
+  invalidEventOutcome,
+  invalidRequestOutcome,
+} from './error-map';
+
+const PLATFORM = 'Snapchat Conversions API';
+
+interface SnapEventLog {
+  event?: number;
+  status?: string;
+  errors?: SnapErrorDetails;
+  warnings?: unknown[];
+}
+
+interface SnapResponseBody {
+  status?: string;
+  reason?: string;
+  event?: number;
+  errors?: SnapErrorDetails;
+  test_event?: boolean;
+  event_logs?: SnapEventLog[];
+}
+
+const isIndex = (value: unknown, count: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < count;
+
+/** The `/events/validate` answer: one log per event (`event` = its index in `data`). */
+function parseValidateLogs(logs: SnapEventLog[], count: number): Outcome[] {
+  const outcomes: Outcome[] = sameOutcome(
+    {
+      status: 'delivered',
+      warnings: [`${PLATFORM}: test event sent to /events/validate, not recorded as a conversion`],
+    },
+    count,
+  );
+  for (const log of logs) {
+    if (!isIndex(log.event, count)) continue;
+    const warnings = (log.warnings ?? []).map(String);
+    outcomes[log.event] =
+      String(log.status ?? '').toUpperCase() === 'VALID'
+        ? {
+            status: 'delivered',
+            warnings: [`${PLATFORM}: test event validated, not recorded as a conversion`, ...warnings],
+          }
+        : invalidEventOutcome(describeSnapErrors(log.errors, log.status));
+  }
+  return outcomes;
+}
+
+/**
+ * One outcome per event of the request, in order. `{status: VALID}` → delivered. `{status:
+ * INVALID, event: i, errors}` → event `i` rejected with Snap's messages and the other events
+ * retried without it; INVALID without an event index → every event rejected. The validate
+ * endpoint's `event_logs` give one outcome per event. 401/403/429/5xx follow core's HTTP table.
+ */
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+  const body = (
+    typeof response.json === 'object' && response.json !== null ? response.json : {}
+  ) as SnapResponseBody;
+  const count = events.length;
+  const ok = response.status >= 200 && response.status < 300;
+  const httpDecides =
+    !ok && (response.status === 401 || response.status === 403 || isRetryableStatus(response.status));
+
+  if (!httpDecides && String(body.status ?? '').toUpperCase() === 'INVALID') {
+    const detail = describeSnapErrors(body.errors, body.reason);
+    if (Array.isArray(body.event_logs) && body.event_logs.length > 0)
+      return parseValidateLogs(body.event_logs, count);
+    if (!isIndex(body.event, count)) return sameOutcome(invalidRequestOutcome(detail), count);
+    const invalid = body.event;
+    return events.map((_, i) => (i === invalid ? invalidEventOutcome(detail) : collateralOutcome(invalid)));
+  }
+  if (ok && Array.isArray(body.event_logs)) return parseValidateLogs(body.event_logs, count);
+  if (ok) return sameOutcome({ status: 'delivered' }, count);
+  const detail = body.errors ? describeSnapErrors(body.errors, body.reason) : body.reason;
+  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, detail), count);
+}
