@@ -3,3 +3,4 @@ export * from './mock-fetch';
 export * from './run-adapter';
 export * from './conformance';
 export * from './parse-helpers';
+export * from './simulator';

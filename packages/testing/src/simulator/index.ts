@@ -1,0 +1,18 @@
+export {
+  type Reply,
+  type PartialFailure,
+  type PlatformBehaviour,
+  PLATFORMS,
+  GENERIC_PLATFORM,
+  eventCount,
+} from './platforms';
+export {
+  type RequestMatcher,
+  type Scenario,
+  type ScriptOptions,
+  type ScriptedResponse,
+  type Simulator,
+  type SimulatorOptions,
+  type SimulatorRequest,
+  startSimulator,
+} from './server';
