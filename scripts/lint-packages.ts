@@ -30,10 +30,13 @@ for (const pkg of publishablePackages()) {
   const json = JSON.parse(readFileSync(join(pkg.path, 'package.json'), 'utf8'));
   const where = pkg.name;
   const root = json.exports?.['.'];
-  if (!root || root['@relay/source'] !== './src/index.ts')
+  if (root?.['@relay/source'] !== './src/index.ts')
     problems.push(`${where}: exports["."]["@relay/source"] must be ./src/index.ts`);
-  for (const key of ['types', 'import', 'require'])
-    if (!root?.[key]) problems.push(`${where}: exports["."].${key} missing`);
+  for (const key of ['import', 'require']) {
+    if (!root?.[key]?.types || !root?.[key]?.default) {
+      problems.push(`${where}: exports["."].${key} needs "types" and "default"`);
+    }
+  }
   if (!json.files?.includes('dist')) problems.push(`${where}: "files" must include dist`);
   if (json.license !== 'MIT') problems.push(`${where}: license must be MIT`);
   if (!json.engines?.node) problems.push(`${where}: engines.node missing`);
