@@ -15,3 +15,4 @@ export * from './chunk';
 export * from './version';
 export * from './retry-policy';
 export * from './match-keys';
+export * from './normalize-email-for-microsoft';
