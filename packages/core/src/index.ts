@@ -16,3 +16,4 @@ export * from './version';
 export * from './retry-policy';
 export * from './match-keys';
 export * from './normalize-email-for-microsoft';
+export * from './oauth-token';
