@@ -219,12 +219,16 @@ export async function deliver(
   };
 
   // 2. Chunk, build, send, parse. A chunk whose body is over maxBytes is split in halves.
-  const processChunk = async (chunk: typeof sendable): Promise<void> => {
+  /**
+   * Send one chunk. `refresh` marks the second pass after an auth outcome: the token is
+   * fetched anew and only the events that failed auth are sent again (never the delivered ones).
+   */
+  const processChunk = async (chunk: typeof sendable, refresh = false): Promise<void> => {
     const mapped = chunk.map((c) => c.mapped);
-    let refreshed = false;
     let token: string | undefined;
     try {
-      token = await tokenFor(false);
+      if (refresh) cache.delete(cacheKey);
+      token = await tokenFor(refresh);
     } catch (error) {
       const reason = redact(error instanceof Error ? error.message : String(error));
       for (const c of chunk) {
@@ -327,14 +331,6 @@ export async function deliver(
     let outcomes: Outcome[];
     try {
       outcomes = await runChunk(token);
-      if (adapter.auth && !refreshed && outcomes.some((o) => o.status === 'auth' && o.kind === 'refresh')) {
-        refreshed = true;
-        cache.delete(cacheKey);
-        const fresh = await tokenFor(true);
-        const again = await runChunk(fresh);
-        // Only events that failed auth are taken from the second run; the rest keep their first outcome.
-        outcomes = outcomes.map((o, i) => (o.status === 'auth' ? again[i]! : o));
-      }
     } catch (error) {
       if (error instanceof TooLarge) {
         const half = Math.ceil(chunk.length / 2);
@@ -350,6 +346,13 @@ export async function deliver(
       const outcome = outcomes[k]!;
       results[c.index]!.outcome = redactOutcome(outcome, redact);
     });
+    if (adapter.auth && !refresh) {
+      const unauthorized = chunk.filter((_, k) => {
+        const o = outcomes[k]!;
+        return o.status === 'auth' && o.kind === 'refresh';
+      });
+      if (unauthorized.length > 0) await processChunk(unauthorized, true);
+    }
   };
   for (const chunk of chunkByCount(sendable, adapter.batch.maxEvents)) await processChunk(chunk);
   return { results, attempts };
