@@ -97,6 +97,8 @@ export interface AuthContext {
   fetch: typeof fetch;
   now: Date;
   baseUrl: string;
+  /** Override of the platform's token endpoint (a sandbox or the simulator); `requestOAuthToken` honours it. */
+  tokenUrl?: string;
 }
 
 export interface AdapterAuth<C> {

@@ -3,6 +3,7 @@ import pRetry, { AbortError } from 'p-retry';
 import {
   type AccessToken,
   type AnyAdapter,
+  type AuthContext,
   type BuildContext,
   type HttpRequest,
   type HttpResponse,
@@ -39,6 +40,8 @@ export interface DeliverOptions {
   options?: unknown;
   /** Override of the platform base URL (sandbox, simulator). */
   baseUrl?: string | null;
+  /** Override of the OAuth token endpoint (sandbox, simulator). */
+  tokenUrl?: string | null;
   fetch?: typeof fetch;
   /** Per-request timeout in ms (default 15 000). */
   timeoutMs?: number;
@@ -168,7 +171,9 @@ export async function deliver(
     if (cached && (cached.expiresAt ?? Number.POSITIVE_INFINITY) - 60_000 > now().getTime()) {
       return cached.accessToken;
     }
-    const token = await adapter.auth.getToken(credentials, { fetch: fetchImpl, now: now(), baseUrl });
+    const authCtx: AuthContext = { fetch: fetchImpl, now: now(), baseUrl };
+    if (opts.tokenUrl) authCtx.tokenUrl = opts.tokenUrl;
+    const token = await adapter.auth.getToken(credentials, authCtx);
     cache.set(cacheKey, {
       accessToken: token.accessToken,
       expiresAt: token.expiresAt ?? now().getTime() + 3_600_000,

@@ -67,3 +67,28 @@ describe('requestOAuthToken', () => {
     ).rejects.toThrow('Example token request failed (200): no access_token');
   });
 });
+
+describe('requestOAuthToken with a token URL override', () => {
+  it('posts to ctx.tokenUrl instead of the platform endpoint', async () => {
+    const seen: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      seen.push(url);
+      return new Response(JSON.stringify({ access_token: 'tok', expires_in: 60 }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const token = await requestOAuthToken(
+      {
+        fetch: fetchImpl,
+        now: new Date(0),
+        baseUrl: 'http://127.0.0.1:9/google_ads',
+        tokenUrl: 'http://127.0.0.1:9/google_ads/token',
+      },
+      {
+        tokenUrl: 'https://oauth2.googleapis.com/token',
+        platform: 'Google Ads',
+        params: { grant_type: 'refresh_token' },
+      },
+    );
+    expect(seen).toEqual(['http://127.0.0.1:9/google_ads/token']);
+    expect(token).toEqual({ accessToken: 'tok', expiresAt: 60_000 });
+  });
+});

@@ -2,7 +2,7 @@ import type { AccessToken, AuthContext } from './adapter';
 import { AuthError } from './errors';
 
 export interface OAuthTokenRequest {
-  /** The authorization server's token endpoint. */
+  /** The authorization server's token endpoint (`ctx.tokenUrl` overrides it). */
   tokenUrl: string;
   /** Form parameters (`grant_type`, `client_id`, `refresh_token`, …); undefined values are left out. */
   params: Record<string, string | undefined>;
@@ -20,7 +20,7 @@ export interface OAuthTokenRequest {
 export async function requestOAuthToken(ctx: AuthContext, request: OAuthTokenRequest): Promise<AccessToken> {
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(request.params)) if (value !== undefined) form.set(key, value);
-  const response = await ctx.fetch(request.tokenUrl, {
+  const response = await ctx.fetch(ctx.tokenUrl ?? request.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),

@@ -338,7 +338,7 @@ describe('google_ads OAuth', () => {
       status: 'auth',
       kind: 'needs-attention',
       reason:
-        'Google Ads: Google Ads token refresh failed (400): invalid_grant: Token has been expired or revoked.',
+        'Google Ads: Google Ads token request failed (400): invalid_grant: Token has been expired or revoked.',
     });
   });
 });
