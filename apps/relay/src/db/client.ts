@@ -1,0 +1,44 @@
+import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import { PrismaClient } from '../generated/prisma/client';
+import { parseDatabaseUrl } from './url';
+
+export type Db = PrismaClient;
+
+export interface DbOptions {
+  /** Connections in the pool (default 10). */
+  connectionLimit?: number;
+}
+
+/** A Prisma client over the MariaDB driver adapter (no Rust engine). */
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  const url = parseDatabaseUrl(databaseUrl);
+  const adapter = new PrismaMariaDb({
+    host: url.host,
+    port: url.port,
+    user: url.user,
+    password: url.password,
+    database: url.database,
+    connectionLimit: options.connectionLimit ?? 10,
+    // DATETIME columns hold UTC.
+    timezone: 'Z',
+  });
+  return new PrismaClient({ adapter });
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function isDatabaseHealthy(db: Db, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      db.$queryRawUnsafe('SELECT 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

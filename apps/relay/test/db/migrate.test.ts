@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, readMigrations } from '../../src/db/migrate';
+import { type TestDatabase, createTestDatabase, rawQuery } from '../support/database';
+import { type ExpectedTable, parsePrismaSchema } from '../support/prisma-schema';
+
+const SCHEMA = resolve(import.meta.dirname, '../../../../prisma/schema.prisma');
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase({ migrate: false });
+});
+afterAll(() => database.drop());
+
+/** MariaDB reports `int(11)`, MySQL 8 `int`; JSON is `longtext` on MariaDB. */
+function normalizeType(type: string): string {
+  return type
+    .toLowerCase()
+    .replace(/^(tinyint|smallint|int|bigint)\(\d+\)(?! unsigned)/, (m, base: string) =>
+      m === 'tinyint(1)' ? m : base,
+    )
+    .replace(/^longtext$/, 'json');
+}
+
+async function actualTables(name: string): Promise<ExpectedTable[]> {
+  const columns = (await rawQuery(
+    'SELECT TABLE_NAME t, COLUMN_NAME c, COLUMN_TYPE ty, IS_NULLABLE n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION',
+    [name],
+  )) as Array<{ t: string; c: string; ty: string; n: string }>;
+  const stats = (await rawQuery(
+    'SELECT TABLE_NAME t, INDEX_NAME i, COLUMN_NAME c, NON_UNIQUE nu FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
+    [name],
+  )) as Array<{ t: string; i: string; c: string; nu: number | bigint }>;
+  const fks = (await rawQuery(
+    'SELECT TABLE_NAME t, CONSTRAINT_NAME k, COLUMN_NAME c, REFERENCED_TABLE_NAME r FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
+    [name],
+  )) as Array<{ t: string; k: string; c: string; r: string }>;
+  const tables = [...new Set(columns.map((c) => c.t))].filter((t) => t !== '_prisma_migrations');
+  return tables.map((table) => {
+    const indexes = new Map<string, { name: string; columns: string[]; unique: boolean }>();
+    for (const s of stats.filter((s) => s.t === table)) {
+      const entry = indexes.get(s.i) ?? { name: s.i, columns: [], unique: Number(s.nu) === 0 };
+      entry.columns.push(s.c);
+      indexes.set(s.i, entry);
+    }
+    return {
+      name: table,
+      columns: columns
+        .filter((c) => c.t === table)
+        .map((c) => ({ name: c.c, type: normalizeType(c.ty), nullable: c.n === 'YES' })),
+      indexes: [...indexes.values()],
+      foreignKeys: fks.filter((f) => f.t === table).map((f) => ({ name: f.k, column: f.c, references: f.r })),
+    };
+  });
+}
+
+const byName = <T extends { name: string }>(list: T[]) =>
+  [...list].sort((a, b) => a.name.localeCompare(b.name));
+
+describe('relay migrate', () => {
+  it('creates the database, applies every migration and records it as Prisma does', async () => {
+    const result = await migrate(database.url);
+    expect(result.applied).toEqual(readMigrations().map((m) => m.name));
+    const rows = (await rawQuery(
+      `SELECT id, checksum, migration_name, finished_at, rolled_back_at, applied_steps_count, logs FROM \`${database.name}\`._prisma_migrations ORDER BY migration_name`,
+    )) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => r['migration_name'])).toEqual(result.applied);
+    for (const [i, row] of rows.entries()) {
+      expect(row['id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row['checksum']).toBe(readMigrations()[i]!.checksum);
+      expect(row['finished_at']).toBeInstanceOf(Date);
+      expect(row['rolled_back_at']).toBeNull();
+      expect(Number(row['applied_steps_count'])).toBe(1);
+    }
+  });
+
+  it('is idempotent and safe when several processes migrate at once', async () => {
+    const results = await Promise.all([migrate(database.url), migrate(database.url), migrate(database.url)]);
+    for (const result of results) {
+      expect(result.applied).toEqual([]);
+      expect(result.alreadyApplied).toEqual(readMigrations().map((m) => m.name));
+    }
+    const [count] = (await rawQuery(
+      `SELECT COUNT(*) n FROM \`${database.name}\`._prisma_migrations`,
+    )) as Array<{
+      n: bigint;
+    }>;
+    expect(Number(count!.n)).toBe(readMigrations().length);
+  });
+
+  it('gives a database that matches schema.prisma: tables, columns, types, nullability, uniques, indexes, foreign keys', async () => {
+    const expected = parsePrismaSchema(SCHEMA);
+    const actual = await actualTables(database.name);
+    expect(byName(actual).map((t) => t.name)).toEqual(byName(expected).map((t) => t.name));
+    for (const table of byName(expected)) {
+      const real = actual.find((t) => t.name === table.name)!;
+      expect(byName(real.columns), `${table.name} columns`).toEqual(byName(table.columns));
+      expect(
+        byName(real.indexes).filter((i) => !table.foreignKeys.some((fk) => fk.name === i.name)),
+        `${table.name} indexes`,
+      ).toEqual(byName(table.indexes));
+      expect(byName(real.foreignKeys), `${table.name} foreign keys`).toEqual(byName(table.foreignKeys));
+    }
+  });
+
+  it('refuses to run when an applied migration file was changed', async () => {
+    await rawQuery(`UPDATE \`${database.name}\`._prisma_migrations SET checksum = 'x' LIMIT 1`);
+    await expect(migrate(database.url)).rejects.toThrow(/was changed after it was applied/);
+  });
+});
