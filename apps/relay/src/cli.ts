@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * relay start        migrate, seed platforms, serve the API on PORT (and run the worker unless WORKER_ENABLED=false)
+ * relay worker       run only the delivery worker
+ * relay migrate      create the database if missing and apply migrations
+ * relay rotate-keys  re-encrypt every stored secret with the first ENCRYPTION_KEY
+ * relay generate-key print a new Fernet key
+ */
+import { ConfigError, RelayError, generateFernetKey } from '@relay/core';
+import { loadConfig } from './config';
+import { rotateKeys } from './crypto/rotate-keys';
+import { migrate } from './db/migrate';
+import { createApp } from './http/app';
+import { createRuntime } from './runtime';
+import { closeServer, listen } from './server';
+
+type Command = (argv: string[]) => Promise<void>;
+
+/** Start hooks other modules register (the worker adds itself here). */
+export interface ProcessHooks {
+  /** Start background work; resolves to a stop function that drains in-flight work. */
+  startWorker?: (runtime: Awaited<ReturnType<typeof createRuntime>>) => Promise<() => Promise<void>>;
+}
+
+async function loadHooks(): Promise<ProcessHooks> {
+  try {
+    const workerModule = './worker/index';
+    return (await import(workerModule)) as ProcessHooks;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return {};
+    throw error;
+  }
+}
+
+function onSignals(stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${JSON.stringify({ level: 'info', msg: 'shutting down', signal })}\n`);
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => handler('SIGTERM'));
+  process.on('SIGINT', () => handler('SIGINT'));
+}
+
+const commands: Record<string, Command> = {
+  async start() {
+    const runtime = await createRuntime();
+    const hooks = await loadHooks();
+    const { config, logger } = runtime;
+    const stopWorker =
+      config.WORKER_ENABLED && hooks.startWorker ? await hooks.startWorker(runtime) : async () => {};
+    const app = createApp(runtime);
+    const server = await listen(app, config.PORT, config.HOST);
+    logger.info('relay listening', { port: config.PORT, environment: config.environment });
+    onSignals(async () => {
+      await closeServer(server);
+      await stopWorker();
+      await runtime.close();
+    });
+  },
+
+  async worker() {
+    const runtime = await createRuntime();
+    const hooks = await loadHooks();
+    if (!hooks.startWorker)
+      throw new ConfigError('This build has no delivery worker (apps/relay/src/worker/index.ts)');
+    const stop = await hooks.startWorker(runtime);
+    onSignals(async () => {
+      await stop();
+      await runtime.close();
+    });
+  },
+
+  async migrate() {
+    const config = loadConfig();
+    const result = await migrate(config.DATABASE_URL);
+    const runtime = await createRuntime({ migrate: true });
+    await runtime.close();
+    process.stdout.write(
+      `${JSON.stringify({ level: 'info', msg: 'migrated', applied: result.applied, alreadyApplied: result.alreadyApplied.length })}\n`,
+    );
+  },
+
+  async 'rotate-keys'() {
+    const runtime = await createRuntime({ migrate: false });
+    const result = await rotateKeys(runtime.db, runtime.cipher);
+    runtime.logger.info('secrets re-encrypted with the first ENCRYPTION_KEY', { ...result });
+    await runtime.close();
+  },
+
+  async 'generate-key'() {
+    process.stdout.write(`${generateFernetKey()}\n`);
+  },
+};
+
+const [name = 'start', ...rest] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  process.stderr.write(`unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}\n`);
+  process.exit(2);
+}
+command(rest).catch((error: unknown) => {
+  const message = RelayError.isInstance(error) || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: message })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { ConfigError, type MultiFernet, ValidationError } from '@relay/core';
+import { Hono } from 'hono';
+import type { RelayConfig } from '../config';
+import { type Db, isDatabaseHealthy } from '../db/client';
+import type { Logger } from '../log';
+import type { AdapterRegistry } from '../platforms/registry';
+import { credentialRoutes } from '../routes/credentials';
+import { eventRoutes } from '../routes/events';
+import { platformRoutes } from '../routes/platforms';
+import { sgtmConfigRoutes } from '../routes/sgtm-configs';
+import { storefrontRoutes } from '../routes/storefronts';
+import { basicAuth } from './basic-auth';
+import type { Metrics } from './metrics-hook';
+import { HttpProblem, RequestValidationError } from './problems';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: RelayConfig;
+  db: Db;
+  cipher: MultiFernet;
+  registry: AdapterRegistry;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Extra routes mounted by other modules (admin events/replay, metrics, docs). */
+  extend?: (app: Hono) => void;
+}
+
+/** The relay's HTTP API (shared/contract.md). Pure wiring: every dependency is passed in. */
+export function createApp(deps: AppDeps): Hono {
+  const { config, db, logger } = deps;
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
+
+  app.get('/health', (c) => c.json({ status: 'healthy', version: VERSION, environment: config.environment }));
+  app.get('/health/ready', async (c) =>
+    (await isDatabaseHealthy(db))
+      ? c.json({ status: 'ready', database: 'healthy' })
+      : c.json({ status: 'not_ready', database: 'unhealthy' }, 503),
+  );
+
+  const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
+  app.use('/v1/*', auth);
+  app.use('/admin/*', auth);
+
+  app.route('/v1/events', eventRoutes(db, config, deps.metrics));
+  app.route('/admin/v1/storefronts', storefrontRoutes(db));
+  app.route('/admin/v1/sgtm-configs', sgtmConfigRoutes(db, deps.cipher));
+  app.route('/admin/v1/platforms', platformRoutes(db, deps.registry));
+  app.route('/admin/v1/credentials', credentialRoutes(db, deps.cipher, deps.registry));
+  deps.extend?.(app);
+
+  app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
+  app.onError((error, c) => {
+    if (error instanceof RequestValidationError) return c.json({ detail: error.detail }, 422);
+    if (error instanceof HttpProblem) {
+      return c.json(
+        {
+          error_code: error.errorCode,
+          message: error.message,
+          details: error.details,
+          detail: error.message,
+        },
+        error.status,
+      );
+    }
+    if (ValidationError.isInstance(error)) {
+      return c.json(
+        {
+          detail: [
+            {
+              loc: ['body', ...(error.field ? error.field.split('.') : [])],
+              msg: error.message,
+              type: 'value_error',
+            },
+          ],
+        },
+        422,
+      );
+    }
+    const requestId = c.res.headers.get('x-request-id');
+    logger.error('unhandled error', {
+      requestId,
+      error: error instanceof Error ? error.message : String(error),
+      kind: ConfigError.isInstance(error) ? 'config' : 'internal',
+    });
+    return c.json(
+      {
+        error_code: 'INTERNAL_ERROR',
+        message: 'Internal server error',
+        details: { request_id: requestId },
+        detail: 'Internal server error',
+      },
+      500,
+    );
+  });
+  return app;
+}

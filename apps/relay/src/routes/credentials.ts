@@ -1,0 +1,192 @@
+import type { MultiFernet } from '@relay/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { openJson, sealJson } from '../crypto/secrets';
+import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import type { Credential } from '../generated/prisma/client';
+import { RequestValidationError, conflict, notFound } from '../http/problems';
+import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import type { AdapterRegistry } from '../platforms/registry';
+
+const fields = {
+  storefront_id: z.number().int().positive(),
+  platform_id: z.number().int().positive(),
+  credentials: z.record(z.string(), z.unknown()),
+  destination_type: z.enum(['sgtm', 'direct']).default('direct'),
+  pixel_id: z.string().max(255).nullish(),
+  account_id: z.string().max(255).nullish(),
+  base_url: z.url({ protocol: /^https?$/ }).nullish(),
+  options: z.record(z.string(), z.unknown()).nullish(),
+  is_active: z.boolean().default(true),
+};
+
+export const credentialCreateSchema = z.object(fields);
+export const credentialUpdateSchema = z
+  .object(fields)
+  .partial()
+  .extend({ destination_type: z.enum(['sgtm', 'direct']).optional(), is_active: z.boolean().optional() });
+
+export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: boolean) {
+  return {
+    id: c.id,
+    storefront_id: c.storefrontId,
+    platform_id: c.platformId,
+    destination_type: c.destinationType,
+    pixel_id: c.pixelId,
+    account_id: c.accountId,
+    base_url: c.baseUrl,
+    options: c.options ?? null,
+    is_active: c.isActive,
+    ...(decrypt && { credentials: openJson<Record<string, unknown>>(cipher, c.credentialsEncrypted) }),
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterRegistry) {
+  const app = new Hono();
+
+  /** Check credentials and options against the platform's adapter; platforms without one are stored as given. */
+  async function validateForPlatform(platformId: number, credentials?: unknown, options?: unknown) {
+    const platform = await db.platform.findUnique({ where: { id: platformId } });
+    if (!platform) throw notFound('Platform', platformId);
+    const adapter = registry.get(platform.code);
+    if (!adapter) return;
+    const problems = [];
+    if (credentials !== undefined) {
+      const r = adapter.credentials.safeParse(credentials);
+      if (!r.success)
+        problems.push(...RequestValidationError.fromZod(r.error, 'body').detail.map(prefix('credentials')));
+    }
+    if (options !== undefined && options !== null) {
+      const r = adapter.options.safeParse(options);
+      if (!r.success)
+        problems.push(...RequestValidationError.fromZod(r.error, 'body').detail.map(prefix('options')));
+    }
+    if (problems.length > 0) throw new RequestValidationError(problems);
+  }
+
+  app.get('/', async (c) => {
+    const q = parseQuery(
+      c,
+      paginationSchema.extend({
+        storefront_id: z.coerce.number().int().optional(),
+        platform_id: z.coerce.number().int().optional(),
+      }),
+    );
+    const where = {
+      ...(q.is_active !== undefined && { isActive: q.is_active }),
+      ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
+      ...(q.platform_id !== undefined && { platformId: q.platform_id }),
+    };
+    const [items, total] = await Promise.all([
+      db.credential.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
+      db.credential.count({ where }),
+    ]);
+    return c.json(
+      page(
+        items.map((x) => credentialJson(x, cipher, false)),
+        total,
+        q.skip,
+        q.limit,
+      ),
+    );
+  });
+
+  app.get('/:id', async (c) => {
+    const id = idParam(c);
+    const { decrypt } = parseQuery(c, decryptQuery);
+    const credential = await db.credential.findUnique({ where: { id } });
+    if (!credential) throw notFound('Credential', id);
+    return c.json(credentialJson(credential, cipher, decrypt === true));
+  });
+
+  app.post('/', async (c) => {
+    const body = await parseBody(c, credentialCreateSchema);
+    if (!(await db.storefront.findUnique({ where: { id: body.storefront_id } }))) {
+      throw notFound('Storefront', body.storefront_id);
+    }
+    await validateForPlatform(body.platform_id, body.credentials, body.options);
+    try {
+      const created = await db.credential.create({
+        data: {
+          storefrontId: body.storefront_id,
+          platformId: body.platform_id,
+          credentialsEncrypted: sealJson(cipher, body.credentials),
+          destinationType: body.destination_type,
+          pixelId: body.pixel_id ?? null,
+          accountId: body.account_id ?? null,
+          baseUrl: body.base_url ?? null,
+          ...(body.options != null && { options: body.options as object }),
+          isActive: body.is_active,
+        },
+      });
+      return c.json(credentialJson(created, cipher, false), 201);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(
+          `Storefront ${body.storefront_id} already has a credential for platform ${body.platform_id}`,
+        );
+      }
+      throw error;
+    }
+  });
+
+  app.put('/:id', async (c) => {
+    const id = idParam(c);
+    const body = await parseBody(c, credentialUpdateSchema);
+    const existing = await db.credential.findUnique({ where: { id } });
+    if (!existing) throw notFound('Credential', id);
+    if (
+      body.storefront_id !== undefined &&
+      !(await db.storefront.findUnique({ where: { id: body.storefront_id } }))
+    ) {
+      throw notFound('Storefront', body.storefront_id);
+    }
+    const platformId = body.platform_id ?? existing.platformId;
+    if (body.credentials !== undefined || body.options !== undefined || body.platform_id !== undefined) {
+      await validateForPlatform(
+        platformId,
+        body.credentials ??
+          (body.platform_id !== undefined ? openJson(cipher, existing.credentialsEncrypted) : undefined),
+        body.options,
+      );
+    }
+    try {
+      const updated = await db.credential.update({
+        where: { id },
+        data: {
+          ...(body.storefront_id !== undefined && { storefrontId: body.storefront_id }),
+          ...(body.platform_id !== undefined && { platformId: body.platform_id }),
+          ...(body.credentials !== undefined && { credentialsEncrypted: sealJson(cipher, body.credentials) }),
+          ...(body.destination_type !== undefined && { destinationType: body.destination_type }),
+          ...(body.pixel_id !== undefined && { pixelId: body.pixel_id }),
+          ...(body.account_id !== undefined && { accountId: body.account_id }),
+          ...(body.base_url !== undefined && { baseUrl: body.base_url }),
+          ...(body.options != null && { options: body.options as object }),
+          ...(body.is_active !== undefined && { isActive: body.is_active }),
+        },
+      });
+      return c.json(credentialJson(updated, cipher, false));
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict('A credential for that storefront and platform already exists');
+      throw error;
+    }
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = idParam(c);
+    const deleted = await db.credential.deleteMany({ where: { id } });
+    if (deleted.count === 0) throw notFound('Credential', id);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+const prefix = (field: string) => (d: { loc: Array<string | number>; msg: string; type: string }) => ({
+  ...d,
+  loc: ['body', field, ...d.loc.slice(1)],
+});

@@ -1,0 +1,156 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import type { Platform } from '../generated/prisma/client';
+import { conflict, notFound } from '../http/problems';
+import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import type { AdapterRegistry } from '../platforms/registry';
+
+/** `credential_schema` arrives as an object or as a JSON string (the reference client sends a string). */
+const credentialSchemaInput = z
+  .union([z.record(z.string(), z.unknown()), z.string()])
+  .transform((value, ctx) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'credential_schema must be a JSON object' });
+      return z.NEVER;
+    }
+  });
+
+export const platformCreateSchema = z.object({
+  platform_code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9_]+$/, 'platform_code may only contain letters, digits and _'),
+  name: z.string().trim().min(1).max(255),
+  category: z.string().trim().min(1).max(32),
+  tier: z.number().int().min(1).max(3).default(3),
+  auth_type: z.string().trim().min(1).max(32),
+  api_base_url: z.url({ protocol: /^https?$/ }).nullish(),
+  credential_schema: credentialSchemaInput.nullish(),
+  description: z.string().nullish(),
+  is_active: z.boolean().default(true),
+});
+
+export const platformUpdateSchema = platformCreateSchema
+  .partial()
+  .extend({ is_active: z.boolean().optional() });
+
+export function platformJson(p: Platform, registry: AdapterRegistry) {
+  return {
+    id: p.id,
+    platform_code: p.code,
+    name: p.name,
+    category: p.category,
+    tier: p.tier,
+    auth_type: p.authType,
+    api_base_url: p.apiBaseUrl,
+    credential_schema: p.credentialSchema ?? null,
+    description: p.description,
+    is_active: p.isActive,
+    has_adapter: registry.has(p.code),
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+
+const listQuery = paginationSchema.extend({
+  tier: z.coerce.number().int().min(1).max(3).optional(),
+  category: z.string().optional(),
+});
+
+export function platformRoutes(db: Db, registry: AdapterRegistry) {
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    const q = parseQuery(c, listQuery);
+    const where = {
+      ...(q.is_active !== undefined && { isActive: q.is_active }),
+      ...(q.tier !== undefined && { tier: q.tier }),
+      ...(q.category !== undefined && { category: q.category }),
+    };
+    const [items, total] = await Promise.all([
+      db.platform.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
+      db.platform.count({ where }),
+    ]);
+    return c.json(
+      page(
+        items.map((p) => platformJson(p, registry)),
+        total,
+        q.skip,
+        q.limit,
+      ),
+    );
+  });
+
+  app.get('/:id', async (c) => {
+    const id = idParam(c);
+    const p = await db.platform.findUnique({ where: { id } });
+    if (!p) throw notFound('Platform', id);
+    return c.json(platformJson(p, registry));
+  });
+
+  app.post('/', async (c) => {
+    const body = await parseBody(c, platformCreateSchema);
+    try {
+      const p = await db.platform.create({
+        data: {
+          code: body.platform_code,
+          name: body.name,
+          category: body.category,
+          tier: body.tier,
+          authType: body.auth_type,
+          apiBaseUrl: body.api_base_url ?? null,
+          ...(body.credential_schema != null && { credentialSchema: body.credential_schema as object }),
+          description: body.description ?? null,
+          isActive: body.is_active,
+        },
+      });
+      return c.json(platformJson(p, registry), 201);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`Platform '${body.platform_code}' already exists`);
+      throw error;
+    }
+  });
+
+  app.put('/:id', async (c) => {
+    const id = idParam(c);
+    const body = await parseBody(c, platformUpdateSchema);
+    if (!(await db.platform.findUnique({ where: { id } }))) throw notFound('Platform', id);
+    try {
+      const p = await db.platform.update({
+        where: { id },
+        data: {
+          ...(body.platform_code !== undefined && { code: body.platform_code }),
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.category !== undefined && { category: body.category }),
+          ...(body.tier !== undefined && { tier: body.tier }),
+          ...(body.auth_type !== undefined && { authType: body.auth_type }),
+          ...(body.api_base_url !== undefined && { apiBaseUrl: body.api_base_url }),
+          ...(body.credential_schema != null && { credentialSchema: body.credential_schema as object }),
+          ...(body.description !== undefined && { description: body.description }),
+          ...(body.is_active !== undefined && { isActive: body.is_active }),
+        },
+      });
+      return c.json(platformJson(p, registry));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`Platform '${body.platform_code}' already exists`);
+      throw error;
+    }
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = idParam(c);
+    const deleted = await db.platform.deleteMany({ where: { id } });
+    if (deleted.count === 0) throw notFound('Platform', id);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

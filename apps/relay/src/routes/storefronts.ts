@@ -1,0 +1,112 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { conflict, notFound } from '../http/problems';
+import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import type { Storefront } from '../generated/prisma/client';
+import { isUniqueViolation } from '../db/errors';
+
+const code = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_-]+$/, 'storefront_id may only contain letters, digits, _ and -');
+
+export const storefrontCreateSchema = z.object({
+  storefront_id: code,
+  name: z.string().trim().min(1).max(255),
+  domain: z.string().trim().max(255).nullish(),
+  description: z.string().nullish(),
+  is_active: z.boolean().default(true),
+});
+
+export const storefrontUpdateSchema = storefrontCreateSchema
+  .partial()
+  .extend({ is_active: z.boolean().optional() });
+
+export function storefrontJson(s: Storefront) {
+  return {
+    id: s.id,
+    storefront_id: s.code,
+    name: s.name,
+    domain: s.domain,
+    description: s.description,
+    is_active: s.isActive,
+    created_at: s.createdAt.toISOString(),
+    updated_at: s.updatedAt.toISOString(),
+  };
+}
+
+export function storefrontRoutes(db: Db) {
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    const q = parseQuery(c, paginationSchema);
+    const where = q.is_active === undefined ? {} : { isActive: q.is_active };
+    const [items, total] = await Promise.all([
+      db.storefront.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
+      db.storefront.count({ where }),
+    ]);
+    return c.json(page(items.map(storefrontJson), total, q.skip, q.limit));
+  });
+
+  app.get('/:id', async (c) => {
+    const id = idParam(c);
+    const s = await db.storefront.findUnique({ where: { id } });
+    if (!s) throw notFound('Storefront', id);
+    return c.json(storefrontJson(s));
+  });
+
+  app.post('/', async (c) => {
+    const body = await parseBody(c, storefrontCreateSchema);
+    try {
+      const s = await db.storefront.create({
+        data: {
+          code: body.storefront_id,
+          name: body.name,
+          domain: body.domain ?? null,
+          description: body.description ?? null,
+          isActive: body.is_active,
+        },
+      });
+      return c.json(storefrontJson(s), 201);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`Storefront '${body.storefront_id}' already exists`);
+      throw error;
+    }
+  });
+
+  app.put('/:id', async (c) => {
+    const id = idParam(c);
+    const body = await parseBody(c, storefrontUpdateSchema);
+    const existing = await db.storefront.findUnique({ where: { id } });
+    if (!existing) throw notFound('Storefront', id);
+    try {
+      const s = await db.storefront.update({
+        where: { id },
+        data: {
+          ...(body.storefront_id !== undefined && { code: body.storefront_id }),
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.domain !== undefined && { domain: body.domain }),
+          ...(body.description !== undefined && { description: body.description }),
+          ...(body.is_active !== undefined && { isActive: body.is_active }),
+        },
+      });
+      return c.json(storefrontJson(s));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(`Storefront '${body.storefront_id}' already exists`);
+      throw error;
+    }
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = idParam(c);
+    const deleted = await db.storefront.deleteMany({ where: { id } });
+    if (deleted.count === 0) throw notFound('Storefront', id);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
