@@ -49,8 +49,11 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'healthy', version: VERSION, environment: config.environment }));
   app.get('/health/ready', async (c) =>
     (await isDatabaseHealthy(db))
-      ? c.json({ status: 'ready', database: 'healthy' })
-      : c.json({ status: 'not_ready', database: 'unhealthy' }, 503),
+      ? c.json({ status: 'ready', database: 'healthy', ready: true, checks: { database: 'ok' } })
+      : c.json(
+          { status: 'not_ready', database: 'unhealthy', ready: false, checks: { database: 'unreachable' } },
+          503,
+        ),
   );
 
   const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
