@@ -248,7 +248,7 @@ describe('credentials', () => {
     const dup = await t.call('POST', '/admin/v1/credentials', {
       storefront_id: sf.body.id,
       platform_id: meta,
-      credentials: { access_token: 'x', pixel_id: '1' },
+      credentials: { access_token: 'EAAG-another-token-value', pixel_id: '123456789012345' },
     });
     expect(dup.status).toBe(409);
     const listed = await json(await t.call('GET', `/admin/v1/credentials?storefront_id=${sf.body.id}`));
