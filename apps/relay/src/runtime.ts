@@ -4,6 +4,7 @@ import { loadCipher } from './crypto/secrets';
 import { type Db, createDb } from './db/client';
 import { migrate } from './db/migrate';
 import { type Logger, createLogger } from './log';
+import { RelayMetrics } from './metrics/registry';
 import { type AdapterRegistry, createRegistry } from './platforms/registry';
 import { seedPlatforms } from './platforms/seed';
 
@@ -14,6 +15,7 @@ export interface Runtime {
   cipher: MultiFernet;
   registry: AdapterRegistry;
   db: Db;
+  metrics: RelayMetrics;
   close(): Promise<void>;
 }
 
@@ -38,5 +40,5 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     const seeded = await seedPlatforms(db, registry);
     logger.info('platforms seeded from adapters', { count: seeded });
   }
-  return { config, logger, cipher, registry, db, close: () => db.$disconnect() };
+  return { config, logger, cipher, registry, db, metrics: new RelayMetrics(), close: () => db.$disconnect() };
 }

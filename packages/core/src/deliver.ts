@@ -206,7 +206,7 @@ export async function deliver(
     try {
       const res = await fetchImpl(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers: withContentType(request),
         body,
         signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
       });
@@ -368,6 +368,21 @@ function redactOutcome(outcome: Outcome, redact: (s: string) => string): Outcome
   if (outcome.status === 'delivered' && outcome.warnings)
     return { ...outcome, warnings: outcome.warnings.map(redact) };
   return outcome;
+}
+
+const CONTENT_TYPES = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  raw: 'text/plain',
+} as const;
+
+/** The request's headers, with a Content-Type matching its encoding unless the adapter set one. */
+export function withContentType(request: HttpRequest): Record<string, string> {
+  if (request.body === undefined) return request.headers;
+  const has = Object.keys(request.headers).some((h) => h.toLowerCase() === 'content-type');
+  return has
+    ? request.headers
+    : { ...request.headers, 'content-type': CONTENT_TYPES[request.encoding ?? 'json'] };
 }
 
 /** Serialize a request body as it goes on the wire. */

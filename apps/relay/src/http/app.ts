@@ -11,7 +11,8 @@ import { platformRoutes } from '../routes/platforms';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
 import { storefrontRoutes } from '../routes/storefronts';
 import { basicAuth } from './basic-auth';
-import type { Metrics } from './metrics-hook';
+import { collectQueueGauges } from '../metrics/queue-gauges';
+import type { RelayMetrics } from '../metrics/registry';
 import { HttpProblem, RequestValidationError } from './problems';
 
 export const VERSION = '0.1.0';
@@ -22,7 +23,7 @@ export interface AppDeps {
   cipher: MultiFernet;
   registry: AdapterRegistry;
   logger: Logger;
-  metrics?: Metrics;
+  metrics?: RelayMetrics;
   /** Extra routes mounted by other modules (admin events/replay, metrics, docs). */
   extend?: (app: Hono) => void;
 }
@@ -55,6 +56,13 @@ export function createApp(deps: AppDeps): Hono {
           503,
         ),
   );
+
+  app.get('/metrics', async (c) => {
+    const gauges = await collectQueueGauges(db);
+    return c.text(deps.metrics?.render(gauges) ?? `${gauges.join('\n')}\n`, 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
 
   const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
   app.use('/v1/*', auth);

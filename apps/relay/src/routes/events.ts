@@ -5,7 +5,7 @@ import type { RelayConfig } from '../config';
 import type { Db } from '../db/client';
 import { ingestBatch } from '../ingest/ingest-batch';
 import { HttpProblem, RequestValidationError } from '../http/problems';
-import type { Metrics } from '../http/metrics-hook';
+import type { RelayMetrics as Metrics } from '../metrics/registry';
 
 /** The batch as the OMS posts it, with the contract's rules on empty batches. */
 export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {

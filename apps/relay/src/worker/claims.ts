@@ -1,0 +1,144 @@
+import type { Db } from '../db/client';
+
+/** A leased delivery with what sending it needs. */
+export interface ClaimedDelivery {
+  id: bigint;
+  event_id: bigint;
+  destination_key: string;
+  platform_code: string;
+  credential_id: number | null;
+  sgtm_config_id: number | null;
+  attempts: number;
+  first_attempt_at: Date;
+  // the event
+  storefront_id: number | null;
+  storefront_code: string | null;
+  dedup_key: string | null;
+  event_name: string;
+  event_time: Date;
+  order_id: string;
+  payload: unknown;
+}
+
+/**
+ * Claim due deliveries: a short READ COMMITTED transaction selects them with
+ * `FOR UPDATE SKIP LOCKED` (index: status, next_attempt_at, id), marks them leased to `owner`
+ * until now + `leaseMs` and counts the attempt, then commits, before any HTTP call.
+ * `platforms` limits the claim to lanes that have room.
+ */
+export async function claimDeliveries(
+  db: Db,
+  owner: string,
+  limit: number,
+  leaseMs: number,
+  exclude: ReadonlyArray<string> = [],
+): Promise<ClaimedDelivery[]> {
+  return db.$transaction(
+    async (tx) => {
+      const notIn =
+        exclude.length > 0 ? `AND platform_code NOT IN (${exclude.map(() => '?').join(', ')})` : '';
+      const rows = await tx.$queryRawUnsafe<Array<{ id: bigint }>>(
+        `SELECT id FROM deliveries
+         WHERE status = 'pending' AND next_attempt_at <= NOW(3) ${notIn}
+         ORDER BY next_attempt_at, id LIMIT ${Number(limit)} FOR UPDATE SKIP LOCKED`,
+        ...exclude,
+      );
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const list = ids.map(() => '?').join(', ');
+      await tx.$executeRawUnsafe(
+        `UPDATE deliveries SET status = 'leased', lease_owner = ?, lease_until = NOW(3) + INTERVAL ? MICROSECOND,
+           attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(3)), last_attempt_at = NOW(3)
+         WHERE id IN (${list})`,
+        owner,
+        leaseMs * 1000,
+        ...ids,
+      );
+      return tx.$queryRawUnsafe<ClaimedDelivery[]>(
+        `SELECT d.id, d.event_id, d.destination_key, d.platform_code, d.credential_id, d.sgtm_config_id, d.attempts,
+                d.first_attempt_at, e.storefront_id, e.storefront_code, e.dedup_key, e.event_name, e.event_time,
+                e.order_id, e.payload
+         FROM deliveries d JOIN events e ON e.id = d.event_id
+         WHERE d.id IN (${list}) ORDER BY d.id`,
+        ...ids,
+      );
+    },
+    { isolationLevel: 'ReadCommitted' },
+  );
+}
+
+export interface Completion {
+  id: bigint;
+  status: 'delivered' | 'pending' | 'failed' | 'suppressed' | 'skipped';
+  reason: string | null;
+  nextAttemptAt?: Date;
+  platformEventName?: string | null;
+}
+
+/**
+ * Fenced completion: only the lease owner may finish a delivery, and only while it is leased.
+ * Returns the ids whose lease was lost (their result is dropped; another worker owns them).
+ */
+export async function completeDeliveries(
+  db: Db,
+  owner: string,
+  completions: Completion[],
+): Promise<bigint[]> {
+  const lost: bigint[] = [];
+  for (const c of completions) {
+    const count = await db.$executeRawUnsafe(
+      `UPDATE deliveries SET status = ?, reason = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+         platform_event_name = COALESCE(?, platform_event_name), lease_owner = NULL, lease_until = NULL
+       WHERE id = ? AND lease_owner = ? AND status = 'leased'`,
+      c.status,
+      c.reason,
+      c.nextAttemptAt ?? null,
+      c.platformEventName ?? null,
+      c.id,
+      owner,
+    );
+    if (Number(count) === 0) lost.push(c.id);
+  }
+  return lost;
+}
+
+/** Return expired leases to pending (a crashed worker's claims). */
+export async function reapExpiredLeases(db: Db): Promise<number> {
+  const count = await db.$executeRawUnsafe(
+    `UPDATE deliveries SET status = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = NOW(3)
+     WHERE status = 'leased' AND lease_until < NOW(3)`,
+  );
+  return Number(count);
+}
+
+export interface AttemptRow {
+  deliveryId: bigint;
+  attempt: number;
+  startedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  outcome: string;
+  reason: string | null;
+  requestExcerpt: string | null;
+  responseExcerpt: string | null;
+}
+
+/** The audit trail: one multi-row insert. */
+export async function recordAttempts(db: Db, rows: AttemptRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.$executeRawUnsafe(
+    `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, outcome, reason, request_excerpt, response_excerpt)
+     VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    ...rows.flatMap((r) => [
+      r.deliveryId,
+      r.attempt,
+      r.startedAt,
+      r.durationMs,
+      r.statusCode,
+      r.outcome,
+      r.reason,
+      r.requestExcerpt,
+      r.responseExcerpt,
+    ]),
+  );
+}

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/core';
+import type { RelayMetrics } from '../metrics/registry';
+import type { Runtime } from '../runtime';
+import { claimDeliveries, reapExpiredLeases } from './claims';
+import { Lanes } from './lanes';
+import { routeOnce } from './router';
+import { type SendDeps, prepareGroups } from './send-claimed';
+
+export interface WorkerOptions {
+  /** Lease owner id (default host:pid:random). */
+  id?: string;
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  metrics?: RelayMetrics;
+  tokenCache?: TokenCache;
+}
+
+export interface Worker {
+  readonly id: string;
+  /** One router pass. */
+  route(): Promise<number>;
+  /** One claim of due deliveries, dispatched onto the lanes; resolves when they finished. */
+  deliverOnce(): Promise<number>;
+  /** Route and deliver until nothing is due (tests, demo). */
+  drain(maxPasses?: number): Promise<void>;
+  reap(): Promise<number>;
+  /** Background loops; `stop()` stops claiming, waits for in-flight work, then resolves. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The delivery worker: a router loop, a delivery loop over per-platform lanes, and a reaper.
+ * Stateless: any number of workers (inside `relay start` or alone as `relay worker`) can share
+ * one database.
+ */
+export function createWorker(
+  runtime: Pick<Runtime, 'db' | 'config' | 'cipher' | 'registry' | 'logger'>,
+  options: WorkerOptions = {},
+): Worker {
+  const { db, config, registry, logger } = runtime;
+  const id =
+    options.id ?? config.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const batchSize = options.batchSize ?? config.WORKER_BATCH_SIZE;
+  const leaseMs = options.leaseMs ?? config.LEASE_DURATION;
+  const pollMs = options.pollMs ?? config.WORKER_POLL_INTERVAL;
+  const lanes = new Lanes((platform) => {
+    const limit = registry.get(platform)?.rateLimit;
+    return {
+      concurrency: limit?.concurrency ?? config.PLATFORM_CONCURRENCY,
+      ...(limit?.requestsPerSecond && { requestsPerSecond: limit.requestsPerSecond }),
+    };
+  });
+  const sendDeps: SendDeps = {
+    db,
+    cipher: runtime.cipher,
+    registry,
+    owner: id,
+    policy: {
+      ...DEFAULT_RETRY_POLICY,
+      maxAttempts: config.MAX_RETRY_ATTEMPTS,
+      retryWindowMs: config.RETRY_WINDOW,
+    },
+    timeoutMs: config.HTTP_TIMEOUT,
+    defaultCurrency: config.DEFAULT_CURRENCY,
+    defaultCountry: config.DEFAULT_PHONE_COUNTRY,
+    tokenCache: options.tokenCache ?? memoryTokenCache(),
+    logger,
+    ...(options.now && { now: options.now }),
+    ...(options.fetch && { fetch: options.fetch }),
+    onOutcome: (platform, status) => options.metrics?.deliveryFinished(platform, status),
+    onAttempt: (platform, ms) => options.metrics?.attempt(platform, ms),
+  };
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let loops: Promise<void>[] = [];
+
+  const route = async () =>
+    (
+      await routeOnce({
+        db,
+        registry,
+        owner: id,
+        batchSize,
+        leaseMs,
+        defaultCurrency: config.DEFAULT_CURRENCY,
+        logger,
+      })
+    ).events;
+
+  /** Lanes that already hold twice their concurrency are left out of the next claim. */
+  const saturated = () =>
+    Object.entries(lanes.stats())
+      .filter(
+        ([platform, s]) =>
+          s.active + s.waiting >=
+          2 * (registry.get(platform)?.rateLimit?.concurrency ?? config.PLATFORM_CONCURRENCY),
+      )
+      .map(([platform]) => platform);
+
+  const dispatch = async (): Promise<Promise<void>[]> => {
+    const claimed = await claimDeliveries(db, id, batchSize, leaseMs, saturated());
+    if (claimed.length === 0) return [];
+    const groups = await prepareGroups(sendDeps, claimed);
+    return groups.map((g) => {
+      const p = lanes.run(g.platform, g.run).catch((error: unknown) => {
+        logger.error('delivery group failed; leases will expire and be retried', {
+          platform: g.platform,
+          error: String(error),
+        });
+      });
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      return p;
+    });
+  };
+
+  const deliverOnce = async () => {
+    const started = await dispatch();
+    await Promise.all(started);
+    return started.length;
+  };
+
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  const loop = async (step: () => Promise<number>, idleMs: number) => {
+    while (running) {
+      try {
+        const n = await step();
+        if (n === 0) await sleep(idleMs);
+      } catch (error) {
+        logger.error('worker loop error', { error: String(error) });
+        await sleep(idleMs * 4);
+      }
+    }
+  };
+
+  return {
+    id,
+    route,
+    deliverOnce,
+    reap: () => reapExpiredLeases(db),
+    async drain(maxPasses = 50) {
+      for (let pass = 0; pass < maxPasses; pass++) {
+        const routed = await route();
+        const sent = await deliverOnce();
+        if (routed === 0 && sent === 0) return;
+      }
+    },
+    start() {
+      if (running) return;
+      running = true;
+      logger.info('worker started', { worker: id });
+      loops = [
+        loop(route, pollMs),
+        loop(async () => (await dispatch()).length, pollMs),
+        loop(
+          async () => {
+            await reapExpiredLeases(db);
+            return 0;
+          },
+          Math.max(1000, leaseMs / 4),
+        ),
+      ];
+    },
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      await Promise.all([...inFlight]);
+      logger.info('worker stopped', { worker: id });
+    },
+  };
+}
+
+/** The CLI hook: start the worker inside `relay start` or alone as `relay worker`. */
+export async function startWorker(runtime: Runtime): Promise<() => Promise<void>> {
+  const worker = createWorker(runtime, { metrics: runtime.metrics });
+  worker.start();
+  return () => worker.stop();
+}

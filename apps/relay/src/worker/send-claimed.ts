@@ -1,0 +1,264 @@
+import {
+  type AnyAdapter,
+  type MultiFernet,
+  type RelayEvent,
+  type RetryPolicy,
+  type TokenCache,
+  deliver,
+  resolveDestinations,
+} from '@relay/core';
+import { openJson } from '../crypto/secrets';
+import type { Db } from '../db/client';
+import type { Logger } from '../log';
+import type { AdapterRegistry } from '../platforms/registry';
+import {
+  type AttemptRow,
+  type ClaimedDelivery,
+  type Completion,
+  completeDeliveries,
+  recordAttempts,
+} from './claims';
+import { relayEventOf } from './event-record';
+import { completionFor } from './outcome-to-state';
+import { destinationKey } from './router';
+import { loadKillSwitchState } from './routing-config';
+
+export interface SendDeps {
+  db: Db;
+  cipher: MultiFernet;
+  registry: AdapterRegistry;
+  owner: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  defaultCurrency: string;
+  defaultCountry: string;
+  tokenCache: TokenCache;
+  logger?: Logger;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** Called once per finished delivery (metrics). */
+  onOutcome?: (platform: string, status: string) => void;
+  onAttempt?: (platform: string, durationMs: number) => void;
+}
+
+/** A group of claimed deliveries that share one destination, sent with one `deliver()` call. */
+export interface SendGroup {
+  platform: string;
+  run(): Promise<void>;
+}
+
+interface Destination {
+  adapter: AnyAdapter | undefined;
+  platform: string;
+  credentials: unknown;
+  options: unknown;
+  baseUrl: string | null;
+  cacheKey: string;
+}
+
+const compact = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+
+/**
+ * Check the kill switches right before sending and group what may still go by destination.
+ * Deliveries whose destination was switched off since routing finish as `suppressed` here.
+ */
+export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]): Promise<SendGroup[]> {
+  const { db, registry, cipher } = deps;
+  const now = deps.now ?? (() => new Date());
+  const state = await loadKillSwitchState(db, registry, {
+    ids: claimed.flatMap((c) => (c.storefront_id === null ? [] : [c.storefront_id])),
+    codes: [],
+  });
+  const suppressed: Completion[] = [];
+  const sendable: ClaimedDelivery[] = [];
+  const reroute: Array<[bigint, string, string, number]> = [];
+  for (const c of claimed) {
+    const destinations = resolveDestinations(
+      state.configFor(c.storefront_id ?? -1),
+      c.storefront_code ?? undefined,
+    );
+    const live = destinations.find((d) => d.kind !== 'stopped' && destinationKey(d) === c.destination_key);
+    if (live) {
+      sendable.push(c);
+      continue;
+    }
+    const stop = destinations.find(
+      (d) => d.kind === 'stopped' && (d.level === 'storefront' || destinationKey(d) === c.destination_key),
+    );
+    if (c.destination_key.startsWith('sgtm:') && !stop) {
+      // The sGTM config was switched off since routing: its credentials go direct instead.
+      for (const d of destinations)
+        if (d.kind === 'direct')
+          reroute.push([c.event_id, destinationKey(d), d.platformCode, d.credentialId]);
+      suppressed.push({
+        id: c.id,
+        status: 'suppressed',
+        reason: 'sgtm switch: sGTM config disabled since routing; sent direct instead',
+      });
+      continue;
+    }
+    const reason =
+      stop && stop.kind === 'stopped'
+        ? `${stop.level} switch: ${stop.reason}`
+        : 'destination no longer configured';
+    suppressed.push({ id: c.id, status: 'suppressed', reason });
+  }
+  if (reroute.length > 0) {
+    await db.$executeRawUnsafe(
+      `INSERT IGNORE INTO deliveries (event_id, destination_key, platform_code, credential_id, status, next_attempt_at)
+       VALUES ${reroute.map(() => "(?, ?, ?, ?, 'pending', NOW(3))").join(', ')}`,
+      ...reroute.flat(),
+    );
+  }
+  if (suppressed.length > 0) {
+    await completeDeliveries(db, deps.owner, suppressed);
+    for (const s of suppressed)
+      deps.onOutcome?.(claimed.find((c) => c.id === s.id)!.platform_code, 'suppressed');
+  }
+
+  const credentialIds = [
+    ...new Set(sendable.flatMap((c) => (c.credential_id === null ? [] : [c.credential_id]))),
+  ];
+  const sgtmIds = [
+    ...new Set(sendable.flatMap((c) => (c.sgtm_config_id === null ? [] : [c.sgtm_config_id]))),
+  ];
+  const [credentials, sgtmConfigs] = await Promise.all([
+    credentialIds.length
+      ? db.credential.findMany({ where: { id: { in: credentialIds } }, include: { platform: true } })
+      : [],
+    sgtmIds.length ? db.sgtmConfig.findMany({ where: { id: { in: sgtmIds } } }) : [],
+  ]);
+
+  const destinationOf = (c: ClaimedDelivery): Destination | string => {
+    if (c.sgtm_config_id !== null) {
+      const s = sgtmConfigs.find((x) => x.id === c.sgtm_config_id);
+      if (!s) return 'sGTM config was deleted';
+      return {
+        adapter: registry.get('sgtm'),
+        platform: 'sgtm',
+        credentials: compact({
+          sgtm_url: s.sgtmUrl,
+          client_type: s.clientType,
+          container_id: s.containerId,
+          measurement_id: s.measurementId,
+          api_secret: s.apiSecretEncrypted ? openJson<string>(cipher, s.apiSecretEncrypted) : null,
+          custom_endpoint_path: s.customEndpointPath,
+          custom_headers: s.customHeadersEncrypted ? openJson(cipher, s.customHeadersEncrypted) : null,
+        }),
+        options: {},
+        baseUrl: null,
+        cacheKey: `sgtm:${s.id}:${s.updatedAt.getTime()}`,
+      };
+    }
+    const cred = credentials.find((x) => x.id === c.credential_id);
+    if (!cred) return 'credential was deleted';
+    return {
+      adapter: registry.get(cred.platform.code),
+      platform: cred.platform.code,
+      credentials: openJson(cipher, cred.credentialsEncrypted),
+      options: cred.options ?? {},
+      baseUrl: cred.baseUrl,
+      cacheKey: `credential:${cred.id}:${cred.updatedAt.getTime()}`,
+    };
+  };
+
+  const groups = new Map<string, { destination: Destination; items: ClaimedDelivery[] }>();
+  const skipped: Completion[] = [];
+  for (const c of sendable) {
+    const destination = destinationOf(c);
+    if (typeof destination === 'string') {
+      skipped.push({ id: c.id, status: 'suppressed', reason: destination });
+      continue;
+    }
+    if (!destination.adapter) {
+      skipped.push({ id: c.id, status: 'skipped', reason: `no adapter for ${destination.platform}` });
+      continue;
+    }
+    const group = groups.get(c.destination_key) ?? { destination, items: [] };
+    group.items.push(c);
+    groups.set(c.destination_key, group);
+  }
+  if (skipped.length > 0) await completeDeliveries(db, deps.owner, skipped);
+
+  return [...groups.values()].map(({ destination, items }) => ({
+    platform: destination.platform,
+    run: () => sendGroup(deps, destination, items, now),
+  }));
+}
+
+async function sendGroup(
+  deps: SendDeps,
+  destination: Destination,
+  items: ClaimedDelivery[],
+  now: () => Date,
+) {
+  const adapter = destination.adapter!;
+  const events: RelayEvent[] = items.map((c) =>
+    relayEventOf(
+      { ...c, storefront_code: c.storefront_code ?? '' },
+      c.storefront_code ?? '',
+      deps.defaultCurrency,
+    ),
+  );
+  let completions: Completion[];
+  const attempts: AttemptRow[] = [];
+  try {
+    const report = await deliver(adapter, events, {
+      credentials: destination.credentials,
+      options: destination.options,
+      baseUrl: destination.baseUrl,
+      tokenUrl: destination.baseUrl ? `${destination.baseUrl.replace(/\/+$/, '')}/oauth/token` : null,
+      retries: 0,
+      timeoutMs: deps.timeoutMs,
+      defaultCountry: deps.defaultCountry,
+      tokenCache: deps.tokenCache,
+      tokenCacheKey: destination.cacheKey,
+      now,
+      ...(deps.fetch && { fetch: deps.fetch }),
+    });
+    const at = now();
+    completions = report.results.map((result, i) => {
+      const c = items[i]!;
+      const state = {
+        id: c.id,
+        attempts: c.attempts,
+        firstAttemptAt: new Date(c.first_attempt_at),
+        occurredAt: result.event.occurredAt,
+      };
+      return completionFor(
+        result.outcome,
+        adapter.maxEventAgeMs === undefined ? state : { ...state, maxEventAgeMs: adapter.maxEventAgeMs },
+        deps.policy,
+        at,
+        result.platformEventName,
+      );
+    });
+    for (const attempt of report.attempts) {
+      deps.onAttempt?.(destination.platform, attempt.durationMs);
+      for (const index of attempt.eventIndexes) {
+        const outcome = report.results[index]!.outcome;
+        attempts.push({
+          deliveryId: items[index]!.id,
+          attempt: items[index]!.attempts,
+          startedAt: attempt.startedAt,
+          durationMs: attempt.durationMs,
+          statusCode: attempt.status ?? null,
+          outcome: outcome.status,
+          reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
+          requestExcerpt: attempt.requestBody.slice(0, 2000),
+          responseExcerpt: attempt.response.slice(0, 2000),
+        });
+      }
+    }
+  } catch (error) {
+    // Bad stored credentials or options: nothing was sent; an operator must fix the credential.
+    const reason = `${adapter.name}: ${(error as Error).message}`;
+    completions = items.map((c) => ({ id: c.id, status: 'failed' as const, reason }));
+  }
+  await recordAttempts(deps.db, attempts);
+  const lost = await completeDeliveries(deps.db, deps.owner, completions);
+  for (const c of completions) if (!lost.includes(c.id)) deps.onOutcome?.(destination.platform, c.status);
+  if (lost.length > 0)
+    deps.logger?.warn('lease lost before completion; result dropped', { deliveries: lost.map(String) });
+}
