@@ -117,3 +117,30 @@ describe('deliver: OAuth refresh', () => {
     expect(fake.tokenCalls()).toBe(2);
   });
 });
+
+describe('deliver: Retry-After', () => {
+  it("applies the response's Retry-After to a retryable outcome from the adapter's own error table", async () => {
+    const throttling = defineAdapter({
+      ...oauthAdapter,
+      code: 'throttle_example',
+      auth: undefined,
+      parseResponse: (_response, events) =>
+        events.map(() => ({ status: 'retryable' as const, reason: 'code 17: throttled' })),
+    });
+    const fetchImpl = (async () =>
+      new Response('{"error":{"code":17}}', {
+        status: 400,
+        headers: { 'retry-after': '90' },
+      })) as unknown as typeof fetch;
+    const report = await deliver(throttling, [event(1)], {
+      credentials: { refresh_token: 'refresh-token-secret' },
+      fetch: fetchImpl,
+      retries: 0,
+    });
+    expect(report.results[0]!.outcome).toEqual({
+      status: 'retryable',
+      reason: 'code 17: throttled',
+      retryAfterMs: 90_000,
+    });
+  });
+});

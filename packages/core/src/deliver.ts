@@ -289,7 +289,15 @@ export async function deliver(
                 const outcome = outcomeFromNetworkError(error, adapter.name);
                 throw new RetryableAttempt(sameOutcome(outcome, requestEvents.length), undefined);
               }
-              const parsed = adapter.parseResponse(response, requestEvents, { ...ctx, request });
+              // The platform's Retry-After wins for every retryable outcome, whatever the adapter's error table said.
+              const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now());
+              const parsed = adapter
+                .parseResponse(response, requestEvents, { ...ctx, request })
+                .map((o) =>
+                  o.status === 'retryable' && o.retryAfterMs === undefined && retryAfterMs !== undefined
+                    ? { ...o, retryAfterMs }
+                    : o,
+                );
               if (parsed.length !== requestEvents.length) {
                 throw new AbortError(
                   new PlatformError(
