@@ -6,6 +6,7 @@ import { type Db, isDatabaseHealthy } from '../db/client';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import { credentialRoutes } from '../routes/credentials';
+import { eventAdminRoutes } from '../routes/events-admin';
 import { eventRoutes } from '../routes/events';
 import { platformRoutes } from '../routes/platforms';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin/v1/sgtm-configs', sgtmConfigRoutes(db, deps.cipher));
   app.route('/admin/v1/platforms', platformRoutes(db, deps.registry));
   app.route('/admin/v1/credentials', credentialRoutes(db, deps.cipher, deps.registry));
+  app.route('/admin/v1', eventAdminRoutes(db));
   deps.extend?.(app);
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
