@@ -55,7 +55,7 @@ describe('default status table', () => {
     const cause = Object.assign(new Error('reset'), { code: 'ECONNRESET' });
     expect(outcomeFromNetworkError(new TypeError('fetch failed', { cause }), 'P')).toEqual({
       status: 'retryable',
-      reason: 'P: ECONNRESET reset',
+      reason: 'P: ECONNRESET fetch failed',
     });
     expect(outcomeFromNetworkError(Object.assign(new Error('t'), { name: 'TimeoutError' }), 'P')).toEqual({
       status: 'retryable',
