@@ -14,6 +14,7 @@ import { storefrontRoutes } from '../routes/storefronts';
 import { basicAuth } from './basic-auth';
 import { collectQueueGauges } from '../metrics/queue-gauges';
 import type { RelayMetrics } from '../metrics/registry';
+import { DOCS_PAGE, openApiDocument } from './openapi';
 import { HttpProblem, RequestValidationError } from './problems';
 
 export const VERSION = '0.1.0';
@@ -57,6 +58,10 @@ export function createApp(deps: AppDeps): Hono {
           503,
         ),
   );
+
+  const openapi = openApiDocument(VERSION);
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.get('/docs', (c) => c.html(DOCS_PAGE));
 
   app.get('/metrics', async (c) => {
     const gauges = await collectQueueGauges(db);

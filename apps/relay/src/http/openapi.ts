@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { credentialCreateSchema, credentialUpdateSchema } from '../routes/credentials';
+import { ingestRequestSchema } from '../routes/events';
+import { replaySchema } from '../routes/events-admin';
+import { platformCreateSchema, platformUpdateSchema } from '../routes/platforms';
+import { sgtmCreateSchema, sgtmUpdateSchema } from '../routes/sgtm-configs';
+import { storefrontCreateSchema, storefrontUpdateSchema } from '../routes/storefronts';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+const json = (ref: string) => ({
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const errors = {
+  '401': { description: 'Missing or wrong Basic credentials' },
+  '404': { description: 'Unknown id: `{error_code: "NOT_FOUND", message, details}`' },
+  '422': { description: 'Invalid body: `{detail: [{loc, msg, type}]}` naming the field' },
+};
+
+function crud(tag: string, base: string, create: string, update: string, filters: string[]) {
+  const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+  const query = ['skip', 'limit', ...filters].map((name) => ({
+    name,
+    in: 'query',
+    schema: { type: name === 'skip' || name === 'limit' ? 'integer' : 'string' },
+  }));
+  return {
+    [base]: {
+      get: {
+        tags: [tag],
+        summary: `List ${tag}`,
+        parameters: query,
+        responses: { '200': ok('`{items, total, skip, limit, has_more}`'), '401': errors['401'] },
+      },
+      post: {
+        tags: [tag],
+        summary: `Create ${tag}`,
+        requestBody: json(create),
+        responses: { '201': ok('Created'), '409': { description: 'Conflict' }, ...errors },
+      },
+    },
+    [`${base}/{id}`]: {
+      get: {
+        tags: [tag],
+        summary: `Get one of ${tag}`,
+        parameters: [id],
+        responses: { '200': ok('Found'), ...errors },
+      },
+      put: {
+        tags: [tag],
+        summary: `Update (partial) one of ${tag}`,
+        parameters: [id],
+        requestBody: json(update),
+        responses: { '200': ok('Updated'), ...errors },
+      },
+      delete: {
+        tags: [tag],
+        summary: `Delete one of ${tag}`,
+        parameters: [id],
+        responses: { '204': { description: 'Deleted' }, ...errors },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+export function openApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Relay API',
+      version,
+      description:
+        'Server-side conversion relay: OMS batch ingestion and admin API (drop-in for the Marketing Events Relay service).',
+    },
+    security: [{ basic: [] }],
+    paths: {
+      '/health': {
+        get: {
+          tags: ['health'],
+          security: [],
+          summary: 'Liveness',
+          responses: { '200': ok('`{status, version, environment}`') },
+        },
+      },
+      '/health/ready': {
+        get: {
+          tags: ['health'],
+          security: [],
+          summary: 'Readiness (database)',
+          responses: { '200': ok('Ready'), '503': ok('Database unreachable') },
+        },
+      },
+      '/v1/events': {
+        post: {
+          tags: ['ingestion'],
+          summary: 'Ingest an OMS batch',
+          requestBody: json('OmsBatch'),
+          responses: {
+            '202': ok('`{accepted, rejected, event_ids, errors: [{event_id, index, error}]}`'),
+            '413': { description: 'More than 500 records or a body over 5 MB' },
+            ...errors,
+          },
+        },
+      },
+      ...crud('storefronts', '/admin/v1/storefronts', 'StorefrontCreate', 'StorefrontUpdate', ['is_active']),
+      ...crud('sgtm-configs', '/admin/v1/sgtm-configs', 'SgtmConfigCreate', 'SgtmConfigUpdate', [
+        'is_active',
+        'storefront_id',
+      ]),
+      ...crud('platforms', '/admin/v1/platforms', 'PlatformCreate', 'PlatformUpdate', [
+        'is_active',
+        'tier',
+        'category',
+      ]),
+      ...crud('credentials', '/admin/v1/credentials', 'CredentialCreate', 'CredentialUpdate', [
+        'is_active',
+        'storefront_id',
+        'platform_id',
+      ]),
+      '/admin/v1/events': {
+        get: { tags: ['events'], summary: 'List events', responses: { '200': ok('Page of events') } },
+      },
+      '/admin/v1/events/{id}': {
+        get: {
+          tags: ['events'],
+          summary: 'One event with its deliveries and attempts',
+          responses: { '200': ok('Event'), '404': errors['404'] },
+        },
+      },
+      '/admin/v1/events/{id}/replay': {
+        post: {
+          tags: ['events'],
+          summary: 'Replay the failed deliveries of one event',
+          responses: { '200': ok('`{replayed}`') },
+        },
+      },
+      '/admin/v1/deliveries/replay': {
+        post: {
+          tags: ['events'],
+          summary: 'Replay failed deliveries of a platform/storefront/time range',
+          requestBody: json('Replay'),
+          responses: { '200': ok('`{replayed}`'), '422': errors['422'] },
+        },
+      },
+      '/metrics': {
+        get: {
+          tags: ['health'],
+          security: [],
+          summary: 'Prometheus metrics',
+          responses: { '200': { description: 'text/plain' } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
+      schemas: {
+        OmsBatch: schema(ingestRequestSchema),
+        StorefrontCreate: schema(storefrontCreateSchema),
+        StorefrontUpdate: schema(storefrontUpdateSchema),
+        SgtmConfigCreate: schema(sgtmCreateSchema),
+        SgtmConfigUpdate: schema(sgtmUpdateSchema),
+        PlatformCreate: schema(platformCreateSchema),
+        PlatformUpdate: schema(platformUpdateSchema),
+        CredentialCreate: schema(credentialCreateSchema),
+        CredentialUpdate: schema(credentialUpdateSchema),
+        Replay: schema(replaySchema),
+      },
+    },
+  };
+}
+
+/** A human-readable docs page rendering /openapi.json (Redoc from its CDN, or read the JSON). */
+export const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Relay API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/openapi.json"></redoc>
+<noscript>The API description is at <a href="/openapi.json">/openapi.json</a>; see also docs/api.md.</noscript>
+<script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>`;
