@@ -84,20 +84,42 @@ export async function completeDeliveries(
   owner: string,
   completions: Completion[],
 ): Promise<bigint[]> {
-  const lost: bigint[] = [];
+  // Deliveries that end the same way are finished with one statement (a batch usually is).
+  const groups = new Map<string, Completion[]>();
   for (const c of completions) {
+    const key = JSON.stringify([
+      c.status,
+      c.reason,
+      c.nextAttemptAt?.getTime() ?? null,
+      c.platformEventName ?? null,
+    ]);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const lost: bigint[] = [];
+  for (const group of groups.values()) {
+    const { status, reason, nextAttemptAt, platformEventName } = group[0]!;
+    const ids = group.map((c) => c.id);
+    const list = ids.map(() => '?').join(', ');
     const count = await db.$executeRawUnsafe(
       `UPDATE deliveries SET status = ?, reason = ?, next_attempt_at = COALESCE(?, next_attempt_at),
          platform_event_name = COALESCE(?, platform_event_name), lease_owner = NULL, lease_until = NULL
-       WHERE id = ? AND lease_owner = ? AND status = 'leased'`,
-      c.status,
-      c.reason,
-      c.nextAttemptAt ?? null,
-      c.platformEventName ?? null,
-      c.id,
+       WHERE id IN (${list}) AND lease_owner = ? AND status = 'leased'`,
+      status,
+      reason,
+      nextAttemptAt ?? null,
+      platformEventName ?? null,
+      ...ids,
       owner,
     );
-    if (Number(count) === 0) lost.push(c.id);
+    if (Number(count) === ids.length) continue;
+    // Some leases were lost (expired and taken by another worker): find which, to report them.
+    const finished = await db.$queryRawUnsafe<Array<{ id: bigint }>>(
+      `SELECT id FROM deliveries WHERE id IN (${list}) AND status = ? AND lease_owner IS NULL`,
+      ...ids,
+      status,
+    );
+    const done = new Set(finished.map((r) => String(r.id)));
+    lost.push(...ids.filter((id) => !done.has(String(id))));
   }
   return lost;
 }

@@ -171,13 +171,19 @@ export async function routeOnce(opts: RouterOptions): Promise<RouteResult> {
         ...deliveryRows.flat(),
       );
     }
+    const byOutcome = new Map<string, bigint[]>();
     for (const f of finished) {
+      const key = JSON.stringify([f.status, f.reason]);
+      byOutcome.set(key, [...(byOutcome.get(key) ?? []), f.id]);
+    }
+    for (const [key, ids] of byOutcome) {
+      const [status, reason] = JSON.parse(key) as [string, string | null];
       await tx.$executeRawUnsafe(
         `UPDATE events SET status = ?, status_reason = ?, routed_at = NOW(3), lease_owner = NULL, lease_until = NULL
-         WHERE id = ? AND lease_owner = ?`,
-        f.status,
-        f.reason,
-        f.id,
+         WHERE id IN (${ids.map(() => '?').join(', ')}) AND lease_owner = ?`,
+        status,
+        reason,
+        ...ids,
         owner,
       );
     }
