@@ -17,3 +17,4 @@ export * from './retry-policy';
 export * from './match-keys';
 export * from './normalize-email-for-microsoft';
 export * from './oauth-token';
+export * from './oauth1';
