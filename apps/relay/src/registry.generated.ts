@@ -2,24 +2,28 @@
 import type { AnyAdapter } from '@relay/core';
 import { adapter as ga4 } from '@relay/adapter-ga4';
 import { adapter as googleAds } from '@relay/adapter-google-ads';
+import { adapter as linkedinCapi } from '@relay/adapter-linkedin-capi';
 import { adapter as metaCapi } from '@relay/adapter-meta-capi';
 import { adapter as microsoftAds } from '@relay/adapter-microsoft-ads';
 import { adapter as pinterestCapi } from '@relay/adapter-pinterest-capi';
 import { adapter as sgtm } from '@relay/adapter-sgtm';
 import { adapter as snapchatCapi } from '@relay/adapter-snapchat-capi';
 import { adapter as tiktokEvents } from '@relay/adapter-tiktok-events';
+import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [ga4, googleAds, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents];
+export const adapters: ReadonlyArray<AnyAdapter> = [ga4, googleAds, linkedinCapi, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents, twitterCapi];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
   ga4: '@relay/adapter-ga4',
   google_ads: '@relay/adapter-google-ads',
+  linkedin_capi: '@relay/adapter-linkedin-capi',
   meta_capi: '@relay/adapter-meta-capi',
   microsoft_ads: '@relay/adapter-microsoft-ads',
   pinterest_capi: '@relay/adapter-pinterest-capi',
   sgtm: '@relay/adapter-sgtm',
   snapchat_capi: '@relay/adapter-snapchat-capi',
   tiktok_events: '@relay/adapter-tiktok-events',
+  twitter_capi: '@relay/adapter-twitter-capi',
 };
