@@ -18,3 +18,4 @@ export * from './match-keys';
 export * from './normalize-email-for-microsoft';
 export * from './oauth-token';
 export * from './oauth1';
+export * from './ga4-measurement-protocol';
