@@ -21,6 +21,7 @@ import {
 import { relayEventOf } from './event-record';
 import { completionFor } from './outcome-to-state';
 import { destinationKey } from './router';
+import { sgtmCredentialsOf } from './sgtm-credentials';
 import { loadKillSwitchState } from './routing-config';
 
 export interface SendDeps {
@@ -55,9 +56,6 @@ interface Destination {
   baseUrl: string | null;
   cacheKey: string;
 }
-
-const compact = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 /**
  * Check the kill switches right before sending and group what may still go by destination.
@@ -137,15 +135,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
       return {
         adapter: registry.get('sgtm'),
         platform: 'sgtm',
-        credentials: compact({
-          sgtm_url: s.sgtmUrl,
-          client_type: s.clientType,
-          container_id: s.containerId,
-          measurement_id: s.measurementId,
-          api_secret: s.apiSecretEncrypted ? openJson<string>(cipher, s.apiSecretEncrypted) : null,
-          custom_endpoint_path: s.customEndpointPath,
-          custom_headers: s.customHeadersEncrypted ? openJson(cipher, s.customHeadersEncrypted) : null,
-        }),
+        credentials: sgtmCredentialsOf(s, (sealed) => openJson(cipher, sealed)),
         options: {},
         baseUrl: null,
         cacheKey: `sgtm:${s.id}:${s.updatedAt.getTime()}`,

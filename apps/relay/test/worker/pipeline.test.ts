@@ -1,4 +1,4 @@
-import { FIXED_NOW, SEED_BATCH, eventFromRecord, runAdapter } from '@relay/testing';
+import { SEED_BATCH, eventFromRecord, runAdapter } from '@relay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PipelineFixture, pipelineFixture } from '../support/worker-fixture';
 
