@@ -126,7 +126,19 @@ export function createWorker(
     return started.length;
   };
 
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Idle waits end early when `stop()` is called, so shutdown never waits out a poll or reaper interval. */
+  let wake = new AbortController();
+  const sleep = (ms: number) =>
+    new Promise<void>((r) => {
+      if (wake.signal.aborted) return r();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake.signal.removeEventListener('abort', done);
+        r();
+      }
+      wake.signal.addEventListener('abort', done, { once: true });
+    });
 
   const loop = async (step: () => Promise<number>, idleMs: number) => {
     while (running) {
@@ -155,6 +167,7 @@ export function createWorker(
     start() {
       if (running) return;
       running = true;
+      wake = new AbortController();
       logger.info('worker started', { worker: id });
       loops = [
         loop(route, pollMs),
@@ -170,6 +183,7 @@ export function createWorker(
     },
     async stop() {
       running = false;
+      wake.abort();
       await Promise.all(loops);
       await Promise.all([...inFlight]);
       logger.info('worker stopped', { worker: id });
