@@ -159,14 +159,24 @@ describe('faults', () => {
     expect(f.sim.received).toHaveLength(0);
   });
 
-  it("fails the seed's January events with the platform's age window on a real clock", async () => {
-    await metaSetup();
-    await f.worker({ now: () => new Date() }).drain();
-    const [d] = await f.deliveries();
-    expect(d!.status).toBe('failed');
-    expect(d!.reason).toBe(
-      'event_too_old: Meta Conversions API accepts events up to 7 days old; this one happened at 2026-01-15T10:25:00.000Z',
-    );
-    expect(f.sim.received).toHaveLength(0);
-  });
+  it.each([
+    ['meta_capi', 'Meta Conversions API accepts events up to 7 days old'],
+    ['tiktok_events', 'TikTok Events API accepts events up to 7 days old'],
+    ['ga4', 'Google Analytics 4 accepts events up to 3 days old'],
+  ])(
+    "fails the seed's January events to %s with the platform's age window once the clock is past it",
+    async (platform, window) => {
+      const bosley = await f.storefront('bosley');
+      await f.credential(bosley, platform);
+      await f.ingest(SEED_BATCH);
+      // The clock a production relay would have on 1 February 2026 (injected: no waiting).
+      await f.worker({ now: () => new Date('2026-02-01T00:00:00Z') }).drain();
+      const deliveries = await f.deliveries();
+      expect(deliveries.map((d) => [d.platform, d.status, d.attempts, d.reason])).toEqual([
+        [platform, 'failed', 1, `event_too_old: ${window}; this one happened at 2026-01-15T10:15:00.000Z`],
+        [platform, 'failed', 1, `event_too_old: ${window}; this one happened at 2026-01-15T10:25:00.000Z`],
+      ]);
+      expect(f.sim.received).toHaveLength(0);
+    },
+  );
 });
