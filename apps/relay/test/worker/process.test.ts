@@ -24,10 +24,13 @@ afterEach(async () => {
   await f.close();
 });
 
-function spawnWorker(env: Record<string, string>): {
+function spawnRelay(
+  command: 'worker' | 'start',
+  env: Record<string, string>,
+): {
   exited: Promise<{ code: number | null; signal: string | null }>;
 } {
-  child = spawn(process.execPath, ['--conditions=@relay/source', '--import', 'tsx', 'src/cli.ts', 'worker'], {
+  child = spawn(process.execPath, ['--conditions=@relay/source', '--import', 'tsx', 'src/cli.ts', command], {
     cwd: APP,
     env: {
       ...process.env,
@@ -79,7 +82,7 @@ describe('relay worker as a process', () => {
     await f.ingest({ data: purchases(6) });
     // Meta hangs on the first request; TikTok answers at once.
     f.sim.script('meta_capi', [{ delayMs: 20_000 }]);
-    spawnWorker({ WORKER_ID: 'doomed', LEASE_DURATION: '3s' });
+    spawnRelay('worker', { WORKER_ID: 'doomed', LEASE_DURATION: '3s' });
     await until('the child to deliver TikTok and reach Meta', async () => {
       const statuses = (await f.deliveries()).map((d) => `${d.platform}:${d.status}`);
       return (
@@ -122,7 +125,7 @@ describe('relay worker as a process', () => {
     await f.credential(bosley, 'meta_capi');
     await f.ingest({ data: purchases(1) });
     f.sim.script('meta_capi', [{ delayMs: 1_500 }]);
-    const { exited } = spawnWorker({ WORKER_ID: 'graceful' });
+    const { exited } = spawnRelay('worker', { WORKER_ID: 'graceful' });
     await until('the child to send to Meta', () => f.sim.receivedBy('meta_capi').length === 1);
     child!.kill('SIGTERM');
     await until('the child to log the shutdown', () =>
@@ -142,5 +145,19 @@ describe('relay worker as a process', () => {
     expect(lateEvent.status).toBe('pending');
     expect(await f.t.database.db.delivery.count()).toBe(1);
     expect(output).toContain('"msg":"worker stopped"');
+  }, 90_000);
+
+  it('relay start runs the worker by default: an accepted event is delivered without a separate worker', async () => {
+    const bosley = await f.storefront('bosley');
+    await f.credential(bosley, 'meta_capi');
+    const { exited } = spawnRelay('start', { PORT: String(19_000 + Math.floor(Math.random() * 1000)) });
+    await f.ingest({ data: purchases(1) });
+    await until(
+      'relay start to deliver the event',
+      async () => (await f.deliveries())[0]?.status === 'delivered',
+    );
+    expect(eventIdsSentTo('meta_capi')).toEqual(['bosley:purchase_completed:ORD-0']);
+    child!.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, signal: null });
   }, 90_000);
 });
