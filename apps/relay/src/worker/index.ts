@@ -24,7 +24,7 @@ export interface Worker {
   readonly id: string;
   /** One router pass. */
   route(): Promise<number>;
-  /** One claim of due deliveries, dispatched onto the lanes; resolves when they finished. */
+  /** One claim of due deliveries, dispatched onto the lanes; resolves with how many were claimed once they finished. */
   deliverOnce(): Promise<number>;
   /** Route and deliver until nothing is due (tests, demo). */
   drain(maxPasses?: number): Promise<void>;
@@ -103,11 +103,12 @@ export function createWorker(
       )
       .map(([platform]) => platform);
 
-  const dispatch = async (): Promise<Promise<void>[]> => {
+  /** Claim due deliveries and start their groups on the lanes; `claimed` counts suppressed ones too. */
+  const dispatch = async (): Promise<{ claimed: number; started: Promise<void>[] }> => {
     const claimed = await claimDeliveries(db, id, batchSize, leaseMs, saturated());
-    if (claimed.length === 0) return [];
+    if (claimed.length === 0) return { claimed: 0, started: [] };
     const groups = await prepareGroups(sendDeps, claimed);
-    return groups.map((g) => {
+    const started = groups.map((g) => {
       const p = lanes.run(g.platform, g.run).catch((error: unknown) => {
         logger.error('delivery group failed; leases will expire and be retried', {
           platform: g.platform,
@@ -118,12 +119,13 @@ export function createWorker(
       void p.finally(() => inFlight.delete(p));
       return p;
     });
+    return { claimed: claimed.length, started };
   };
 
   const deliverOnce = async () => {
-    const started = await dispatch();
+    const { claimed, started } = await dispatch();
     await Promise.all(started);
-    return started.length;
+    return claimed;
   };
 
   /** Idle waits end early when `stop()` is called, so shutdown never waits out a poll or reaper interval. */
@@ -171,7 +173,7 @@ export function createWorker(
       logger.info('worker started', { worker: id });
       loops = [
         loop(route, pollMs),
-        loop(async () => (await dispatch()).length, pollMs),
+        loop(async () => (await dispatch()).claimed, pollMs),
         loop(
           async () => {
             await reapExpiredLeases(db);

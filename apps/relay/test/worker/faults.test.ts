@@ -159,6 +159,36 @@ describe('faults', () => {
     expect(f.sim.received).toHaveLength(0);
   });
 
+  it('flipping the sGTM switch after routing sends the pending delivery direct instead', async () => {
+    const bosley = await f.storefront('bosley');
+    const sgtm = (await (
+      await f.t.call('POST', '/admin/v1/sgtm-configs', {
+        storefront_id: bosley,
+        sgtm_url: `${f.sim.url}/sgtm`,
+        client_type: 'custom',
+        custom_endpoint_path: '/collect',
+      })
+    ).json()) as { id: number };
+    const credential = await f.credential(bosley, 'meta_capi', { destination_type: 'sgtm' });
+    await f.ingest({ data: [purchase] });
+    const worker = f.worker();
+    await worker.route();
+    expect((await f.deliveries()).map((d) => [d.key, d.status])).toEqual([[`sgtm:${sgtm.id}`, 'pending']]);
+
+    await f.t.call('PUT', `/admin/v1/sgtm-configs/${sgtm.id}`, { is_active: false });
+    await worker.drain();
+    expect((await f.deliveries()).map((d) => [d.key, d.status, d.reason])).toEqual([
+      [
+        `sgtm:${sgtm.id}`,
+        'suppressed',
+        'sgtm switch: sGTM config disabled since routing; sent direct instead',
+      ],
+      [`credential:${credential}`, 'delivered', null],
+    ]);
+    expect(f.sim.receivedBy('sgtm')).toHaveLength(0);
+    expect(metaEventIds()).toEqual(['bosley:purchase_completed:2025020100003333']);
+  });
+
   it.each([
     ['meta_capi', 'Meta Conversions API accepts events up to 7 days old'],
     ['tiktok_events', 'TikTok Events API accepts events up to 7 days old'],
