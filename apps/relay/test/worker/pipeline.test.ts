@@ -88,4 +88,31 @@ describe('delivery pipeline end to end (MariaDB + simulator)', () => {
       ['pinterest_capi', 'suppressed', "platform switch: Platform 'pinterest_capi' is disabled"],
     ]);
   });
+
+  it('a platform without an adapter is recorded as skipped, and the others still go', async () => {
+    const bosley = await f.storefront('bosley');
+    await f.credential(bosley, 'meta_capi');
+    const legacy = (await (
+      await f.t.call('POST', '/admin/v1/platforms', {
+        platform_code: 'legacy_crm',
+        name: 'Legacy CRM',
+        category: 'crm',
+        auth_type: 'api_key',
+      })
+    ).json()) as { id: number };
+    const res = await f.t.call('POST', '/admin/v1/credentials', {
+      storefront_id: bosley,
+      platform_id: legacy.id,
+      credentials: { api_key: 'k' },
+    });
+    expect(res.status).toBe(201);
+    const credential = ((await res.json()) as { id: number }).id;
+    await f.ingest({ data: [SEED_BATCH.data[2]] });
+    await f.worker().drain();
+    expect((await f.deliveries()).map((d) => [d.platform, d.key, d.status, d.reason])).toEqual([
+      ['meta_capi', 'credential:1', 'delivered', null],
+      ['legacy_crm', `credential:${credential}`, 'skipped', 'no adapter for legacy_crm'],
+    ]);
+    expect(f.sim.received.map((r) => r.platform)).toEqual(['meta_capi']);
+  });
 });
