@@ -7,6 +7,7 @@ import { claimDeliveries, reapExpiredLeases } from './claims';
 import { Lanes } from './lanes';
 import { routeOnce } from './router';
 import { type SendDeps, prepareGroups } from './send-claimed';
+import { workerId } from './worker-id';
 
 export interface WorkerOptions {
   /** Lease owner id (default host:pid:random). */
@@ -44,8 +45,12 @@ export function createWorker(
   options: WorkerOptions = {},
 ): Worker {
   const { db, config, registry, logger } = runtime;
-  const id =
-    options.id ?? config.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const id = workerId(
+    options.id ?? config.WORKER_ID,
+    hostname(),
+    process.pid,
+    randomBytes(3).toString('hex'),
+  );
   const batchSize = options.batchSize ?? config.WORKER_BATCH_SIZE;
   const leaseMs = options.leaseMs ?? config.LEASE_DURATION;
   const pollMs = options.pollMs ?? config.WORKER_POLL_INTERVAL;
