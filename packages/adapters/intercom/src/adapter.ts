@@ -1,0 +1,28 @@
+import { defineAdapter } from '@relay/core';
+import { buildRequests } from './build-requests';
+import { eventMapping } from './event-map';
+import { parseResponse } from './parse-response';
+import { credentialsSchema, optionsSchema } from './schemas';
+import { INTERCOM_API_VERSION } from './version';
+
+export const adapter = defineAdapter({
+  code: 'intercom',
+  name: 'Intercom Data Events',
+  tier: 3,
+  category: 'marketing',
+  authType: 'bearer',
+  docsUrl: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io/data-events',
+  apiVersion: INTERCOM_API_VERSION,
+  baseUrl: 'https://api.intercom.io',
+  description: "Events on an Intercom user's timeline through POST /events (one event per request).",
+  credentials: credentialsSchema,
+  options: optionsSchema,
+  credentialsExample: { access_token: 'dG9rOmV4YW1wbGUtaW50ZXJjb20tdG9rZW4=', region: 'us' },
+  secretFields: ['access_token'],
+  // No batch endpoint; 10,000 calls per minute per app, enforced in 10-second windows (≈ 166/s).
+  batch: { maxEvents: 1 },
+  rateLimit: { requestsPerSecond: 150, concurrency: 8 },
+  events: eventMapping,
+  buildRequests,
+  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+});
