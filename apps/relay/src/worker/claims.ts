@@ -124,6 +124,19 @@ export async function completeDeliveries(
   return lost;
 }
 
+/** Push the lease of deliveries this worker still holds to now + `leaseMs`; returns how many. */
+export async function extendLeases(db: Db, owner: string, ids: bigint[], leaseMs: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const count = await db.$executeRawUnsafe(
+    `UPDATE deliveries SET lease_until = NOW(3) + INTERVAL ? MICROSECOND
+     WHERE id IN (${ids.map(() => '?').join(', ')}) AND lease_owner = ? AND status = 'leased'`,
+    leaseMs * 1000,
+    ...ids,
+    owner,
+  );
+  return Number(count);
+}
+
 /** Return expired leases to pending (a crashed worker's claims). */
 export async function reapExpiredLeases(db: Db): Promise<number> {
   const count = await db.$executeRawUnsafe(

@@ -3,10 +3,10 @@ import { hostname } from 'node:os';
 import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/core';
 import type { RelayMetrics } from '../metrics/registry';
 import type { Runtime } from '../runtime';
-import { claimDeliveries, reapExpiredLeases } from './claims';
+import { claimDeliveries, extendLeases, reapExpiredLeases } from './claims';
 import { Lanes } from './lanes';
 import { routeOnce } from './router';
-import { type SendDeps, prepareGroups } from './send-claimed';
+import { type SendDeps, type SendGroup, prepareGroups } from './send-claimed';
 import { workerId } from './worker-id';
 
 export interface WorkerOptions {
@@ -108,22 +108,58 @@ export function createWorker(
       )
       .map(([platform]) => platform);
 
+  /**
+   * Keep the leases of a claim alive while its groups wait in their lane or send: a platform that
+   * answers slowly (or many small chunks) may take longer than one lease, and an expired lease
+   * would let another worker send the same deliveries again. A crashed worker stops renewing,
+   * so its leases still expire and are reaped.
+   */
+  const keepLeased = (ids: Set<bigint>) => {
+    const timer = setInterval(
+      () => {
+        if (ids.size === 0) return;
+        extendLeases(db, id, [...ids], leaseMs).catch((error: unknown) =>
+          logger.error('lease renewal failed', { error: String(error) }),
+        );
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    return () => clearInterval(timer);
+  };
+
   /** Claim due deliveries and start their groups on the lanes; `claimed` counts suppressed ones too. */
   const dispatch = async (): Promise<{ claimed: number; started: Promise<void>[] }> => {
     const claimed = await claimDeliveries(db, id, batchSize, leaseMs, saturated());
     if (claimed.length === 0) return { claimed: 0, started: [] };
-    const groups = await prepareGroups(sendDeps, claimed);
+    const leased = new Set(claimed.map((c) => c.id));
+    const release = keepLeased(leased);
+    let groups: SendGroup[];
+    try {
+      groups = await prepareGroups(sendDeps, claimed);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const grouped = new Set(groups.flatMap((g) => g.ids));
+    for (const c of claimed) if (!grouped.has(c.id)) leased.delete(c.id); // finished in prepareGroups
     const started = groups.map((g) => {
-      const p = lanes.run(g.platform, g.run).catch((error: unknown) => {
-        logger.error('delivery group failed; leases will expire and be retried', {
-          platform: g.platform,
-          error: String(error),
+      const p = lanes
+        .run(g.platform, g.run)
+        .catch((error: unknown) => {
+          logger.error('delivery group failed; leases will expire and be retried', {
+            platform: g.platform,
+            error: String(error),
+          });
+        })
+        .finally(() => {
+          // Finished (or failed, whose leases must now expire): stop renewing them.
+          for (const deliveryId of g.ids) leased.delete(deliveryId);
         });
-      });
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
       return p;
     });
+    void Promise.all(started).finally(release);
     return { claimed: claimed.length, started };
   };
 

@@ -45,6 +45,8 @@ export interface SendDeps {
 /** A group of claimed deliveries that share one destination, sent with one `deliver()` call. */
 export interface SendGroup {
   platform: string;
+  /** The leased deliveries the group sends. */
+  ids: bigint[];
   run(): Promise<void>;
 }
 
@@ -173,6 +175,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
 
   return [...groups.values()].map(({ destination, items }) => ({
     platform: destination.platform,
+    ids: items.map((c) => c.id),
     run: () => sendGroup(deps, destination, items, now),
   }));
 }

@@ -56,4 +56,28 @@ describe('platform isolation', () => {
       'delivered',
     ]);
   });
+
+  it('a request slower than the lease keeps its lease alive: a second worker reaping meanwhile never re-sends it', async () => {
+    const bosley = await f.storefront('bosley');
+    await f.credential(bosley, 'meta_capi');
+    await f.ingest({ data: [SEED_BATCH.data[2]] });
+    f.sim.script('meta_capi', [{ delayMs: 2_500 }]);
+    const slow = f.worker({ id: 'slow', leaseMs: 600 });
+    await slow.route();
+    const sending = slow.deliverOnce();
+    await until('the request to reach Meta', async () => f.sim.receivedBy('meta_capi').length === 1);
+    // Another worker keeps reaping and claiming for longer than several leases.
+    const other = f.worker({ id: 'other' });
+    let reaped = 0;
+    let claimed = 0;
+    while (f.sim.receivedBy('meta_capi')[0]!.answered === undefined) {
+      reaped += await other.reap();
+      claimed += await other.deliverOnce();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await sending).toBe(1);
+    expect({ reaped, claimed }).toEqual({ reaped: 0, claimed: 0 });
+    expect(f.sim.receivedBy('meta_capi')).toHaveLength(1);
+    expect((await f.deliveries()).map((d) => [d.status, d.attempts])).toEqual([['delivered', 1]]);
+  });
 });
