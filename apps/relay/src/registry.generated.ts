@@ -3,6 +3,7 @@ import type { AnyAdapter } from '@relay/core';
 import { adapter as fullstory } from '@relay/adapter-fullstory';
 import { adapter as ga4 } from '@relay/adapter-ga4';
 import { adapter as googleAds } from '@relay/adapter-google-ads';
+import { adapter as heap } from '@relay/adapter-heap';
 import { adapter as intercom } from '@relay/adapter-intercom';
 import { adapter as linkedinCapi } from '@relay/adapter-linkedin-capi';
 import { adapter as metaCapi } from '@relay/adapter-meta-capi';
@@ -14,13 +15,14 @@ import { adapter as tiktokEvents } from '@relay/adapter-tiktok-events';
 import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [fullstory, ga4, googleAds, intercom, linkedinCapi, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents, twitterCapi];
+export const adapters: ReadonlyArray<AnyAdapter> = [fullstory, ga4, googleAds, heap, intercom, linkedinCapi, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents, twitterCapi];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
   fullstory: '@relay/adapter-fullstory',
   ga4: '@relay/adapter-ga4',
   google_ads: '@relay/adapter-google-ads',
+  heap: '@relay/adapter-heap',
   intercom: '@relay/adapter-intercom',
   linkedin_capi: '@relay/adapter-linkedin-capi',
   meta_capi: '@relay/adapter-meta-capi',
