@@ -5,6 +5,7 @@ import { adapter as ga4 } from '@relay/adapter-ga4';
 import { adapter as googleAds } from '@relay/adapter-google-ads';
 import { adapter as heap } from '@relay/adapter-heap';
 import { adapter as intercom } from '@relay/adapter-intercom';
+import { adapter as iterable } from '@relay/adapter-iterable';
 import { adapter as linkedinCapi } from '@relay/adapter-linkedin-capi';
 import { adapter as metaCapi } from '@relay/adapter-meta-capi';
 import { adapter as microsoftAds } from '@relay/adapter-microsoft-ads';
@@ -15,7 +16,7 @@ import { adapter as tiktokEvents } from '@relay/adapter-tiktok-events';
 import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [fullstory, ga4, googleAds, heap, intercom, linkedinCapi, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents, twitterCapi];
+export const adapters: ReadonlyArray<AnyAdapter> = [fullstory, ga4, googleAds, heap, intercom, iterable, linkedinCapi, metaCapi, microsoftAds, pinterestCapi, sgtm, snapchatCapi, tiktokEvents, twitterCapi];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
@@ -24,6 +25,7 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   google_ads: '@relay/adapter-google-ads',
   heap: '@relay/adapter-heap',
   intercom: '@relay/adapter-intercom',
+  iterable: '@relay/adapter-iterable',
   linkedin_capi: '@relay/adapter-linkedin-capi',
   meta_capi: '@relay/adapter-meta-capi',
   microsoft_ads: '@relay/adapter-microsoft-ads',
