@@ -68,26 +68,27 @@ function write(path: string, content: string): boolean {
   return true;
 }
 
-/** The host must depend on every adapter package so the registry's imports resolve. */
+/** The host depends on exactly the adapter packages, so the registry's imports resolve. */
 function hostDependencies(): boolean {
   const path = join(ROOT, 'apps/relay/package.json');
   if (!existsSync(path)) return true;
   const pkg = JSON.parse(readFileSync(path, 'utf8'));
-  pkg.dependencies ??= {};
-  const missing = packages.filter((p) => pkg.dependencies[p.name] !== 'workspace:*');
-  if (missing.length === 0) return true;
+  const others = Object.entries<string>(pkg.dependencies ?? {}).filter(
+    ([name]) => !name.startsWith('@relay/adapter-'),
+  );
+  const wanted = Object.fromEntries(
+    [...others, ...packages.map((p): [string, string] => [p.name, 'workspace:*'])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    ),
+  );
+  if (JSON.stringify(wanted) === JSON.stringify(pkg.dependencies)) return true;
   if (check) {
-    console.error(
-      `apps/relay/package.json lacks ${missing.map((m) => m.name).join(', ')}: run \`pnpm generate\``,
-    );
+    console.error('apps/relay/package.json does not list exactly the adapter packages: run `pnpm generate`');
     return false;
   }
-  for (const m of missing) pkg.dependencies[m.name] = 'workspace:*';
-  pkg.dependencies = Object.fromEntries(
-    Object.entries(pkg.dependencies).sort(([a], [b]) => a.localeCompare(b)),
-  );
+  pkg.dependencies = wanted;
   writeFileSync(path, `${JSON.stringify(pkg, null, 2)}\n`);
-  console.log('updated apps/relay/package.json: run `pnpm install` to link the new adapters');
+  console.log('updated apps/relay/package.json: run `pnpm install` to link the adapters');
   return true;
 }
 
