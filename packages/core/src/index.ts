@@ -19,3 +19,4 @@ export * from './normalize-email-for-microsoft';
 export * from './oauth-token';
 export * from './oauth1';
 export * from './ga4-measurement-protocol';
+export * from './semantic-event-names';
