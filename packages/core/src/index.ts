@@ -20,3 +20,4 @@ export * from './oauth-token';
 export * from './oauth1';
 export * from './ga4-measurement-protocol';
 export * from './semantic-event-names';
+export * from './without-undefined';

@@ -1,4 +1,4 @@
-import { type RelayEvent, normalizeEmail, normalizePhoneE164 } from '@relay/core';
+import { type RelayEvent, normalizeEmail, normalizePhoneE164, withoutUndefined } from '@relay/core';
 
 /** Klaviyo profile attributes (raw, unhashed PII; phone in E.164). */
 export interface KlaviyoProfileAttributes {
@@ -10,14 +10,6 @@ export interface KlaviyoProfileAttributes {
   location?: Partial<Record<'city' | 'region' | 'zip' | 'country' | 'ip', string>>;
 }
 
-/** The record without its undefined values. */
-const defined = <T extends Record<string, unknown>>(
-  record: T,
-): Partial<{ [K in keyof T]: NonNullable<T[K]> }> =>
-  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<{
-    [K in keyof T]: NonNullable<T[K]>;
-  }>;
-
 /**
  * The event's profile: email trimmed and lower-cased, phone as E.164 (default country from the
  * context), external id, names and location as given. Klaviyo takes them unhashed.
@@ -25,14 +17,14 @@ const defined = <T extends Record<string, unknown>>(
 export function profileOf(event: RelayEvent, defaultCountry: string): KlaviyoProfileAttributes {
   const { user } = event;
   const country = user.country && /^[a-z]{2}$/i.test(user.country) ? user.country : defaultCountry;
-  const location = defined({
+  const location = withoutUndefined({
     city: user.city,
     region: user.state,
     zip: user.zip,
     country: user.country,
     ip: user.ip,
   });
-  return defined({
+  return withoutUndefined({
     email: normalizeEmail(user.email),
     phone_number: normalizePhoneE164(user.phone, country),
     external_id: user.externalId,
