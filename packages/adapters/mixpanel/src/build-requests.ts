@@ -1,0 +1,88 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type MappedEvent,
+  normalizeEmail,
+  withoutUndefined,
+} from '@relay/core';
+import { insertIdOf } from './insert-id';
+import { MIXPANEL_HOSTS, type MixpanelCredentials, type MixpanelOptions } from './schemas';
+
+type Ctx = BuildContext<MixpanelCredentials, MixpanelOptions>;
+
+/** The user the event belongs to: the external id, else (when enabled) the email; `''` is anonymous. */
+function userIdOf({ event }: MappedEvent, ctx: Ctx): string | undefined {
+  return (
+    event.user.externalId ?? (ctx.options.identify_by_email ? normalizeEmail(event.user.email) : undefined)
+  );
+}
+
+/** One item of the `/import` array: `{event, properties}`. */
+export function importEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+  const { event } = mapped;
+  const userId = userIdOf(mapped, ctx);
+  const properties = withoutUndefined({
+    time: event.occurredAt.getTime(),
+    distinct_id: userId ?? '',
+    $insert_id: insertIdOf(event.dedupKey),
+    $user_id: userId,
+    ip: event.user.ip,
+    $current_url: event.pageUrl,
+    $referrer: event.referrer,
+    order_id: event.orderId,
+    revenue: event.value,
+    currency: event.value === undefined ? undefined : event.currency,
+    items:
+      event.items.length > 0
+        ? event.items.map((i) =>
+            withoutUndefined({
+              product_id: i.id,
+              name: i.name,
+              price: i.price,
+              quantity: i.quantity,
+              category: i.category,
+            }),
+          )
+        : undefined,
+    relay_dedup_key: event.dedupKey,
+    oms_event_name: event.eventName,
+    storefront: event.storefront,
+    session_id: event.sessionId,
+    utm_source: event.utm.source,
+    utm_medium: event.utm.medium,
+    utm_campaign: event.utm.campaign,
+    utm_term: event.utm.term,
+    utm_content: event.utm.content,
+    affiliate: event.affiliate,
+  });
+  return { event: mapped.name, properties };
+}
+
+/** `Authorization: Basic base64(username:secret)` for the service account. */
+const basicAuth = (c: MixpanelCredentials) =>
+  `Basic ${Buffer.from(`${c.service_account_username}:${c.service_account_secret}`).toString('base64')}`;
+
+/**
+ * Pure: one `POST /import?strict=1&project_id=…` with a JSON array of the chunk's events (core
+ * keeps chunks ≤ 2000 events and 10 MB). Strict mode makes Mixpanel validate every event and
+ * name the failed ones.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const host = ctx.baseUrl === MIXPANEL_HOSTS.us ? MIXPANEL_HOSTS[ctx.credentials.region] : ctx.baseUrl;
+  const query = new URLSearchParams({ strict: '1', project_id: ctx.credentials.project_id });
+  return {
+    requests: [
+      {
+        method: 'POST',
+        url: `${host}/import?${query.toString()}`,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: basicAuth(ctx.credentials),
+        },
+        body: events.map((e) => importEventOf(e, ctx)),
+        eventIndexes: events.map((_, i) => i),
+      },
+    ],
+  };
+}
