@@ -1,0 +1,284 @@
+import {
+  SEED_BATCH,
+  eventFromRecord,
+  fullPurchaseEvent,
+  jsonResponse,
+  mappedEvents,
+  runAdapter,
+  sampleEvent,
+  seedEvents,
+  testAdapterConformance,
+} from '@relay/testing';
+import { describe, expect, it } from 'vitest';
+import { adapter } from './index';
+import { parseResponse } from './parse-response';
+
+const OK = { code: 200, events_ingested: 1, payload_size_bytes: 500, server_upload_time: 1768478400000 };
+testAdapterConformance(adapter, { success: () => ({ status: 200, body: OK }) });
+
+type Body = { api_key: string; events: Array<Record<string, unknown>>; options?: unknown };
+const NOW = new Date('2026-01-15T12:00:00Z');
+
+describe('amplitude requests', () => {
+  it('rejects the bare seed events before sending: no user id', async () => {
+    const { requests, results } = await runAdapter(adapter, seedEvents());
+    expect(requests).toEqual([]);
+    expect(results[2]!.outcome).toEqual({
+      status: 'rejected',
+      code: 'missing_user_id',
+      reason:
+        'Amplitude needs a user_id or device_id: this event has no external id (or email with identify_by_email)',
+    });
+  });
+
+  it('builds the exact body for the seed events once they carry a customer id', async () => {
+    const events = SEED_BATCH.data.map((r, i) => eventFromRecord({ ...r, customer_id: `customer-${i + 1}` }));
+    const { requests } = await runAdapter(adapter, events, { respond: () => ({ status: 200, body: OK }) });
+    expect(requests.map((r) => ({ method: r.method, url: r.url, json: r.json }))).toMatchInlineSnapshot(`
+      [
+        {
+          "json": {
+            "api_key": "0123456789abcdef0123456789abcdef",
+            "events": [
+              {
+                "event_properties": {
+                  "affiliate": "bosleyaffiliate_0123",
+                  "oms_event_name": "consult_started",
+                  "order_id": "2025010100001111",
+                  "session_id": "sess_123",
+                  "storefront": "bosley",
+                },
+                "event_type": "consult_started",
+                "insert_id": "bosley:consult_started:2025010100001111",
+                "time": 1768472100000,
+                "user_id": "customer-1",
+                "user_properties": {
+                  "utm_campaign": "bosley_q1",
+                  "utm_medium": "cpc",
+                  "utm_source": "facebook",
+                },
+              },
+              {
+                "event_properties": {
+                  "affiliate": "pfizeraffiliate_0123",
+                  "oms_event_name": "rx_issued",
+                  "order_id": "2025010100002222",
+                  "session_id": "sess_789",
+                  "storefront": "pfizer",
+                },
+                "event_type": "rx_issued",
+                "insert_id": "pfizer:rx_issued:2025010100002222",
+                "time": 1768472430000,
+                "user_id": "customer-2",
+                "user_properties": {
+                  "utm_campaign": "pfizer_q1",
+                  "utm_medium": "cpc",
+                  "utm_source": "google",
+                },
+              },
+              {
+                "event_properties": {
+                  "affiliate": "bosleyaffiliate_0123",
+                  "currency": "USD",
+                  "oms_event_name": "purchase_completed",
+                  "order_id": "2025020100003333",
+                  "session_id": "sess_456",
+                  "storefront": "bosley",
+                },
+                "event_type": "Order Completed",
+                "insert_id": "bosley:purchase_completed:2025020100003333",
+                "revenue": 80.79,
+                "revenueType": "Purchase",
+                "time": 1768472700000,
+                "user_id": "customer-3",
+                "user_properties": {
+                  "utm_campaign": "bosley_q1",
+                  "utm_medium": "organic",
+                  "utm_source": "google",
+                },
+              },
+            ],
+          },
+          "method": "POST",
+          "url": "https://api2.amplitude.com/2/httpapi",
+        },
+      ]
+    `);
+  });
+
+  it('builds the exact body for a fully populated purchase', async () => {
+    const { requests } = await runAdapter(adapter, [fullPurchaseEvent()]);
+    expect(requests[0]?.json).toMatchInlineSnapshot(`
+      {
+        "api_key": "0123456789abcdef0123456789abcdef",
+        "events": [
+          {
+            "event_properties": {
+              "affiliate": "bosleyaffiliate_0123",
+              "currency": "USD",
+              "oms_event_name": "purchase_completed",
+              "order_id": "ORD-1001",
+              "page_url": "https://www.bosley.com/checkout/complete",
+              "products": [
+                {
+                  "category": "kits",
+                  "name": "Hair Regrowth Kit",
+                  "price": 99.5,
+                  "productId": "SKU-1",
+                  "quantity": 1,
+                },
+                {
+                  "category": "care",
+                  "name": "Shampoo",
+                  "price": 15,
+                  "productId": "SKU-2",
+                  "quantity": 2,
+                },
+              ],
+              "session_id": "sess_full",
+              "storefront": "bosley",
+            },
+            "event_type": "Order Completed",
+            "insert_id": "evt_full_0001",
+            "ip": "203.0.113.7",
+            "revenue": 129.5,
+            "revenueType": "Purchase",
+            "time": 1768476600000,
+            "user_id": "cust_42",
+            "user_properties": {
+              "utm_campaign": "bosley_q1",
+              "utm_medium": "cpc",
+              "utm_source": "google",
+            },
+          },
+        ],
+      }
+    `);
+  });
+
+  it('uses the EU endpoint for region eu and sends min_id_length', async () => {
+    const { requests } = await runAdapter(adapter, [sampleEvent('lead', 1, { external_id: 'c42' })], {
+      credentials: { ...adapter.credentialsExample, region: 'eu' },
+      options: { min_id_length: 3 },
+    });
+    expect(requests[0]!.url).toBe('https://api.eu.amplitude.com/2/httpapi');
+    expect((requests[0]!.json as Body).options).toEqual({ min_id_length: 3 });
+    expect((requests[0]!.json as Body).events[0]!['user_id']).toBe('c42');
+  });
+
+  it('identifies by the normalised email with identify_by_email', async () => {
+    const event = sampleEvent('lead', 1, { external_id: undefined, email: ' John.Doe@Example.COM ' });
+    const { requests } = await runAdapter(adapter, [event], { options: { identify_by_email: true } });
+    expect((requests[0]!.json as Body).events[0]!['user_id']).toBe('john.doe@example.com');
+  });
+
+  it('sends revenue without revenueType for a non-purchase event with a value', async () => {
+    const { requests } = await runAdapter(adapter, [sampleEvent('lead', 1)]);
+    const event = (requests[0]!.json as Body).events[0]!;
+    expect([event['event_type'], event['revenue'], event['revenueType']]).toEqual([
+      'Lead Submitted',
+      11,
+      undefined,
+    ]);
+  });
+});
+
+describe('amplitude responses', () => {
+  it('200 delivers every event', () => {
+    expect(parseResponse(jsonResponse(200, OK), mappedEvents(2), NOW)).toEqual([
+      { status: 'delivered' },
+      { status: 'delivered' },
+    ]);
+  });
+
+  it('400 naming events: those rejected, the rest retryable (the batch was refused)', () => {
+    const body = {
+      code: 400,
+      error: 'Request missing required field',
+      events_with_invalid_fields: { time: [0] },
+      events_with_missing_fields: { event_type: [2] },
+      silenced_events: [3],
+    };
+    expect(parseResponse(jsonResponse(400, body), mappedEvents(4), NOW)).toEqual([
+      { status: 'rejected', code: 'invalid_event', reason: 'Amplitude refused the event: invalid time' },
+      {
+        status: 'retryable',
+        reason: 'Amplitude refused the batch because of other events; resending this one',
+      },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'Amplitude refused the event: missing event_type',
+      },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'Amplitude refused the event: silenced (device id blocked)',
+      },
+    ]);
+  });
+
+  it('400 invalid API key needs a new key', () => {
+    expect(
+      parseResponse(jsonResponse(400, { code: 400, error: 'Invalid API key: 0123' }), mappedEvents(1), NOW),
+    ).toEqual([
+      {
+        status: 'auth',
+        kind: 'needs-attention',
+        reason: 'Amplitude refused the project API key: Invalid API key: 0123',
+      },
+    ]);
+  });
+
+  it('400 missing_field rejects the request', () => {
+    expect(
+      parseResponse(
+        jsonResponse(400, { code: 400, error: 'Request missing required field', missing_field: 'events' }),
+        mappedEvents(2),
+        NOW,
+      ),
+    ).toEqual(
+      Array.from({ length: 2 }, () => ({
+        status: 'rejected',
+        code: 'missing_field',
+        reason: 'Amplitude rejected the request: Request missing required field (missing events)',
+      })),
+    );
+  });
+
+  it('413 is rejected', () => {
+    expect(
+      parseResponse(jsonResponse(413, { code: 413, error: 'Payload too large' }), mappedEvents(1), NOW),
+    ).toEqual([
+      {
+        status: 'rejected',
+        code: 'payload_too_large',
+        reason: 'Amplitude refused a body over 1 MB: Payload too large',
+      },
+    ]);
+  });
+
+  it('429 is retryable after 30 s, or after Retry-After when sent', () => {
+    const body = {
+      code: 429,
+      error: 'Too many requests for some devices and users',
+      eps_threshold: 30,
+      throttled_events: [0, 1],
+    };
+    expect(parseResponse(jsonResponse(429, body), mappedEvents(2), NOW)[0]).toEqual({
+      status: 'retryable',
+      reason:
+        'Amplitude throttled the request (30 events/s per user or device, or daily quota), 2 event(s) over the limit: Too many requests for some devices and users',
+      retryAfterMs: 30_000,
+    });
+    expect(
+      parseResponse(jsonResponse(429, body, { 'retry-after': '5' }), mappedEvents(1), NOW)[0],
+    ).toMatchObject({ retryAfterMs: 5000 });
+  });
+
+  it('5xx falls back to core: retryable', () => {
+    expect(parseResponse(jsonResponse(503, { error: 'unavailable' }), mappedEvents(1), NOW)).toEqual([
+      { status: 'retryable', reason: 'Amplitude answered 503: unavailable' },
+    ]);
+  });
+});

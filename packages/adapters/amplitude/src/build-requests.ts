@@ -1,0 +1,104 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type MappedEvent,
+  type Outcome,
+  eventKind,
+  normalizeEmail,
+  withoutUndefined,
+} from '@relay/core';
+import { AMPLITUDE_HOSTS, type AmplitudeCredentials, type AmplitudeOptions } from './schemas';
+
+type Ctx = BuildContext<AmplitudeCredentials, AmplitudeOptions>;
+
+/** One item of `events`: ids, `event_type`, `time` (ms), `insert_id`, revenue and properties. */
+export function amplitudeEventOf(mapped: MappedEvent, userId: string): Record<string, unknown> {
+  const { event } = mapped;
+  return withoutUndefined({
+    user_id: userId,
+    event_type: mapped.name,
+    time: event.occurredAt.getTime(),
+    insert_id: event.dedupKey,
+    ip: event.user.ip,
+    revenue: event.value,
+    revenueType:
+      event.value !== undefined && eventKind(event.eventName) === 'purchase' ? 'Purchase' : undefined,
+    event_properties: withoutUndefined({
+      order_id: event.orderId,
+      currency: event.value === undefined ? undefined : event.currency,
+      products:
+        event.items.length > 0
+          ? event.items.map((i) =>
+              withoutUndefined({
+                productId: i.id,
+                name: i.name,
+                price: i.price,
+                quantity: i.quantity,
+                category: i.category,
+              }),
+            )
+          : undefined,
+      oms_event_name: event.eventName,
+      storefront: event.storefront,
+      session_id: event.sessionId,
+      page_url: event.pageUrl,
+      referrer: event.referrer,
+      affiliate: event.affiliate,
+    }),
+    user_properties: withoutUndefined({
+      utm_source: event.utm.source,
+      utm_medium: event.utm.medium,
+      utm_campaign: event.utm.campaign,
+      utm_term: event.utm.term,
+      utm_content: event.utm.content,
+    }),
+  });
+}
+
+/**
+ * Pure: one `POST /2/httpapi` with `{api_key, events, options?}` (core keeps chunks ≤ 2000
+ * events and 1 MB). Amplitude needs a `user_id` or `device_id` per event; Relay has no device
+ * id, so an event without an external id (or email, with `identify_by_email`) is rejected
+ * before sending.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+  const sendable: Array<{ index: number; body: Record<string, unknown> }> = [];
+  events.forEach((mapped, index) => {
+    const { user } = mapped.event;
+    const userId =
+      user.externalId ?? (ctx.options.identify_by_email ? normalizeEmail(user.email) : undefined);
+    if (!userId) {
+      outcomes.push({
+        index,
+        outcome: {
+          status: 'rejected',
+          code: 'missing_user_id',
+          reason:
+            'Amplitude needs a user_id or device_id: this event has no external id (or email with identify_by_email)',
+        },
+      });
+      return;
+    }
+    sendable.push({ index, body: amplitudeEventOf(mapped, userId) });
+  });
+  if (sendable.length === 0) return { requests: [], outcomes };
+  const host = ctx.baseUrl === AMPLITUDE_HOSTS.us ? AMPLITUDE_HOSTS[ctx.credentials.region] : ctx.baseUrl;
+  const body: Record<string, unknown> = {
+    api_key: ctx.credentials.api_key,
+    events: sendable.map((s) => s.body),
+  };
+  if (ctx.options.min_id_length !== undefined) body['options'] = { min_id_length: ctx.options.min_id_length };
+  return {
+    requests: [
+      {
+        method: 'POST',
+        url: `${host}/2/httpapi`,
+        headers: { 'content-type': 'application/json', accept: '*/*' },
+        body,
+        eventIndexes: sendable.map((s) => s.index),
+      },
+    ],
+    outcomes,
+  };
+}
