@@ -1,0 +1,150 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type MappedEvent,
+  type Outcome,
+  eventKind,
+  normalizeEmail,
+  normalizePhoneE164,
+  withoutUndefined,
+} from '@relay/core';
+import { SEGMENT_HOSTS, type SegmentCredentials, type SegmentOptions } from './schemas';
+import { VERSION } from './version';
+
+type Ctx = BuildContext<SegmentCredentials, SegmentOptions>;
+
+/** Segment refuses events over 32 kB and batches over 500 kB. */
+export const MAX_EVENT_BYTES = 32_000;
+
+const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).length > 0 ? o : undefined);
+
+/** `properties` in the e-commerce spec's shape. */
+function propertiesOf({ event }: MappedEvent): Record<string, unknown> {
+  const purchase = eventKind(event.eventName) === 'purchase';
+  return withoutUndefined({
+    order_id: event.orderId,
+    revenue: purchase ? event.value : undefined,
+    value: purchase ? undefined : event.value,
+    currency: event.value === undefined ? undefined : event.currency,
+    products:
+      event.items.length > 0
+        ? event.items.map((i) =>
+            withoutUndefined({
+              product_id: i.id,
+              name: i.name,
+              price: i.price,
+              quantity: i.quantity,
+              category: i.category,
+            }),
+          )
+        : undefined,
+    oms_event_name: event.eventName,
+    storefront: event.storefront,
+    session_id: event.sessionId,
+    affiliate: event.affiliate,
+  });
+}
+
+/** `context`: ip, user agent, traits (raw identity), page and campaign (UTM), library. */
+function contextOf({ event }: MappedEvent, defaultCountry: string): Record<string, unknown> {
+  const { user, utm } = event;
+  const country = user.country && /^[a-z]{2}$/i.test(user.country) ? user.country : defaultCountry;
+  const address = withoutUndefined({
+    city: user.city,
+    state: user.state,
+    postalCode: user.zip,
+    country: user.country,
+  });
+  const traits = withoutUndefined({
+    email: normalizeEmail(user.email),
+    phone: normalizePhoneE164(user.phone, country),
+    firstName: user.firstName,
+    lastName: user.lastName,
+    address: nonEmpty(address),
+  });
+  return withoutUndefined({
+    ip: user.ip,
+    userAgent: user.userAgent,
+    traits: nonEmpty(traits),
+    page: nonEmpty(withoutUndefined({ url: event.pageUrl, referrer: event.referrer })),
+    campaign: nonEmpty(
+      withoutUndefined({
+        source: utm.source,
+        medium: utm.medium,
+        name: utm.campaign,
+        term: utm.term,
+        content: utm.content,
+      }),
+    ),
+    library: { name: '@relay/adapter-segment', version: VERSION },
+  });
+}
+
+/** One `track` message of the batch. */
+export function trackMessageOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> | undefined {
+  const { event } = mapped;
+  const ids = event.user.externalId
+    ? { userId: event.user.externalId }
+    : event.sessionId
+      ? { anonymousId: event.sessionId }
+      : undefined;
+  if (!ids) return undefined;
+  return {
+    type: 'track',
+    ...ids,
+    event: mapped.name,
+    messageId: event.dedupKey,
+    timestamp: event.occurredAt.toISOString(),
+    properties: propertiesOf(mapped),
+    context: contextOf(mapped, ctx.defaultCountry),
+  };
+}
+
+const reject = (code: string, reason: string): Outcome => ({ status: 'rejected', code, reason });
+
+/**
+ * Pure: one `POST /v1/batch` with `{batch: [track…]}` (core keeps chunks ≤ 500 kB). Segment
+ * needs a `userId` (the external id) or an `anonymousId` (the OMS session id); an event with
+ * neither, or over 32 kB, is rejected before sending.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+  const batch: Array<Record<string, unknown>> = [];
+  const eventIndexes: number[] = [];
+  events.forEach((mapped, index) => {
+    const message = trackMessageOf(mapped, ctx);
+    if (!message) {
+      outcomes.push({
+        index,
+        outcome: reject(
+          'missing_identity',
+          'Segment needs a userId or anonymousId: this event has no external id and no session id',
+        ),
+      });
+      return;
+    }
+    if (Buffer.byteLength(JSON.stringify(message)) > MAX_EVENT_BYTES) {
+      outcomes.push({ index, outcome: reject('event_too_large', 'Segment refuses events over 32 kB') });
+      return;
+    }
+    batch.push(message);
+    eventIndexes.push(index);
+  });
+  if (batch.length === 0) return { requests: [], outcomes };
+  const host = ctx.baseUrl === SEGMENT_HOSTS.us ? SEGMENT_HOSTS[ctx.credentials.region] : ctx.baseUrl;
+  return {
+    requests: [
+      {
+        method: 'POST',
+        url: `${host}/v1/batch`,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from(`${ctx.credentials.write_key}:`).toString('base64')}`,
+        },
+        body: { batch },
+        eventIndexes,
+      },
+    ],
+    outcomes,
+  };
+}
