@@ -21,3 +21,4 @@ export * from './oauth1';
 export * from './ga4-measurement-protocol';
 export * from './semantic-event-names';
 export * from './without-undefined';
+export * from './event-properties';

@@ -5,6 +5,7 @@ import {
   type Outcome,
   eventKind,
   normalizeEmail,
+  productList,
   withoutUndefined,
 } from '@relay/core';
 import { AMPLITUDE_HOSTS, type AmplitudeCredentials, type AmplitudeOptions } from './schemas';
@@ -26,18 +27,7 @@ export function amplitudeEventOf(mapped: MappedEvent, userId: string): Record<st
     event_properties: withoutUndefined({
       order_id: event.orderId,
       currency: event.value === undefined ? undefined : event.currency,
-      products:
-        event.items.length > 0
-          ? event.items.map((i) =>
-              withoutUndefined({
-                productId: i.id,
-                name: i.name,
-                price: i.price,
-                quantity: i.quantity,
-                category: i.category,
-              }),
-            )
-          : undefined,
+      products: productList(event.items, 'productId'),
       oms_event_name: event.eventName,
       storefront: event.storefront,
       session_id: event.sessionId,

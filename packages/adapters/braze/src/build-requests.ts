@@ -4,6 +4,7 @@ import {
   type MappedEvent,
   type Outcome,
   type RelayEvent,
+  contextProperties,
   normalizeEmail,
   normalizePhoneE164,
   withoutUndefined,
@@ -35,15 +36,7 @@ function identifierOf(event: RelayEvent, defaultCountry: string): Record<string,
 function contextOf(event: RelayEvent): Record<string, unknown> {
   return withoutUndefined({
     relay_dedup_key: event.dedupKey,
-    oms_event_name: event.eventName,
-    storefront: event.storefront,
-    session_id: event.sessionId,
-    utm_source: event.utm.source,
-    utm_medium: event.utm.medium,
-    utm_campaign: event.utm.campaign,
-    utm_term: event.utm.term,
-    utm_content: event.utm.content,
-    affiliate: event.affiliate,
+    ...contextProperties(event),
     page_url: event.pageUrl,
   });
 }

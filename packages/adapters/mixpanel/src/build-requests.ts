@@ -2,7 +2,9 @@ import {
   type BuildContext,
   type BuildResult,
   type MappedEvent,
+  contextProperties,
   normalizeEmail,
+  productList,
   withoutUndefined,
 } from '@relay/core';
 import { insertIdOf } from './insert-id';
@@ -32,28 +34,9 @@ export function importEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unk
     order_id: event.orderId,
     revenue: event.value,
     currency: event.value === undefined ? undefined : event.currency,
-    items:
-      event.items.length > 0
-        ? event.items.map((i) =>
-            withoutUndefined({
-              product_id: i.id,
-              name: i.name,
-              price: i.price,
-              quantity: i.quantity,
-              category: i.category,
-            }),
-          )
-        : undefined,
+    items: productList(event.items),
     relay_dedup_key: event.dedupKey,
-    oms_event_name: event.eventName,
-    storefront: event.storefront,
-    session_id: event.sessionId,
-    utm_source: event.utm.source,
-    utm_medium: event.utm.medium,
-    utm_campaign: event.utm.campaign,
-    utm_term: event.utm.term,
-    utm_content: event.utm.content,
-    affiliate: event.affiliate,
+    ...contextProperties(event),
   });
   return { event: mapped.name, properties };
 }

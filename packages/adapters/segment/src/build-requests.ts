@@ -5,6 +5,7 @@ import {
   type Outcome,
   eventKind,
   normalizeEmail,
+  productList,
   normalizePhoneE164,
   withoutUndefined,
 } from '@relay/core';
@@ -26,18 +27,7 @@ function propertiesOf({ event }: MappedEvent): Record<string, unknown> {
     revenue: purchase ? event.value : undefined,
     value: purchase ? undefined : event.value,
     currency: event.value === undefined ? undefined : event.currency,
-    products:
-      event.items.length > 0
-        ? event.items.map((i) =>
-            withoutUndefined({
-              product_id: i.id,
-              name: i.name,
-              price: i.price,
-              quantity: i.quantity,
-              category: i.category,
-            }),
-          )
-        : undefined,
+    products: productList(event.items, 'product_id'),
     oms_event_name: event.eventName,
     storefront: event.storefront,
     session_id: event.sessionId,
