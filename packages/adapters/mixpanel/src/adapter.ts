@@ -24,8 +24,9 @@ export const adapter = defineAdapter({
     region: 'us',
   },
   secretFields: ['service_account_secret'],
-  // /import: ≤ 2000 events and 10 MB uncompressed per request.
-  batch: { maxEvents: 2000, maxBytes: 10_000_000 },
+  // /import: ≤ 2000 events per request; 10 MB uncompressed per current docs, 2 MB per older
+  // pages: Relay stays under the stricter 2 MB.
+  batch: { maxEvents: 2000, maxBytes: 2_000_000 },
   // ~2 GB/min per project; a few requests in flight are plenty for Relay's volumes.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
   events: eventMapping,
