@@ -297,7 +297,7 @@ describe('mixpanel responses', () => {
       {
         status: 'rejected',
         code: 'payload_too_large',
-        reason: 'Mixpanel refused a body over 10 MB: request too large',
+        reason: 'Mixpanel refused the body as too large: request too large',
       },
     ]);
   });

@@ -47,7 +47,7 @@ const basicAuth = (c: MixpanelCredentials) =>
 
 /**
  * Pure: one `POST /import?strict=1&project_id=…` with a JSON array of the chunk's events (core
- * keeps chunks ≤ 2000 events and 10 MB). Strict mode makes Mixpanel validate every event and
+ * keeps chunks ≤ 2000 events and 2 MB). Strict mode makes Mixpanel validate every event and
  * name the failed ones.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {

@@ -25,7 +25,7 @@ export const describeFailedRecord = (r: MixpanelFailedRecord): string =>
 
 /**
  * Statuses whose meaning on `/import` differs from core's default table. 401/403: a service
- * account has no refresh flow, a person must fix it. 413: the body is over 10 MB, sending it
+ * account has no refresh flow, a person must fix it. 413: the body is too large, sending it
  * again cannot succeed. The 400 with `failed_records` (partial success) is handled per event in
  * parse-response.
  */
@@ -48,7 +48,7 @@ export function outcomeForMixpanelStatus(status: number, body: MixpanelImportBod
       return {
         status: 'rejected',
         code: 'payload_too_large',
-        reason: `${PLATFORM} refused a body over 10 MB: ${detail}`,
+        reason: `${PLATFORM} refused the body as too large: ${detail}`,
       };
     case 429:
       return { status: 'retryable', reason: `${PLATFORM} rate limit (project ingestion quota): ${detail}` };
