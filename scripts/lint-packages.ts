@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnyAdapter } from '@relay/core';
+import type { AnyAdapter } from '../packages/core/src/index';
 import { adapterPackages, publishablePackages } from './workspace';
 
 const problems: string[] = [];

@@ -1,4 +1,4 @@
-import { type OmsBatch, type OmsRecord, dedupKeyOf } from '@relay/core';
+import { ConfigError, type OmsBatch, type OmsRecord, dedupKeyOf } from '@relay/core';
 import type { Db } from '../db/client';
 
 export interface IngestError {
@@ -32,10 +32,15 @@ const keyOf = (code: string, dedupKey: string) => `${code}\u0000${dedupKey}`;
 
 /**
  * Store a validated OMS batch. Cost per batch, whatever its size: one query for its
- * storefronts, one for keys already stored, one multi-row `INSERT IGNORE` (the unique
- * (storefront_code, dedup_key) index does the dedup) and one to read the new ids — all in one
- * transaction, committed before the 202. Records are judged one by one: unknown or disabled
- * storefront and duplicates are listed in `errors`, the rest accepted, in batch order.
+ * storefronts, then in one REPEATABLE READ transaction (committed before the 202): one read of
+ * the keys already stored, one multi-row `INSERT IGNORE` (the unique (storefront_code,
+ * dedup_key) index does the dedup) and one read of the new ids. Records are judged one by one:
+ * unknown or disabled storefront and duplicates are listed in `errors`, the rest accepted.
+ *
+ * Concurrent batches carrying the same key: the first read fixes the transaction's snapshot, so
+ * the last read sees exactly the rows this transaction inserted. A key another request stored
+ * meanwhile is ignored by the insert, absent from that read, and reported as a duplicate. The
+ * row count the insert reports must equal the rows found, or the transaction is rolled back.
  */
 export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult> {
   const records = batch.data;
@@ -66,56 +71,64 @@ export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult
   const valid = candidates.filter((c): c is Candidate => c !== undefined);
   if (valid.length === 0) return finish(result);
 
-  const ids = await db.$transaction(async (tx) => {
-    const pairs = valid.map(() => '(?, ?)').join(', ');
-    const pairParams = valid.flatMap((c) => [c.storefront.code, c.dedupKey]);
-    const existing = await tx.$queryRawUnsafe<Array<{ code: string; dedup_key: string }>>(
-      `SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${pairs})`,
-      ...pairParams,
-    );
-    const taken = new Set(existing.map((e) => keyOf(e.code, e.dedup_key)));
-    const fresh: Candidate[] = [];
-    for (const c of valid) {
-      const key = keyOf(c.storefront.code, c.dedupKey);
-      if (taken.has(key)) {
-        reject(c.index, c.record, 'Event already exists');
-        continue;
+  const ids = await db.$transaction(
+    async (tx) => {
+      const existing = await tx.$queryRawUnsafe<Array<{ code: string; dedup_key: string }>>(
+        `SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${pairPlaceholders(valid.length)})`,
+        ...valid.flatMap((c) => [c.storefront.code, c.dedupKey]),
+      );
+      const taken = new Set(existing.map((e) => keyOf(e.code, e.dedup_key)));
+      const fresh: Candidate[] = [];
+      for (const c of valid) {
+        const key = keyOf(c.storefront.code, c.dedupKey);
+        if (taken.has(key)) continue;
+        taken.add(key);
+        fresh.push(c);
       }
-      taken.add(key);
-      fresh.push(c);
-    }
-    if (fresh.length === 0) return new Map<string, number>();
-    const rows = fresh.map(() => "(?, ?, ?, ?, ?, ?, ?, 'pending')").join(', ');
-    const params = fresh.flatMap((c) => [
-      c.storefront.id,
-      c.storefront.code,
-      c.dedupKey,
-      c.record.event_name.trim(),
-      new Date(c.record.event_time),
-      String(c.record.order_id),
-      JSON.stringify(c.record),
-    ]);
-    await tx.$executeRawUnsafe(
-      `INSERT IGNORE INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, status) VALUES ${rows}`,
-      ...params,
-    );
-    const inserted = await tx.$queryRawUnsafe<Array<{ id: bigint; code: string; dedup_key: string }>>(
-      `SELECT id, storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${fresh.map(() => '(?, ?)').join(', ')})`,
-      ...fresh.flatMap((c) => [c.storefront.code, c.dedupKey]),
-    );
-    const map = new Map(inserted.map((r) => [keyOf(r.code, r.dedup_key), Number(r.id)]));
-    return new Map(fresh.map((c) => [String(c.index), map.get(keyOf(c.storefront.code, c.dedupKey))!]));
-  });
+      const stored = new Map<string, number>();
+      if (fresh.length === 0) return stored;
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT IGNORE INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, status) VALUES ${fresh.map(() => "(?, ?, ?, ?, ?, ?, ?, 'pending')").join(', ')}`,
+        ...fresh.flatMap((c) => [
+          c.storefront.id,
+          c.storefront.code,
+          c.dedupKey,
+          c.record.event_name.trim(),
+          new Date(c.record.event_time),
+          String(c.record.order_id),
+          JSON.stringify(c.record),
+        ]),
+      );
+      const rows = await tx.$queryRawUnsafe<Array<{ id: bigint; code: string; dedup_key: string }>>(
+        `SELECT id, storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${pairPlaceholders(fresh.length)})`,
+        ...fresh.flatMap((c) => [c.storefront.code, c.dedupKey]),
+      );
+      if (rows.length !== inserted) {
+        throw new ConfigError(
+          `events insert stored ${inserted} rows but ${rows.length} were found by their keys (a value was converted: is the server's sql_mode strict?); batch rolled back`,
+        );
+      }
+      for (const row of rows) stored.set(keyOf(row.code, row.dedup_key), Number(row.id));
+      return stored;
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
 
+  const reported = new Set<number>();
   for (const c of valid) {
-    const id = ids.get(String(c.index));
-    if (id !== undefined) {
-      result.accepted += 1;
-      result.event_ids.push(id);
+    const id = ids.get(keyOf(c.storefront.code, c.dedupKey));
+    if (id === undefined || reported.has(id)) {
+      reject(c.index, c.record, 'Event already exists');
+      continue;
     }
+    reported.add(id);
+    result.accepted += 1;
+    result.event_ids.push(id);
   }
   return finish(result);
 }
+
+const pairPlaceholders = (n: number) => Array.from({ length: n }, () => '(?, ?)').join(', ');
 
 function finish(result: IngestResult): IngestResult {
   result.errors.sort((a, b) => a.index - b.index);

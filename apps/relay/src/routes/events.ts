@@ -7,7 +7,19 @@ import { ingestBatch } from '../ingest/ingest-batch';
 import { HttpProblem, RequestValidationError } from '../http/problems';
 import type { RelayMetrics as Metrics } from '../metrics/registry';
 
-/** The batch as the OMS posts it, with the contract's rules on empty batches. */
+/**
+ * Longest values the events table stores (prisma/schema.prisma). A longer value is a 422 naming
+ * the field: it is never truncated into a different order or event name.
+ */
+export const EVENT_COLUMN_LIMITS = { event_name: 128, order_id: 255 } as const;
+
+/** DATETIME(3) holds years 1000–9999. */
+const storableYear = (iso: string) => {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= 1000 && year <= 9999;
+};
+
+/** The batch as the OMS posts it, with the contract's rules on empty batches and the column limits. */
 export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {
   if (batch.data.length === 0 && !batch.error) {
     ctx.addIssue({
@@ -19,6 +31,28 @@ export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {
       message: 'List should have at least 1 item when error is empty',
     });
   }
+  batch.data.forEach((record, index) => {
+    for (const [field, maximum] of Object.entries(EVENT_COLUMN_LIMITS)) {
+      const value = String(record[field as keyof typeof EVENT_COLUMN_LIMITS]);
+      if (value.length > maximum) {
+        ctx.addIssue({
+          code: 'too_big',
+          origin: 'string',
+          maximum,
+          inclusive: true,
+          path: ['data', index, field],
+          message: `String should have at most ${maximum} characters`,
+        });
+      }
+    }
+    if (!storableYear(record.event_time)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', index, 'event_time'],
+        message: 'event_time must be between the years 1000 and 9999',
+      });
+    }
+  });
 });
 
 /** `POST /v1/events`: validate the batch, then store it (see ingestBatch). */

@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/db/migrate';
-import { type TestDatabase, createTestDatabase, rawQuery } from '../support/database';
+import { withDatabase } from '../../src/db/url';
+import { TEST_SERVER_URL, type TestDatabase, createTestDatabase, rawQuery } from '../support/database';
 import { type ExpectedTable, parsePrismaSchema } from '../support/prisma-schema';
 
 const SCHEMA = resolve(import.meta.dirname, '../../../../prisma/schema.prisma');
@@ -103,8 +106,92 @@ describe('relay migrate', () => {
     }
   });
 
+  it('compares dedup_key byte for byte (utf8mb4_bin, which schema.prisma cannot express)', async () => {
+    const [column] = (await rawQuery(
+      "SELECT COLLATION_NAME c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'events' AND COLUMN_NAME = 'dedup_key'",
+      [database.name],
+    )) as Array<{ c: string }>;
+    expect(column!.c).toBe('utf8mb4_bin');
+  });
+
   it('refuses to run when an applied migration file was changed', async () => {
     await rawQuery(`UPDATE \`${database.name}\`._prisma_migrations SET checksum = 'x' LIMIT 1`);
     await expect(migrate(database.url)).rejects.toThrow(/was changed after it was applied/);
+  });
+});
+
+/** A database name no test created yet; dropped afterwards. */
+async function withFreshName(run: (url: string, name: string) => Promise<void>) {
+  const name = `relay_m_${Date.now().toString(36)}_${Math.random().toString(16).slice(2, 10)}`;
+  try {
+    await run(withDatabase(TEST_SERVER_URL, name), name);
+  } finally {
+    await rawQuery(`DROP DATABASE IF EXISTS \`${name}\``);
+  }
+}
+
+describe('relay migrate on a server without the database', () => {
+  it('creates the database when it is missing', async () => {
+    await withFreshName(async (url, name) => {
+      const before = (await rawQuery(
+        'SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [name],
+      )) as unknown[];
+      expect(before).toEqual([]);
+      const result = await migrate(url);
+      expect(result).toEqual({ applied: readMigrations().map((m) => m.name), alreadyApplied: [] });
+      const [schema] = (await rawQuery(
+        'SELECT DEFAULT_CHARACTER_SET_NAME cs FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [name],
+      )) as Array<{ cs: string }>;
+      expect(schema!.cs).toBe('utf8mb4');
+    });
+  });
+
+  it('three processes starting at once on an empty server: one applies, the others find it done', async () => {
+    await withFreshName(async (url, name) => {
+      const names = readMigrations().map((m) => m.name);
+      const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
+      expect(results.map((r) => r.applied).sort((a, b) => b.length - a.length)).toEqual([names, [], []]);
+      expect(results.filter((r) => r.alreadyApplied.length === names.length)).toHaveLength(2);
+      const rows = (await rawQuery(
+        `SELECT migration_name FROM \`${name}\`._prisma_migrations ORDER BY migration_name`,
+      )) as Array<{ migration_name: string }>;
+      expect(rows.map((r) => r.migration_name)).toEqual(names);
+    });
+  });
+
+  it('records a failed migration with its error in logs and refuses to run again until resolved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-migrations-'));
+    try {
+      for (const [folder, sql] of [
+        ['20260101000000_ok', 'CREATE TABLE `one` (`id` INTEGER NOT NULL, PRIMARY KEY (`id`));\n'],
+        ['20260102000000_broken', 'CREATE TABLE `two` (`id` NOPE);\n'],
+      ] as const) {
+        mkdirSync(join(dir, folder));
+        writeFileSync(join(dir, folder, 'migration.sql'), sql);
+      }
+      await withFreshName(async (url, name) => {
+        await expect(migrate(url, dir)).rejects.toThrow(/^Migration 20260102000000_broken failed: /);
+        const rows = (await rawQuery(
+          `SELECT migration_name, finished_at IS NOT NULL AS finished, applied_steps_count steps, logs FROM \`${name}\`._prisma_migrations ORDER BY migration_name`,
+        )) as Array<{
+          migration_name: string;
+          finished: number | bigint;
+          steps: number;
+          logs: string | null;
+        }>;
+        expect(rows.map((r) => [r.migration_name, Number(r.finished), Number(r.steps)])).toEqual([
+          ['20260101000000_ok', 1, 1],
+          ['20260102000000_broken', 0, 0],
+        ]);
+        expect(rows[1]!.logs).toMatch(/NOPE/);
+        await expect(migrate(url, dir)).rejects.toThrow(
+          /Migration 20260102000000_broken failed earlier; fix the database, then mark it rolled back/,
+        );
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

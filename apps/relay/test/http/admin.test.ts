@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app';
+import { type TestApp, type TestResponse, createTestApp } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const json = async (res: Response) => ({
+const json = async (res: TestResponse) => ({
   status: res.status,
   body: res.status === 204 ? null : await res.json(),
 });

@@ -1,5 +1,7 @@
 import { SEED_BATCH } from '@relay/testing';
+import mariadb from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDatabaseUrl } from '../../src/db/url';
 import { type TestApp, createTestApp } from '../support/app';
 
 let t: TestApp;
@@ -230,5 +232,108 @@ describe('POST /v1/events', () => {
     });
     const row = await t.database.db.event.findFirst({ where: { orderId: 'K' } });
     expect(row!.payload).toMatchObject({ loyalty_tier: 'gold' });
+  });
+
+  it('422 naming the field for values longer than their column, and for a year DATETIME cannot hold', async () => {
+    const record = { storefront_id: 'bosley', event_time: '2026-01-15T11:00:00Z' };
+    const res = await post({
+      data: [
+        { ...record, event_name: 'e'.repeat(129), order_id: 'ok' },
+        { ...record, event_name: 'lead', order_id: 'o'.repeat(256) },
+        { ...record, event_name: 'lead', order_id: 'ancient', event_time: '0999-12-31T00:00:00Z' },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).detail).toEqual([
+      {
+        loc: ['body', 'data', 0, 'event_name'],
+        msg: 'String should have at most 128 characters',
+        type: 'too_long',
+      },
+      {
+        loc: ['body', 'data', 1, 'order_id'],
+        msg: 'String should have at most 255 characters',
+        type: 'too_long',
+      },
+      {
+        loc: ['body', 'data', 2, 'event_time'],
+        msg: 'event_time must be between the years 1000 and 9999',
+        type: 'value_error',
+      },
+    ]);
+    expect(await t.database.db.event.count({ where: { orderId: 'ancient' } })).toBe(0);
+  });
+
+  it('stores the longest key intact, and order ids that differ only in case are different events', async () => {
+    const longest = {
+      storefront_id: 'bosley',
+      event_name: 'n'.repeat(128),
+      event_time: '2026-01-15T11:00:00Z',
+      order_id: 'o'.repeat(255),
+    };
+    const first = await (await post({ data: [longest] })).json();
+    expect(first).toMatchObject({ accepted: 1, rejected: 0 });
+    const row = await t.database.db.event.findUnique({ where: { id: BigInt(first.event_ids[0]) } });
+    expect(row!.dedupKey).toBe(`bosley:${'n'.repeat(128)}:${'o'.repeat(255)}`);
+    expect((await (await post({ data: [longest] })).json()).errors).toEqual([
+      { event_id: 'o'.repeat(255), index: 0, error: 'Event already exists' },
+    ]);
+    const cased = await (
+      await post({
+        data: ['Case-A1', 'case-a1', 'CASE-A1'].map((order_id) => ({
+          storefront_id: 'bosley',
+          event_name: 'lead',
+          event_time: '2026-01-15T11:00:00Z',
+          order_id,
+        })),
+      })
+    ).json();
+    expect(cased).toMatchObject({ accepted: 3, rejected: 0, errors: [] });
+  });
+
+  it('a key another request stores while this batch waits is reported as a duplicate, the rest accepted', async () => {
+    const other = await mariadb.createConnection(parseDatabaseUrl(t.database.url));
+    try {
+      // Another request's transaction holds the key RACE-1, not yet committed.
+      await other.query('START TRANSACTION');
+      await other.query(
+        `INSERT INTO events (storefront_code, dedup_key, event_name, event_time, order_id, payload)
+         VALUES ('bosley', 'bosley:lead:RACE-1', 'lead', '2026-01-15 11:00:00', 'RACE-1', '{}')`,
+      );
+      const record = { storefront_id: 'bosley', event_name: 'lead', event_time: '2026-01-15T11:00:00Z' };
+      const pending = post({
+        data: [
+          { ...record, order_id: 'RACE-1' },
+          { ...record, order_id: 'RACE-2' },
+        ],
+      });
+      // Wait until this batch's insert runs (it cannot finish while RACE-1 is held), then let
+      // the other request commit.
+      for (;;) {
+        const [waiting] = await other.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
+          [t.database.name],
+        );
+        if (Number(waiting.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('COMMIT');
+      const body = await (await pending).json();
+      expect(body).toMatchObject({
+        accepted: 1,
+        rejected: 1,
+        errors: [{ event_id: 'RACE-1', index: 0, error: 'Event already exists' }],
+      });
+      const stored = await t.database.db.event.findMany({
+        where: { orderId: { in: ['RACE-1', 'RACE-2'] } },
+        orderBy: { orderId: 'asc' },
+      });
+      expect(stored.map((e) => [e.orderId, Number(e.id) === body.event_ids[0]])).toEqual([
+        ['RACE-1', false],
+        ['RACE-2', true],
+      ]);
+    } finally {
+      await other.end();
+    }
   });
 });

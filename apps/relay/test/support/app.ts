@@ -9,13 +9,19 @@ import { type TestDatabase, createTestDatabase } from './database';
 /** A Fernet key used only by tests. */
 export const TEST_KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
 
+/** A response whose JSON body tests read freely; `expect` checks its shape. */
+export interface TestResponse extends Response {
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted with expect, not typed
+  json(): Promise<any>;
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   database: TestDatabase;
   config: RelayConfig;
   cipher: MultiFernet;
   /** `fetch`-like call with Basic auth (admin/changeme) and a JSON body. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

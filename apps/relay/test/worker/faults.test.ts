@@ -64,7 +64,7 @@ describe('faults', () => {
 
   it("400 fails at once with the platform's reason", async () => {
     await metaSetup();
-    f.sim.script('meta_capi', [{ status: 400, error: 'bad_request' }]);
+    f.sim.script('meta_capi', [{ status: 400 }]);
     await f.worker().drain();
     const [d] = await f.deliveries();
     expect(d!.status).toBe('failed');

@@ -41,6 +41,8 @@ export type Credential = Prisma.CredentialModel
  * Model Event
  * An accepted OMS event. The OMS may also INSERT rows directly (status `pending`, with
  * `storefront_code` or `storefront_id`); the router fills in what it did not know.
+ * `dedup_key` is compared byte for byte (COLLATE utf8mb4_bin, set by the migration: Prisma's
+ * schema language has no column collation); the migrate test checks it.
  */
 export type Event = Prisma.EventModel
 /**
