@@ -24,6 +24,24 @@ const files = (dir: string): string[] =>
   );
 
 describe('pnpm new-adapter', () => {
+  it('--help prints every option and creates nothing', () => {
+    const out = scaffold('--help');
+    for (const option of [
+      '--name',
+      '--auth',
+      '--tier',
+      '--category',
+      '--base-url',
+      '--docs',
+      '--api-version',
+      '--token-url',
+      '--dest',
+    ])
+      expect(out).toContain(option);
+    expect(out).toMatch(/^usage: pnpm new-adapter <code>/);
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
   it('creates the agreed package layout with every placeholder filled (oauth2 style)', () => {
     scaffold(
       'acme_ads',

@@ -22,12 +22,32 @@ const { values, positionals } = parseArgs({
     'token-url': { type: 'string', default: 'https://oauth2.example.com/token' },
     /** Where to create the package folder (default packages/adapters); tests use a temporary folder. */
     dest: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
 
+const USAGE = `usage: pnpm new-adapter <code> [options]   (code: lower-case letters, digits, underscores, e.g. acme_ads)
+
+  --name "Acme Ads"        display name (default: the code in title case)
+  --auth <style>           api_key | bearer | oauth2 | none (default api_key); oauth2 adds src/auth.ts
+  --tier <1|2|3>           default 3
+  --category <category>    advertising, analytics, … (default advertising)
+  --base-url <url>         the platform's API base URL
+  --docs <url>             the vendor's API documentation
+  --api-version <v>        the API version the adapter targets (default v1)
+  --token-url <url>        oauth2 only: the token endpoint
+  --dest <folder>          where to create the package (default packages/adapters)
+
+Then follow docs/adding-a-platform.md: fill in the small files, \`pnpm install\`, \`pnpm generate\`.`;
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const code = positionals[0];
 if (!code || !/^[a-z][a-z0-9_]*$/.test(code)) {
-  console.error('usage: pnpm new-adapter <code> (lower-case letters, digits, underscores), e.g. acme_ads');
+  console.error(USAGE);
   process.exit(1);
 }
 const authType = values.auth ?? 'api_key';
