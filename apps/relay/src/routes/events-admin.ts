@@ -113,7 +113,10 @@ export function eventAdminRoutes(db: Db) {
     const e = await db.event.findUnique({
       where: { id: BigInt(id) },
       include: {
-        deliveries: { include: { attemptLog: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } },
+        deliveries: {
+          include: { attemptLog: { include: { exchange: true }, orderBy: { id: 'asc' } } },
+          orderBy: { id: 'asc' },
+        },
       },
     });
     if (!e) throw notFound('Event', id);
@@ -139,8 +142,11 @@ export function eventAdminRoutes(db: Db) {
           status_code: a.statusCode,
           outcome: a.outcome,
           reason: a.reason,
-          request_excerpt: a.requestExcerpt,
-          response_excerpt: a.responseExcerpt,
+          exchange_id: a.exchangeId === null ? null : str(a.exchangeId),
+          method: a.exchange?.method || null,
+          url: a.exchange?.url || null,
+          request_excerpt: a.exchange?.requestExcerpt ?? null,
+          response_excerpt: a.exchange?.responseExcerpt ?? null,
         })),
       })),
     });

@@ -146,34 +146,68 @@ export async function reapExpiredLeases(db: Db): Promise<number> {
   return Number(count);
 }
 
-export interface AttemptRow {
-  deliveryId: bigint;
-  attempt: number;
+/** One HTTP request as `deliver()` reported it, with the deliveries it carried. */
+export interface ExchangeRow {
+  platformCode: string;
+  method: string;
+  url: string;
   startedAt: Date;
   durationMs: number;
   statusCode: number | null;
-  outcome: string;
-  reason: string | null;
-  requestExcerpt: string | null;
-  responseExcerpt: string | null;
+  requestExcerpt: string;
+  responseExcerpt: string;
+  /** One per delivery the request carried. */
+  attempts: AttemptRow[];
 }
 
-/** The audit trail: one multi-row insert. */
-export async function recordAttempts(db: Db, rows: AttemptRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.$executeRawUnsafe(
-    `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, outcome, reason, request_excerpt, response_excerpt)
-     VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    ...rows.flatMap((r) => [
-      r.deliveryId,
-      r.attempt,
-      r.startedAt,
-      r.durationMs,
-      r.statusCode,
-      r.outcome,
-      r.reason,
-      r.requestExcerpt,
-      r.responseExcerpt,
-    ]),
-  );
+export interface AttemptRow {
+  deliveryId: bigint;
+  attempt: number;
+  outcome: string;
+  reason: string | null;
+}
+
+/**
+ * The audit trail, in one transaction: each HTTP request once in `http_exchanges` (its excerpts
+ * are shared by every delivery it carried), then one multi-row insert of the attempts.
+ */
+export async function recordAttempts(db: Db, exchanges: ExchangeRow[]): Promise<void> {
+  if (exchanges.length === 0) return;
+  await db.$transaction(async (tx) => {
+    const rows: unknown[][] = [];
+    for (const x of exchanges) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO http_exchanges (platform_code, method, url, started_at, duration_ms, status_code, event_count, request_excerpt, response_excerpt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        x.platformCode,
+        x.method,
+        x.url.slice(0, 2048),
+        x.startedAt,
+        x.durationMs,
+        x.statusCode,
+        x.attempts.length,
+        x.requestExcerpt,
+        x.responseExcerpt,
+      );
+      // Same connection, inside the transaction: the id of the row just inserted (MySQL and MariaDB).
+      const [{ id }] = await tx.$queryRawUnsafe<[{ id: bigint }]>('SELECT LAST_INSERT_ID() AS id');
+      for (const a of x.attempts)
+        rows.push([
+          a.deliveryId,
+          a.attempt,
+          id,
+          x.startedAt,
+          x.durationMs,
+          x.statusCode,
+          a.outcome,
+          a.reason,
+        ]);
+    }
+    if (rows.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason)
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      ...rows.flat(),
+    );
+  });
 }

@@ -12,9 +12,9 @@ import type { Db } from '../db/client';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import {
-  type AttemptRow,
   type ClaimedDelivery,
   type Completion,
+  type ExchangeRow,
   completeDeliveries,
   recordAttempts,
 } from './claims';
@@ -155,10 +155,31 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     };
   };
 
+  // One decrypt per destination and one RelayEvent per event, however many deliveries share them.
+  const destinations = new Map<string, Destination | string>();
+  const destinationFor = (c: ClaimedDelivery) => {
+    let destination = destinations.get(c.destination_key);
+    if (destination === undefined) {
+      destination = destinationOf(c);
+      destinations.set(c.destination_key, destination);
+    }
+    return destination;
+  };
+  const events = new Map<bigint, RelayEvent>();
+  const eventFor = (c: ClaimedDelivery) => {
+    let event = events.get(c.event_id);
+    if (event === undefined) {
+      const code = c.storefront_code ?? '';
+      event = relayEventOf({ ...c, storefront_code: code }, code, deps.defaultCurrency);
+      events.set(c.event_id, event);
+    }
+    return event;
+  };
+
   const groups = new Map<string, { destination: Destination; items: ClaimedDelivery[] }>();
   const skipped: Completion[] = [];
   for (const c of sendable) {
-    const destination = destinationOf(c);
+    const destination = destinationFor(c);
     if (typeof destination === 'string') {
       skipped.push({ id: c.id, status: 'suppressed', reason: destination });
       continue;
@@ -167,16 +188,35 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
       skipped.push({ id: c.id, status: 'skipped', reason: `no adapter for ${destination.platform}` });
       continue;
     }
+    try {
+      eventFor(c);
+    } catch (error) {
+      // The router checks records, but a row edited since routing may no longer parse.
+      const reason = `Stored record is not a valid OMS record: ${(error as Error).message}`;
+      skipped.push({ id: c.id, status: 'failed', reason: reason.slice(0, 2000) });
+      continue;
+    }
     const group = groups.get(c.destination_key) ?? { destination, items: [] };
     group.items.push(c);
     groups.set(c.destination_key, group);
   }
-  if (skipped.length > 0) await completeDeliveries(db, deps.owner, skipped);
+  if (skipped.length > 0) {
+    const lost = await completeDeliveries(db, deps.owner, skipped);
+    for (const s of skipped)
+      if (!lost.includes(s.id)) deps.onOutcome?.(claimed.find((c) => c.id === s.id)!.platform_code, s.status);
+  }
 
   return [...groups.values()].map(({ destination, items }) => ({
     platform: destination.platform,
     ids: items.map((c) => c.id),
-    run: () => sendGroup(deps, destination, items, now),
+    run: () =>
+      sendGroup(
+        deps,
+        destination,
+        items,
+        items.map((c) => events.get(c.event_id)!),
+        now,
+      ),
   }));
 }
 
@@ -184,18 +224,12 @@ async function sendGroup(
   deps: SendDeps,
   destination: Destination,
   items: ClaimedDelivery[],
+  events: RelayEvent[],
   now: () => Date,
 ) {
   const adapter = destination.adapter!;
-  const events: RelayEvent[] = items.map((c) =>
-    relayEventOf(
-      { ...c, storefront_code: c.storefront_code ?? '' },
-      c.storefront_code ?? '',
-      deps.defaultCurrency,
-    ),
-  );
   let completions: Completion[];
-  const attempts: AttemptRow[] = [];
+  const exchanges: ExchangeRow[] = [];
   try {
     const report = await deliver(adapter, events, {
       credentials: destination.credentials,
@@ -229,27 +263,32 @@ async function sendGroup(
     });
     for (const attempt of report.attempts) {
       deps.onAttempt?.(destination.platform, attempt.durationMs);
-      for (const index of attempt.eventIndexes) {
-        const outcome = report.results[index]!.outcome;
-        attempts.push({
-          deliveryId: items[index]!.id,
-          attempt: items[index]!.attempts,
-          startedAt: attempt.startedAt,
-          durationMs: attempt.durationMs,
-          statusCode: attempt.status ?? null,
-          outcome: outcome.status,
-          reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
-          requestExcerpt: attempt.requestBody.slice(0, 2000),
-          responseExcerpt: attempt.response.slice(0, 2000),
-        });
-      }
+      exchanges.push({
+        platformCode: destination.platform,
+        method: attempt.method,
+        url: attempt.url,
+        startedAt: attempt.startedAt,
+        durationMs: attempt.durationMs,
+        statusCode: attempt.status ?? null,
+        requestExcerpt: attempt.requestBody,
+        responseExcerpt: attempt.response,
+        attempts: attempt.eventIndexes.map((index) => {
+          const outcome = report.results[index]!.outcome;
+          return {
+            deliveryId: items[index]!.id,
+            attempt: items[index]!.attempts,
+            outcome: outcome.status,
+            reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
+          };
+        }),
+      });
     }
   } catch (error) {
     // Bad stored credentials or options: nothing was sent; an operator must fix the credential.
     const reason = `${adapter.name}: ${(error as Error).message}`;
     completions = items.map((c) => ({ id: c.id, status: 'failed' as const, reason }));
   }
-  await recordAttempts(deps.db, attempts);
+  await recordAttempts(deps.db, exchanges);
   const lost = await completeDeliveries(deps.db, deps.owner, completions);
   for (const c of completions) if (!lost.includes(c.id)) deps.onOutcome?.(destination.platform, c.status);
   if (lost.length > 0)

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, readMigrations } from '../../src/db/migrate';
+import { MIGRATIONS_DIR, migrate, readMigrations } from '../../src/db/migrate';
 import { withDatabase } from '../../src/db/url';
 import { TEST_SERVER_URL, type TestDatabase, createTestDatabase, rawQuery } from '../support/database';
 import { type ExpectedTable, parsePrismaSchema } from '../support/prisma-schema';
@@ -192,6 +192,58 @@ describe('relay migrate on a server without the database', () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 20261129030000_http_exchanges on a database with audit rows', () => {
+  it("moves each attempt's excerpts into an exchange it points to", async () => {
+    const before = mkdtempSync(join(tmpdir(), 'relay-migrations-'));
+    try {
+      for (const m of readMigrations().filter((m) => m.name < '20261129030000'))
+        cpSync(join(MIGRATIONS_DIR, m.name), join(before, m.name), { recursive: true });
+      await withFreshName(async (url, name) => {
+        await migrate(url, before);
+        const q = (sql: string) => rawQuery(sql.replaceAll('{db}', `\`${name}\``));
+        await q(
+          "INSERT INTO {db}.events (storefront_code, dedup_key, event_name, event_time, order_id, payload) VALUES ('bosley', 'k', 'lead', NOW(3), 'O1', '{}')",
+        );
+        await q(
+          "INSERT INTO {db}.deliveries (event_id, destination_key, platform_code, status, next_attempt_at) VALUES (1, 'credential:1', 'meta_capi', 'delivered', NOW(3))",
+        );
+        await q(
+          `INSERT INTO {db}.delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, outcome, reason, request_excerpt, response_excerpt)
+           VALUES (1, 1, '2026-01-15 12:00:00', 40, 500, 'retryable', 'boom', '{"data":[1]}', 'oops'),
+                  (1, 2, '2026-01-15 12:05:00', 30, 200, 'delivered', NULL, '{"data":[2]}', '{"ok":1}')`,
+        );
+        await migrate(url);
+        const rows = (await q(
+          `SELECT a.attempt, a.status_code, x.platform_code, x.status_code AS x_status, x.event_count, x.request_excerpt, x.response_excerpt
+           FROM {db}.delivery_attempts a JOIN {db}.http_exchanges x ON x.id = a.exchange_id ORDER BY a.attempt`,
+        )) as Array<Record<string, unknown>>;
+        expect(rows).toEqual([
+          {
+            attempt: 1,
+            status_code: 500,
+            platform_code: 'meta_capi',
+            x_status: 500,
+            event_count: 1,
+            request_excerpt: '{"data":[1]}',
+            response_excerpt: 'oops',
+          },
+          {
+            attempt: 2,
+            status_code: 200,
+            platform_code: 'meta_capi',
+            x_status: 200,
+            event_count: 1,
+            request_excerpt: '{"data":[2]}',
+            response_excerpt: '{"ok":1}',
+          },
+        ]);
+      });
+    } finally {
+      rmSync(before, { recursive: true, force: true });
     }
   });
 });

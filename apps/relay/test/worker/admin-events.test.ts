@@ -40,6 +40,23 @@ describe('admin events and replay', () => {
     const after = (await (await f.t.call('GET', `/admin/v1/events/${event_ids[0]}`)).json()) as typeof detail;
     expect(after.deliveries[0]!.status).toBe('delivered');
     expect(after.deliveries[0]!.attempt_log.map((a) => a.status_code)).toEqual([400, 200]);
+    // Each attempt shows the request that carried it (stored once per HTTP request).
+    const [first] = (
+      (await (await f.t.call('GET', `/admin/v1/events/${event_ids[0]}`)).json()) as {
+        deliveries: Array<{
+          attempt_log: Array<{
+            method: string;
+            url: string;
+            request_excerpt: string;
+            response_excerpt: string;
+          }>;
+        }>;
+      }
+    ).deliveries[0]!.attempt_log;
+    expect(first!.method).toBe('POST');
+    expect(first!.url).toMatch(/\/meta_capi\/v25\.0\/\d+\/events$/);
+    expect(first!.request_excerpt).toContain('2025020100003333');
+    expect(first!.response_excerpt).toContain('error');
     expect((await f.t.call('GET', '/admin/v1/events/999999')).status).toBe(404);
   });
 

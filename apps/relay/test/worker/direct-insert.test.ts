@@ -59,4 +59,59 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
     expect([event!.storefrontCode, event!.status]).toEqual(['bosley', 'routed']);
     expect((await f.deliveries()).map((d) => d.status)).toEqual(['delivered']);
   });
+
+  it('a row whose record is invalid is marked invalid with the field named, and never sent', async () => {
+    const bosley = await f.storefront('bosley');
+    await f.credential(bosley, 'meta_capi');
+    await f.t.database.db.$executeRawUnsafe(
+      `INSERT INTO events (storefront_code, event_name, event_time, order_id, payload)
+       VALUES ('bosley', 'purchase_completed', '2026-01-15 10:25:00.000', 'DB-BAD', JSON_OBJECT('order_revenue', 'lots'))`,
+    );
+    await f.worker().drain();
+    const [event] = await f.t.database.db.event.findMany();
+    expect(event!.status).toBe('invalid');
+    expect(event!.statusReason).toMatch(/^Stored record is not a valid OMS record: .*order_revenue/s);
+    expect(await f.deliveries()).toEqual([]);
+    expect(f.sim.received).toHaveLength(0);
+  });
+
+  it('a record edited into an invalid one after routing fails its deliveries with the reason, once', async () => {
+    const bosley = await f.storefront('bosley');
+    await f.credential(bosley, 'meta_capi');
+    await f.credential(bosley, 'tiktok_events');
+    await f.ingest({
+      data: [
+        {
+          storefront_id: 'bosley',
+          event_name: 'purchase_completed',
+          event_time: '2026-01-15T10:25:00Z',
+          order_id: 'E-1',
+        },
+        {
+          storefront_id: 'bosley',
+          event_name: 'purchase_completed',
+          event_time: '2026-01-15T10:25:00Z',
+          order_id: 'E-2',
+        },
+      ],
+    });
+    const worker = f.worker();
+    await worker.route();
+    await f.t.database.db.$executeRawUnsafe(
+      `UPDATE events SET payload = JSON_SET(payload, '$.order_revenue', 'lots') WHERE order_id = 'E-1'`,
+    );
+    await worker.drain();
+    const rows = await f.t.database.db.delivery.findMany({
+      include: { event: true },
+      orderBy: [{ eventId: 'asc' }, { id: 'asc' }],
+    });
+    expect(rows.map((d) => [d.event.orderId, d.platformCode, d.status])).toEqual([
+      ['E-1', 'meta_capi', 'failed'],
+      ['E-1', 'tiktok_events', 'failed'],
+      ['E-2', 'meta_capi', 'delivered'],
+      ['E-2', 'tiktok_events', 'delivered'],
+    ]);
+    expect(rows[0]!.reason).toMatch(/^Stored record is not a valid OMS record: .*order_revenue/s);
+    expect(f.sim.received).toHaveLength(2);
+  });
 });

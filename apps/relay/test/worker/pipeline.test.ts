@@ -58,13 +58,28 @@ describe('delivery pipeline end to end (MariaDB + simulator)', () => {
     expect(meta).toContain('80.79');
     expect(meta).toContain('2025020100003333');
 
-    // Every HTTP attempt is audited, without secrets.
-    const attempts = await f.t.database.db.deliveryAttempt.findMany();
-    expect(attempts.length).toBeGreaterThanOrEqual(5);
+    // Every attempt is audited; each HTTP request is stored once, shared by the deliveries it carried.
+    const exchanges = await f.t.database.db.httpExchange.findMany({
+      include: { attempts: true },
+      orderBy: { platformCode: 'asc' },
+    });
     expect(
-      JSON.stringify(attempts.map((a) => [a.requestExcerpt, a.responseExcerpt, a.reason])),
-    ).not.toContain('sgtm-header-secret');
-    expect(attempts.every((a) => a.statusCode === 200 || a.statusCode === 204)).toBe(true);
+      exchanges.map((x) => [x.platformCode, x.method, x.statusCode, x.eventCount, x.attempts.length]),
+    ).toEqual([
+      ['meta_capi', 'POST', 200, 2, 2],
+      ['sgtm', 'POST', 200, 1, 1],
+      ['tiktok_events', 'POST', 200, 2, 2],
+    ]);
+    expect(exchanges[0]!.url).toBe(`${f.sim.url}/meta_capi/v25.0/123456789012345/events`);
+    expect(exchanges[0]!.requestExcerpt).toContain('2025020100003333');
+    const audit = JSON.stringify(exchanges.map((x) => [x.url, x.requestExcerpt, x.responseExcerpt]));
+    expect(audit).not.toContain('sgtm-header-secret');
+    expect(audit).not.toContain(
+      (f.registry.get('meta_capi')!.credentialsExample as { access_token: string }).access_token,
+    );
+    const attempts = await f.t.database.db.deliveryAttempt.findMany();
+    expect(attempts).toHaveLength(5);
+    expect(attempts.every((a) => a.exchangeId !== null && a.outcome === 'delivered')).toBe(true);
 
     // Running the worker again sends nothing more.
     await f.worker().drain();

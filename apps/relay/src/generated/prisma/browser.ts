@@ -52,6 +52,13 @@ export type Event = Prisma.EventModel
 export type Delivery = Prisma.DeliveryModel
 /**
  * Model DeliveryAttempt
- * The audit trail: one row per HTTP attempt of a delivery.
+ * The audit trail: one row per attempt of a delivery. What went over the wire is stored once
+ * per HTTP request in `http_exchanges` (a request carries up to a thousand deliveries).
  */
 export type DeliveryAttempt = Prisma.DeliveryAttemptModel
+/**
+ * Model HttpExchange
+ * One HTTP request to a platform, shared by the delivery attempts it carried: the redacted URL,
+ * status and the first 2000 characters of the request and response bodies, secrets removed.
+ */
+export type HttpExchange = Prisma.HttpExchangeModel

@@ -403,7 +403,8 @@ export const ModelName = {
   Credential: 'Credential',
   Event: 'Event',
   Delivery: 'Delivery',
-  DeliveryAttempt: 'DeliveryAttempt'
+  DeliveryAttempt: 'DeliveryAttempt',
+  HttpExchange: 'HttpExchange'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -419,7 +420,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "storefront" | "sgtmConfig" | "platform" | "credential" | "event" | "delivery" | "deliveryAttempt"
+    modelProps: "storefront" | "sgtmConfig" | "platform" | "credential" | "event" | "delivery" | "deliveryAttempt" | "httpExchange"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -885,6 +886,72 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    HttpExchange: {
+      payload: Prisma.$HttpExchangePayload<ExtArgs>
+      fields: Prisma.HttpExchangeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.HttpExchangeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.HttpExchangeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        findFirst: {
+          args: Prisma.HttpExchangeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.HttpExchangeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        findMany: {
+          args: Prisma.HttpExchangeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>[]
+        }
+        create: {
+          args: Prisma.HttpExchangeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        createMany: {
+          args: Prisma.HttpExchangeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        delete: {
+          args: Prisma.HttpExchangeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        update: {
+          args: Prisma.HttpExchangeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        deleteMany: {
+          args: Prisma.HttpExchangeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.HttpExchangeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        upsert: {
+          args: Prisma.HttpExchangeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$HttpExchangePayload>
+        }
+        aggregate: {
+          args: Prisma.HttpExchangeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateHttpExchange>
+        }
+        groupBy: {
+          args: Prisma.HttpExchangeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.HttpExchangeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.HttpExchangeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.HttpExchangeCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1039,16 +1106,31 @@ export const DeliveryAttemptScalarFieldEnum = {
   id: 'id',
   deliveryId: 'deliveryId',
   attempt: 'attempt',
+  exchangeId: 'exchangeId',
   startedAt: 'startedAt',
   durationMs: 'durationMs',
   statusCode: 'statusCode',
   outcome: 'outcome',
-  reason: 'reason',
+  reason: 'reason'
+} as const
+
+export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
+
+
+export const HttpExchangeScalarFieldEnum = {
+  id: 'id',
+  platformCode: 'platformCode',
+  method: 'method',
+  url: 'url',
+  startedAt: 'startedAt',
+  durationMs: 'durationMs',
+  statusCode: 'statusCode',
+  eventCount: 'eventCount',
   requestExcerpt: 'requestExcerpt',
   responseExcerpt: 'responseExcerpt'
 } as const
 
-export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
+export type HttpExchangeScalarFieldEnum = (typeof HttpExchangeScalarFieldEnum)[keyof typeof HttpExchangeScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1172,12 +1254,21 @@ export type DeliveryOrderByRelevanceFieldEnum = (typeof DeliveryOrderByRelevance
 
 export const DeliveryAttemptOrderByRelevanceFieldEnum = {
   outcome: 'outcome',
-  reason: 'reason',
+  reason: 'reason'
+} as const
+
+export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]
+
+
+export const HttpExchangeOrderByRelevanceFieldEnum = {
+  platformCode: 'platformCode',
+  method: 'method',
+  url: 'url',
   requestExcerpt: 'requestExcerpt',
   responseExcerpt: 'responseExcerpt'
 } as const
 
-export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]
+export type HttpExchangeOrderByRelevanceFieldEnum = (typeof HttpExchangeOrderByRelevanceFieldEnum)[keyof typeof HttpExchangeOrderByRelevanceFieldEnum]
 
 
 
@@ -1399,6 +1490,7 @@ export type GlobalOmitConfig = {
   event?: Prisma.EventOmit
   delivery?: Prisma.DeliveryOmit
   deliveryAttempt?: Prisma.DeliveryAttemptOmit
+  httpExchange?: Prisma.HttpExchangeOmit
 }
 
 /* Types for Logging */

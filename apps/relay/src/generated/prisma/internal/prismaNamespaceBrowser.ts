@@ -57,7 +57,8 @@ export const ModelName = {
   Credential: 'Credential',
   Event: 'Event',
   Delivery: 'Delivery',
-  DeliveryAttempt: 'DeliveryAttempt'
+  DeliveryAttempt: 'DeliveryAttempt',
+  HttpExchange: 'HttpExchange'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -191,16 +192,31 @@ export const DeliveryAttemptScalarFieldEnum = {
   id: 'id',
   deliveryId: 'deliveryId',
   attempt: 'attempt',
+  exchangeId: 'exchangeId',
   startedAt: 'startedAt',
   durationMs: 'durationMs',
   statusCode: 'statusCode',
   outcome: 'outcome',
-  reason: 'reason',
+  reason: 'reason'
+} as const
+
+export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
+
+
+export const HttpExchangeScalarFieldEnum = {
+  id: 'id',
+  platformCode: 'platformCode',
+  method: 'method',
+  url: 'url',
+  startedAt: 'startedAt',
+  durationMs: 'durationMs',
+  statusCode: 'statusCode',
+  eventCount: 'eventCount',
   requestExcerpt: 'requestExcerpt',
   responseExcerpt: 'responseExcerpt'
 } as const
 
-export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
+export type HttpExchangeScalarFieldEnum = (typeof HttpExchangeScalarFieldEnum)[keyof typeof HttpExchangeScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -324,10 +340,19 @@ export type DeliveryOrderByRelevanceFieldEnum = (typeof DeliveryOrderByRelevance
 
 export const DeliveryAttemptOrderByRelevanceFieldEnum = {
   outcome: 'outcome',
-  reason: 'reason',
+  reason: 'reason'
+} as const
+
+export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]
+
+
+export const HttpExchangeOrderByRelevanceFieldEnum = {
+  platformCode: 'platformCode',
+  method: 'method',
+  url: 'url',
   requestExcerpt: 'requestExcerpt',
   responseExcerpt: 'responseExcerpt'
 } as const
 
-export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]
+export type HttpExchangeOrderByRelevanceFieldEnum = (typeof HttpExchangeOrderByRelevanceFieldEnum)[keyof typeof HttpExchangeOrderByRelevanceFieldEnum]
 

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model DeliveryAttempt
- * The audit trail: one row per HTTP attempt of a delivery.
+ * The audit trail: one row per attempt of a delivery. What went over the wire is stored once
+ * per HTTP request in `http_exchanges` (a request carries up to a thousand deliveries).
  */
 export type DeliveryAttemptModel = runtime.Types.Result.DefaultSelection<Prisma.$DeliveryAttemptPayload>
 
@@ -30,6 +31,7 @@ export type DeliveryAttemptAvgAggregateOutputType = {
   id: number | null
   deliveryId: number | null
   attempt: number | null
+  exchangeId: number | null
   durationMs: number | null
   statusCode: number | null
 }
@@ -38,6 +40,7 @@ export type DeliveryAttemptSumAggregateOutputType = {
   id: bigint | null
   deliveryId: bigint | null
   attempt: number | null
+  exchangeId: bigint | null
   durationMs: number | null
   statusCode: number | null
 }
@@ -46,39 +49,36 @@ export type DeliveryAttemptMinAggregateOutputType = {
   id: bigint | null
   deliveryId: bigint | null
   attempt: number | null
+  exchangeId: bigint | null
   startedAt: Date | null
   durationMs: number | null
   statusCode: number | null
   outcome: string | null
   reason: string | null
-  requestExcerpt: string | null
-  responseExcerpt: string | null
 }
 
 export type DeliveryAttemptMaxAggregateOutputType = {
   id: bigint | null
   deliveryId: bigint | null
   attempt: number | null
+  exchangeId: bigint | null
   startedAt: Date | null
   durationMs: number | null
   statusCode: number | null
   outcome: string | null
   reason: string | null
-  requestExcerpt: string | null
-  responseExcerpt: string | null
 }
 
 export type DeliveryAttemptCountAggregateOutputType = {
   id: number
   deliveryId: number
   attempt: number
+  exchangeId: number
   startedAt: number
   durationMs: number
   statusCode: number
   outcome: number
   reason: number
-  requestExcerpt: number
-  responseExcerpt: number
   _all: number
 }
 
@@ -87,6 +87,7 @@ export type DeliveryAttemptAvgAggregateInputType = {
   id?: true
   deliveryId?: true
   attempt?: true
+  exchangeId?: true
   durationMs?: true
   statusCode?: true
 }
@@ -95,6 +96,7 @@ export type DeliveryAttemptSumAggregateInputType = {
   id?: true
   deliveryId?: true
   attempt?: true
+  exchangeId?: true
   durationMs?: true
   statusCode?: true
 }
@@ -103,39 +105,36 @@ export type DeliveryAttemptMinAggregateInputType = {
   id?: true
   deliveryId?: true
   attempt?: true
+  exchangeId?: true
   startedAt?: true
   durationMs?: true
   statusCode?: true
   outcome?: true
   reason?: true
-  requestExcerpt?: true
-  responseExcerpt?: true
 }
 
 export type DeliveryAttemptMaxAggregateInputType = {
   id?: true
   deliveryId?: true
   attempt?: true
+  exchangeId?: true
   startedAt?: true
   durationMs?: true
   statusCode?: true
   outcome?: true
   reason?: true
-  requestExcerpt?: true
-  responseExcerpt?: true
 }
 
 export type DeliveryAttemptCountAggregateInputType = {
   id?: true
   deliveryId?: true
   attempt?: true
+  exchangeId?: true
   startedAt?: true
   durationMs?: true
   statusCode?: true
   outcome?: true
   reason?: true
-  requestExcerpt?: true
-  responseExcerpt?: true
   _all?: true
 }
 
@@ -229,13 +228,12 @@ export type DeliveryAttemptGroupByOutputType = {
   id: bigint
   deliveryId: bigint
   attempt: number
+  exchangeId: bigint | null
   startedAt: Date
   durationMs: number
   statusCode: number | null
   outcome: string
   reason: string | null
-  requestExcerpt: string | null
-  responseExcerpt: string | null
   _count: DeliveryAttemptCountAggregateOutputType | null
   _avg: DeliveryAttemptAvgAggregateOutputType | null
   _sum: DeliveryAttemptSumAggregateOutputType | null
@@ -265,28 +263,28 @@ export type DeliveryAttemptWhereInput = {
   id?: Prisma.BigIntFilter<"DeliveryAttempt"> | bigint | number
   deliveryId?: Prisma.BigIntFilter<"DeliveryAttempt"> | bigint | number
   attempt?: Prisma.IntFilter<"DeliveryAttempt"> | number
+  exchangeId?: Prisma.BigIntNullableFilter<"DeliveryAttempt"> | bigint | number | null
   startedAt?: Prisma.DateTimeFilter<"DeliveryAttempt"> | Date | string
   durationMs?: Prisma.IntFilter<"DeliveryAttempt"> | number
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  requestExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  responseExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
   delivery?: Prisma.XOR<Prisma.DeliveryScalarRelationFilter, Prisma.DeliveryWhereInput>
+  exchange?: Prisma.XOR<Prisma.HttpExchangeNullableScalarRelationFilter, Prisma.HttpExchangeWhereInput> | null
 }
 
 export type DeliveryAttemptOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrderInput | Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
-  requestExcerpt?: Prisma.SortOrderInput | Prisma.SortOrder
-  responseExcerpt?: Prisma.SortOrderInput | Prisma.SortOrder
   delivery?: Prisma.DeliveryOrderByWithRelationInput
+  exchange?: Prisma.HttpExchangeOrderByWithRelationInput
   _relevance?: Prisma.DeliveryAttemptOrderByRelevanceInput
 }
 
@@ -297,27 +295,26 @@ export type DeliveryAttemptWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.DeliveryAttemptWhereInput | Prisma.DeliveryAttemptWhereInput[]
   deliveryId?: Prisma.BigIntFilter<"DeliveryAttempt"> | bigint | number
   attempt?: Prisma.IntFilter<"DeliveryAttempt"> | number
+  exchangeId?: Prisma.BigIntNullableFilter<"DeliveryAttempt"> | bigint | number | null
   startedAt?: Prisma.DateTimeFilter<"DeliveryAttempt"> | Date | string
   durationMs?: Prisma.IntFilter<"DeliveryAttempt"> | number
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  requestExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  responseExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
   delivery?: Prisma.XOR<Prisma.DeliveryScalarRelationFilter, Prisma.DeliveryWhereInput>
+  exchange?: Prisma.XOR<Prisma.HttpExchangeNullableScalarRelationFilter, Prisma.HttpExchangeWhereInput> | null
 }, "id">
 
 export type DeliveryAttemptOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrderInput | Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
-  requestExcerpt?: Prisma.SortOrderInput | Prisma.SortOrder
-  responseExcerpt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.DeliveryAttemptCountOrderByAggregateInput
   _avg?: Prisma.DeliveryAttemptAvgOrderByAggregateInput
   _max?: Prisma.DeliveryAttemptMaxOrderByAggregateInput
@@ -332,13 +329,12 @@ export type DeliveryAttemptScalarWhereWithAggregatesInput = {
   id?: Prisma.BigIntWithAggregatesFilter<"DeliveryAttempt"> | bigint | number
   deliveryId?: Prisma.BigIntWithAggregatesFilter<"DeliveryAttempt"> | bigint | number
   attempt?: Prisma.IntWithAggregatesFilter<"DeliveryAttempt"> | number
+  exchangeId?: Prisma.BigIntNullableWithAggregatesFilter<"DeliveryAttempt"> | bigint | number | null
   startedAt?: Prisma.DateTimeWithAggregatesFilter<"DeliveryAttempt"> | Date | string
   durationMs?: Prisma.IntWithAggregatesFilter<"DeliveryAttempt"> | number
   statusCode?: Prisma.IntNullableWithAggregatesFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringWithAggregatesFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableWithAggregatesFilter<"DeliveryAttempt"> | string | null
-  requestExcerpt?: Prisma.StringNullableWithAggregatesFilter<"DeliveryAttempt"> | string | null
-  responseExcerpt?: Prisma.StringNullableWithAggregatesFilter<"DeliveryAttempt"> | string | null
 }
 
 export type DeliveryAttemptCreateInput = {
@@ -349,22 +345,20 @@ export type DeliveryAttemptCreateInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
   delivery: Prisma.DeliveryCreateNestedOneWithoutAttemptLogInput
+  exchange?: Prisma.HttpExchangeCreateNestedOneWithoutAttemptsInput
 }
 
 export type DeliveryAttemptUncheckedCreateInput = {
   id?: bigint | number
   deliveryId: bigint | number
   attempt: number
+  exchangeId?: bigint | number | null
   startedAt: Date | string
   durationMs: number
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
 }
 
 export type DeliveryAttemptUpdateInput = {
@@ -375,35 +369,32 @@ export type DeliveryAttemptUpdateInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   delivery?: Prisma.DeliveryUpdateOneRequiredWithoutAttemptLogNestedInput
+  exchange?: Prisma.HttpExchangeUpdateOneWithoutAttemptsNestedInput
 }
 
 export type DeliveryAttemptUncheckedUpdateInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   deliveryId?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  exchangeId?: Prisma.NullableBigIntFieldUpdateOperationsInput | bigint | number | null
   startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   durationMs?: Prisma.IntFieldUpdateOperationsInput | number
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type DeliveryAttemptCreateManyInput = {
   id?: bigint | number
   deliveryId: bigint | number
   attempt: number
+  exchangeId?: bigint | number | null
   startedAt: Date | string
   durationMs: number
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
 }
 
 export type DeliveryAttemptUpdateManyMutationInput = {
@@ -414,21 +405,18 @@ export type DeliveryAttemptUpdateManyMutationInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type DeliveryAttemptUncheckedUpdateManyInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   deliveryId?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  exchangeId?: Prisma.NullableBigIntFieldUpdateOperationsInput | bigint | number | null
   startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   durationMs?: Prisma.IntFieldUpdateOperationsInput | number
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type DeliveryAttemptListRelationFilter = {
@@ -451,19 +439,19 @@ export type DeliveryAttemptCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  requestExcerpt?: Prisma.SortOrder
-  responseExcerpt?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptAvgOrderByAggregateInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrder
 }
@@ -472,32 +460,31 @@ export type DeliveryAttemptMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  requestExcerpt?: Prisma.SortOrder
-  responseExcerpt?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrder
   startedAt?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
-  requestExcerpt?: Prisma.SortOrder
-  responseExcerpt?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
   deliveryId?: Prisma.SortOrder
   attempt?: Prisma.SortOrder
+  exchangeId?: Prisma.SortOrder
   durationMs?: Prisma.SortOrder
   statusCode?: Prisma.SortOrder
 }
@@ -544,6 +531,56 @@ export type DeliveryAttemptUncheckedUpdateManyWithoutDeliveryNestedInput = {
   deleteMany?: Prisma.DeliveryAttemptScalarWhereInput | Prisma.DeliveryAttemptScalarWhereInput[]
 }
 
+export type NullableBigIntFieldUpdateOperationsInput = {
+  set?: bigint | number | null
+  increment?: bigint | number
+  decrement?: bigint | number
+  multiply?: bigint | number
+  divide?: bigint | number
+}
+
+export type DeliveryAttemptCreateNestedManyWithoutExchangeInput = {
+  create?: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput> | Prisma.DeliveryAttemptCreateWithoutExchangeInput[] | Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput[]
+  connectOrCreate?: Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput | Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput[]
+  createMany?: Prisma.DeliveryAttemptCreateManyExchangeInputEnvelope
+  connect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+}
+
+export type DeliveryAttemptUncheckedCreateNestedManyWithoutExchangeInput = {
+  create?: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput> | Prisma.DeliveryAttemptCreateWithoutExchangeInput[] | Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput[]
+  connectOrCreate?: Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput | Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput[]
+  createMany?: Prisma.DeliveryAttemptCreateManyExchangeInputEnvelope
+  connect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+}
+
+export type DeliveryAttemptUpdateManyWithoutExchangeNestedInput = {
+  create?: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput> | Prisma.DeliveryAttemptCreateWithoutExchangeInput[] | Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput[]
+  connectOrCreate?: Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput | Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput[]
+  upsert?: Prisma.DeliveryAttemptUpsertWithWhereUniqueWithoutExchangeInput | Prisma.DeliveryAttemptUpsertWithWhereUniqueWithoutExchangeInput[]
+  createMany?: Prisma.DeliveryAttemptCreateManyExchangeInputEnvelope
+  set?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  disconnect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  delete?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  connect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  update?: Prisma.DeliveryAttemptUpdateWithWhereUniqueWithoutExchangeInput | Prisma.DeliveryAttemptUpdateWithWhereUniqueWithoutExchangeInput[]
+  updateMany?: Prisma.DeliveryAttemptUpdateManyWithWhereWithoutExchangeInput | Prisma.DeliveryAttemptUpdateManyWithWhereWithoutExchangeInput[]
+  deleteMany?: Prisma.DeliveryAttemptScalarWhereInput | Prisma.DeliveryAttemptScalarWhereInput[]
+}
+
+export type DeliveryAttemptUncheckedUpdateManyWithoutExchangeNestedInput = {
+  create?: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput> | Prisma.DeliveryAttemptCreateWithoutExchangeInput[] | Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput[]
+  connectOrCreate?: Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput | Prisma.DeliveryAttemptCreateOrConnectWithoutExchangeInput[]
+  upsert?: Prisma.DeliveryAttemptUpsertWithWhereUniqueWithoutExchangeInput | Prisma.DeliveryAttemptUpsertWithWhereUniqueWithoutExchangeInput[]
+  createMany?: Prisma.DeliveryAttemptCreateManyExchangeInputEnvelope
+  set?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  disconnect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  delete?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  connect?: Prisma.DeliveryAttemptWhereUniqueInput | Prisma.DeliveryAttemptWhereUniqueInput[]
+  update?: Prisma.DeliveryAttemptUpdateWithWhereUniqueWithoutExchangeInput | Prisma.DeliveryAttemptUpdateWithWhereUniqueWithoutExchangeInput[]
+  updateMany?: Prisma.DeliveryAttemptUpdateManyWithWhereWithoutExchangeInput | Prisma.DeliveryAttemptUpdateManyWithWhereWithoutExchangeInput[]
+  deleteMany?: Prisma.DeliveryAttemptScalarWhereInput | Prisma.DeliveryAttemptScalarWhereInput[]
+}
+
 export type DeliveryAttemptCreateWithoutDeliveryInput = {
   id?: bigint | number
   attempt: number
@@ -552,20 +589,18 @@ export type DeliveryAttemptCreateWithoutDeliveryInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
+  exchange?: Prisma.HttpExchangeCreateNestedOneWithoutAttemptsInput
 }
 
 export type DeliveryAttemptUncheckedCreateWithoutDeliveryInput = {
   id?: bigint | number
   attempt: number
+  exchangeId?: bigint | number | null
   startedAt: Date | string
   durationMs: number
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
 }
 
 export type DeliveryAttemptCreateOrConnectWithoutDeliveryInput = {
@@ -601,16 +636,15 @@ export type DeliveryAttemptScalarWhereInput = {
   id?: Prisma.BigIntFilter<"DeliveryAttempt"> | bigint | number
   deliveryId?: Prisma.BigIntFilter<"DeliveryAttempt"> | bigint | number
   attempt?: Prisma.IntFilter<"DeliveryAttempt"> | number
+  exchangeId?: Prisma.BigIntNullableFilter<"DeliveryAttempt"> | bigint | number | null
   startedAt?: Prisma.DateTimeFilter<"DeliveryAttempt"> | Date | string
   durationMs?: Prisma.IntFilter<"DeliveryAttempt"> | number
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  requestExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
-  responseExcerpt?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
 }
 
-export type DeliveryAttemptCreateManyDeliveryInput = {
+export type DeliveryAttemptCreateWithoutExchangeInput = {
   id?: bigint | number
   attempt: number
   startedAt: Date | string
@@ -618,8 +652,55 @@ export type DeliveryAttemptCreateManyDeliveryInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
-  requestExcerpt?: string | null
-  responseExcerpt?: string | null
+  delivery: Prisma.DeliveryCreateNestedOneWithoutAttemptLogInput
+}
+
+export type DeliveryAttemptUncheckedCreateWithoutExchangeInput = {
+  id?: bigint | number
+  deliveryId: bigint | number
+  attempt: number
+  startedAt: Date | string
+  durationMs: number
+  statusCode?: number | null
+  outcome: string
+  reason?: string | null
+}
+
+export type DeliveryAttemptCreateOrConnectWithoutExchangeInput = {
+  where: Prisma.DeliveryAttemptWhereUniqueInput
+  create: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput>
+}
+
+export type DeliveryAttemptCreateManyExchangeInputEnvelope = {
+  data: Prisma.DeliveryAttemptCreateManyExchangeInput | Prisma.DeliveryAttemptCreateManyExchangeInput[]
+  skipDuplicates?: boolean
+}
+
+export type DeliveryAttemptUpsertWithWhereUniqueWithoutExchangeInput = {
+  where: Prisma.DeliveryAttemptWhereUniqueInput
+  update: Prisma.XOR<Prisma.DeliveryAttemptUpdateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedUpdateWithoutExchangeInput>
+  create: Prisma.XOR<Prisma.DeliveryAttemptCreateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedCreateWithoutExchangeInput>
+}
+
+export type DeliveryAttemptUpdateWithWhereUniqueWithoutExchangeInput = {
+  where: Prisma.DeliveryAttemptWhereUniqueInput
+  data: Prisma.XOR<Prisma.DeliveryAttemptUpdateWithoutExchangeInput, Prisma.DeliveryAttemptUncheckedUpdateWithoutExchangeInput>
+}
+
+export type DeliveryAttemptUpdateManyWithWhereWithoutExchangeInput = {
+  where: Prisma.DeliveryAttemptScalarWhereInput
+  data: Prisma.XOR<Prisma.DeliveryAttemptUpdateManyMutationInput, Prisma.DeliveryAttemptUncheckedUpdateManyWithoutExchangeInput>
+}
+
+export type DeliveryAttemptCreateManyDeliveryInput = {
+  id?: bigint | number
+  attempt: number
+  exchangeId?: bigint | number | null
+  startedAt: Date | string
+  durationMs: number
+  statusCode?: number | null
+  outcome: string
+  reason?: string | null
 }
 
 export type DeliveryAttemptUpdateWithoutDeliveryInput = {
@@ -630,23 +711,43 @@ export type DeliveryAttemptUpdateWithoutDeliveryInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  exchange?: Prisma.HttpExchangeUpdateOneWithoutAttemptsNestedInput
 }
 
 export type DeliveryAttemptUncheckedUpdateWithoutDeliveryInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  exchangeId?: Prisma.NullableBigIntFieldUpdateOperationsInput | bigint | number | null
   startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   durationMs?: Prisma.IntFieldUpdateOperationsInput | number
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type DeliveryAttemptUncheckedUpdateManyWithoutDeliveryInput = {
+  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  exchangeId?: Prisma.NullableBigIntFieldUpdateOperationsInput | bigint | number | null
+  startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  durationMs?: Prisma.IntFieldUpdateOperationsInput | number
+  statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  outcome?: Prisma.StringFieldUpdateOperationsInput | string
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+}
+
+export type DeliveryAttemptCreateManyExchangeInput = {
+  id?: bigint | number
+  deliveryId: bigint | number
+  attempt: number
+  startedAt: Date | string
+  durationMs: number
+  statusCode?: number | null
+  outcome: string
+  reason?: string | null
+}
+
+export type DeliveryAttemptUpdateWithoutExchangeInput = {
   id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   attempt?: Prisma.IntFieldUpdateOperationsInput | number
   startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -654,8 +755,29 @@ export type DeliveryAttemptUncheckedUpdateManyWithoutDeliveryInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  requestExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  responseExcerpt?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  delivery?: Prisma.DeliveryUpdateOneRequiredWithoutAttemptLogNestedInput
+}
+
+export type DeliveryAttemptUncheckedUpdateWithoutExchangeInput = {
+  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  deliveryId?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  durationMs?: Prisma.IntFieldUpdateOperationsInput | number
+  statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  outcome?: Prisma.StringFieldUpdateOperationsInput | string
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+}
+
+export type DeliveryAttemptUncheckedUpdateManyWithoutExchangeInput = {
+  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  deliveryId?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  attempt?: Prisma.IntFieldUpdateOperationsInput | number
+  startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  durationMs?: Prisma.IntFieldUpdateOperationsInput | number
+  statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  outcome?: Prisma.StringFieldUpdateOperationsInput | string
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -664,14 +786,14 @@ export type DeliveryAttemptSelect<ExtArgs extends runtime.Types.Extensions.Inter
   id?: boolean
   deliveryId?: boolean
   attempt?: boolean
+  exchangeId?: boolean
   startedAt?: boolean
   durationMs?: boolean
   statusCode?: boolean
   outcome?: boolean
   reason?: boolean
-  requestExcerpt?: boolean
-  responseExcerpt?: boolean
   delivery?: boolean | Prisma.DeliveryDefaultArgs<ExtArgs>
+  exchange?: boolean | Prisma.DeliveryAttempt$exchangeArgs<ExtArgs>
 }, ExtArgs["result"]["deliveryAttempt"]>
 
 
@@ -680,36 +802,36 @@ export type DeliveryAttemptSelectScalar = {
   id?: boolean
   deliveryId?: boolean
   attempt?: boolean
+  exchangeId?: boolean
   startedAt?: boolean
   durationMs?: boolean
   statusCode?: boolean
   outcome?: boolean
   reason?: boolean
-  requestExcerpt?: boolean
-  responseExcerpt?: boolean
 }
 
-export type DeliveryAttemptOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "deliveryId" | "attempt" | "startedAt" | "durationMs" | "statusCode" | "outcome" | "reason" | "requestExcerpt" | "responseExcerpt", ExtArgs["result"]["deliveryAttempt"]>
+export type DeliveryAttemptOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "deliveryId" | "attempt" | "exchangeId" | "startedAt" | "durationMs" | "statusCode" | "outcome" | "reason", ExtArgs["result"]["deliveryAttempt"]>
 export type DeliveryAttemptInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   delivery?: boolean | Prisma.DeliveryDefaultArgs<ExtArgs>
+  exchange?: boolean | Prisma.DeliveryAttempt$exchangeArgs<ExtArgs>
 }
 
 export type $DeliveryAttemptPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "DeliveryAttempt"
   objects: {
     delivery: Prisma.$DeliveryPayload<ExtArgs>
+    exchange: Prisma.$HttpExchangePayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: bigint
     deliveryId: bigint
     attempt: number
+    exchangeId: bigint | null
     startedAt: Date
     durationMs: number
     statusCode: number | null
     outcome: string
     reason: string | null
-    requestExcerpt: string | null
-    responseExcerpt: string | null
   }, ExtArgs["result"]["deliveryAttempt"]>
   composites: {}
 }
@@ -1051,6 +1173,7 @@ readonly fields: DeliveryAttemptFieldRefs;
 export interface Prisma__DeliveryAttemptClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   delivery<T extends Prisma.DeliveryDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.DeliveryDefaultArgs<ExtArgs>>): Prisma.Prisma__DeliveryClient<runtime.Types.Result.GetResult<Prisma.$DeliveryPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  exchange<T extends Prisma.DeliveryAttempt$exchangeArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.DeliveryAttempt$exchangeArgs<ExtArgs>>): Prisma.Prisma__HttpExchangeClient<runtime.Types.Result.GetResult<Prisma.$HttpExchangePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1083,13 +1206,12 @@ export interface DeliveryAttemptFieldRefs {
   readonly id: Prisma.FieldRef<"DeliveryAttempt", 'BigInt'>
   readonly deliveryId: Prisma.FieldRef<"DeliveryAttempt", 'BigInt'>
   readonly attempt: Prisma.FieldRef<"DeliveryAttempt", 'Int'>
+  readonly exchangeId: Prisma.FieldRef<"DeliveryAttempt", 'BigInt'>
   readonly startedAt: Prisma.FieldRef<"DeliveryAttempt", 'DateTime'>
   readonly durationMs: Prisma.FieldRef<"DeliveryAttempt", 'Int'>
   readonly statusCode: Prisma.FieldRef<"DeliveryAttempt", 'Int'>
   readonly outcome: Prisma.FieldRef<"DeliveryAttempt", 'String'>
   readonly reason: Prisma.FieldRef<"DeliveryAttempt", 'String'>
-  readonly requestExcerpt: Prisma.FieldRef<"DeliveryAttempt", 'String'>
-  readonly responseExcerpt: Prisma.FieldRef<"DeliveryAttempt", 'String'>
 }
     
 
@@ -1435,6 +1557,25 @@ export type DeliveryAttemptDeleteManyArgs<ExtArgs extends runtime.Types.Extensio
    * Limit how many DeliveryAttempts to delete.
    */
   limit?: number
+}
+
+/**
+ * DeliveryAttempt.exchange
+ */
+export type DeliveryAttempt$exchangeArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the HttpExchange
+   */
+  select?: Prisma.HttpExchangeSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the HttpExchange
+   */
+  omit?: Prisma.HttpExchangeOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.HttpExchangeInclude<ExtArgs> | null
+  where?: Prisma.HttpExchangeWhereInput
 }
 
 /**
