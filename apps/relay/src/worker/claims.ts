@@ -167,14 +167,33 @@ export interface AttemptRow {
   reason: string | null;
 }
 
+/** An attempt decided without an HTTP request (too old for the platform, unmapped, bad credential). */
+export interface UnsentAttemptRow extends AttemptRow {
+  startedAt: Date;
+}
+
 /**
  * The audit trail, in one transaction: each HTTP request once in `http_exchanges` (its excerpts
- * are shared by every delivery it carried), then one multi-row insert of the attempts.
+ * are shared by every delivery it carried), then one multi-row insert of the attempts, those
+ * decided without a request included (no exchange, no status code).
  */
-export async function recordAttempts(db: Db, exchanges: ExchangeRow[]): Promise<void> {
-  if (exchanges.length === 0) return;
+export async function recordAttempts(
+  db: Db,
+  exchanges: ExchangeRow[],
+  unsent: UnsentAttemptRow[] = [],
+): Promise<void> {
+  if (exchanges.length === 0 && unsent.length === 0) return;
   await db.$transaction(async (tx) => {
-    const rows: unknown[][] = [];
+    const rows: unknown[][] = unsent.map((a) => [
+      a.deliveryId,
+      a.attempt,
+      null,
+      a.startedAt,
+      0,
+      null,
+      a.outcome,
+      a.reason,
+    ]);
     for (const x of exchanges) {
       await tx.$executeRawUnsafe(
         `INSERT INTO http_exchanges (platform_code, method, url, started_at, duration_ms, status_code, event_count, request_excerpt, response_excerpt)

@@ -15,6 +15,7 @@ import {
   type ClaimedDelivery,
   type Completion,
   type ExchangeRow,
+  type UnsentAttemptRow,
   completeDeliveries,
   recordAttempts,
 } from './claims';
@@ -230,6 +231,7 @@ async function sendGroup(
   const adapter = destination.adapter!;
   let completions: Completion[];
   const exchanges: ExchangeRow[] = [];
+  const unsent: UnsentAttemptRow[] = [];
   try {
     const report = await deliver(adapter, events, {
       credentials: destination.credentials,
@@ -283,12 +285,26 @@ async function sendGroup(
         }),
       });
     }
+    const sent = new Set(report.attempts.flatMap((a) => a.eventIndexes));
+    report.results.forEach(({ outcome }, index) => {
+      if (sent.has(index)) return;
+      unsent.push({
+        deliveryId: items[index]!.id,
+        attempt: items[index]!.attempts,
+        startedAt: at,
+        outcome: outcome.status,
+        reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
+      });
+    });
   } catch (error) {
     // Bad stored credentials or options: nothing was sent; an operator must fix the credential.
-    const reason = `${adapter.name}: ${(error as Error).message}`;
+    const reason = `${adapter.name}: ${(error as Error).message}`.slice(0, 2000);
     completions = items.map((c) => ({ id: c.id, status: 'failed' as const, reason }));
+    const at = now();
+    for (const c of items)
+      unsent.push({ deliveryId: c.id, attempt: c.attempts, startedAt: at, outcome: 'config_error', reason });
   }
-  await recordAttempts(deps.db, exchanges);
+  await recordAttempts(deps.db, exchanges, unsent);
   const lost = await completeDeliveries(deps.db, deps.owner, completions);
   for (const c of completions) if (!lost.includes(c.id)) deps.onOutcome?.(destination.platform, c.status);
   if (lost.length > 0)

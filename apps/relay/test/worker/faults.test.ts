@@ -1,5 +1,6 @@
 import { SEED_BATCH } from '@relay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sealJson } from '../../src/crypto/secrets';
 import { claimDeliveries, completeDeliveries } from '../../src/worker/claims';
 import { type PipelineFixture, pipelineFixture } from '../support/worker-fixture';
 
@@ -189,6 +190,23 @@ describe('faults', () => {
     expect(metaEventIds()).toEqual(['bosley:purchase_completed:2025020100003333']);
   });
 
+  it('a stored credential the adapter refuses fails its deliveries with the field named, audited, nothing sent', async () => {
+    await metaSetup();
+    // Edited directly in the database past the API's validation: the access token is gone.
+    await f.t.database.db.credential.updateMany({
+      data: { credentialsEncrypted: sealJson(f.t.cipher, { pixel_id: '123456789012345' }) },
+    });
+    await f.worker().drain();
+    const [d] = await f.deliveries();
+    expect([d!.status, d!.attempts]).toEqual(['failed', 1]);
+    expect(d!.reason).toMatch(/^Meta Conversions API: .*access_token/s);
+    const attempts = await f.t.database.db.deliveryAttempt.findMany();
+    expect(attempts.map((a) => [a.exchangeId, a.outcome, a.reason])).toEqual([
+      [null, 'config_error', d!.reason],
+    ]);
+    expect(f.sim.received).toHaveLength(0);
+  });
+
   it.each([
     ['meta_capi', 'Meta Conversions API accepts events up to 7 days old'],
     ['tiktok_events', 'TikTok Events API accepts events up to 7 days old'],
@@ -207,6 +225,12 @@ describe('faults', () => {
         [platform, 'failed', 1, `event_too_old: ${window}; this one happened at 2026-01-15T10:25:00.000Z`],
       ]);
       expect(f.sim.received).toHaveLength(0);
+      // The attempt is audited although no request was made.
+      const attempts = await f.t.database.db.deliveryAttempt.findMany({ orderBy: { id: 'asc' } });
+      expect(attempts.map((a) => [a.attempt, a.exchangeId, a.statusCode, a.outcome, a.reason])).toEqual([
+        [1, null, null, 'rejected', `${window}; this one happened at 2026-01-15T10:15:00.000Z`],
+        [1, null, null, 'rejected', `${window}; this one happened at 2026-01-15T10:25:00.000Z`],
+      ]);
     },
   );
 });
