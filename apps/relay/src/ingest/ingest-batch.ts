@@ -1,5 +1,6 @@
 import { ConfigError, type OmsBatch, type OmsRecord, dedupKeyOf } from '@relay/core';
 import type { Db } from '../db/client';
+import { isDeadlock } from '../db/errors';
 
 export interface IngestError {
   /** The record's `event_id` when it has one, else its `order_id`. */
@@ -71,7 +72,28 @@ export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult
   const valid = candidates.filter((c): c is Candidate => c !== undefined);
   if (valid.length === 0) return finish(result);
 
-  const ids = await db.$transaction(
+  const ids = await retryOnDeadlock(() => storeNew(db, valid));
+
+  const reported = new Set<number>();
+  for (const c of valid) {
+    const id = ids.get(keyOf(c.storefront.code, c.dedupKey));
+    if (id === undefined || reported.has(id)) {
+      reject(c.index, c.record, 'Event already exists');
+      continue;
+    }
+    reported.add(id);
+    result.accepted += 1;
+    result.event_ids.push(id);
+  }
+  return finish(result);
+}
+
+/**
+ * In one REPEATABLE READ transaction: read which keys are stored, `INSERT IGNORE` the rest, read
+ * the ids of the rows this transaction inserted. Returns id by key.
+ */
+function storeNew(db: Db, valid: Candidate[]): Promise<Map<string, number>> {
+  return db.$transaction(
     async (tx) => {
       const existing = await tx.$queryRawUnsafe<Array<{ code: string; dedup_key: string }>>(
         `SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${pairPlaceholders(valid.length)})`,
@@ -113,19 +135,21 @@ export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult
     },
     { isolationLevel: 'RepeatableRead' },
   );
+}
 
-  const reported = new Set<number>();
-  for (const c of valid) {
-    const id = ids.get(keyOf(c.storefront.code, c.dedupKey));
-    if (id === undefined || reported.has(id)) {
-      reject(c.index, c.record, 'Event already exists');
-      continue;
+/**
+ * Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
+ * victim back whole, so running it again is safe (at most three tries, then the error is a 500
+ * and the OMS retries the batch).
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= tries || !isDeadlock(error)) throw error;
     }
-    reported.add(id);
-    result.accepted += 1;
-    result.event_ids.push(id);
   }
-  return finish(result);
 }
 
 const pairPlaceholders = (n: number) => Array.from({ length: n }, () => '(?, ?)').join(', ');

@@ -336,4 +336,56 @@ describe('POST /v1/events', () => {
       await other.end();
     }
   });
+
+  it('a batch chosen as a deadlock victim is run again and answers 202 (no 500, nothing stored twice)', async () => {
+    const other = await mariadb.createConnection(parseDatabaseUrl(t.database.url));
+    const deadlocks = async () =>
+      Number((await other.query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'"))[0].Value);
+    try {
+      const before = await deadlocks();
+      const row = (order: string) =>
+        other.query(
+          `INSERT INTO events (storefront_code, dedup_key, event_name, event_time, order_id, payload)
+           VALUES ('bosley', ?, 'lead', '2026-01-15 11:00:00', ?, '{}')`,
+          [`bosley:lead:${order}`, order],
+        );
+      // Another writer's transaction: heavier (InnoDB rolls back the lighter one), holding DL-B.
+      await other.query('START TRANSACTION');
+      for (let i = 0; i < 20; i++) await row(`DL-PAD-${i}`);
+      await row('DL-B');
+      const record = { storefront_id: 'bosley', event_name: 'lead', event_time: '2026-01-15T11:00:00Z' };
+      const pending = post({
+        data: [
+          { ...record, order_id: 'DL-A' },
+          { ...record, order_id: 'DL-B' },
+        ],
+      });
+      // This batch has stored DL-A and waits for DL-B; the other writer now wants DL-A: a deadlock.
+      for (;;) {
+        const [waiting] = await other.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
+          [t.database.name],
+        );
+        if (Number(waiting.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      await row('DL-A');
+      await other.query('COMMIT');
+      const res = await pending;
+      expect(res.status).toBe(202);
+      expect(await res.json()).toMatchObject({
+        accepted: 0,
+        rejected: 2,
+        errors: [
+          { event_id: 'DL-A', index: 0, error: 'Event already exists' },
+          { event_id: 'DL-B', index: 1, error: 'Event already exists' },
+        ],
+      });
+      expect(await deadlocks()).toBeGreaterThan(before); // a global counter: other test files may add to it
+      expect(await t.database.db.event.count({ where: { orderId: { in: ['DL-A', 'DL-B'] } } })).toBe(2);
+    } finally {
+      await other.end();
+    }
+  });
 });
