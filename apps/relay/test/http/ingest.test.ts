@@ -17,6 +17,18 @@ afterAll(() => t.close());
 
 const post = (body: unknown) => t.call('POST', '/v1/events', body);
 
+/** Resolves once this test database's batch `INSERT IGNORE` is executing (seen from `other`). */
+async function insertRunning(other: mariadb.Connection) {
+  for (;;) {
+    const [running] = await other.query(
+      "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
+      [t.database.name],
+    );
+    if (Number(running.n) > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('POST /v1/events', () => {
   it("accepts the seed README's batch as is and stores each record with its dedup key", async () => {
     const res = await post(SEED_BATCH);
@@ -309,14 +321,7 @@ describe('POST /v1/events', () => {
       });
       // Wait until this batch's insert runs (it cannot finish while RACE-1 is held), then let
       // the other request commit.
-      for (;;) {
-        const [waiting] = await other.query(
-          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
-          [t.database.name],
-        );
-        if (Number(waiting.n) > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await insertRunning(other);
       await other.query('COMMIT');
       const body = await (await pending).json();
       expect(body).toMatchObject({
@@ -361,14 +366,7 @@ describe('POST /v1/events', () => {
         ],
       });
       // This batch has stored DL-A and waits for DL-B; the other writer now wants DL-A: a deadlock.
-      for (;;) {
-        const [waiting] = await other.query(
-          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
-          [t.database.name],
-        );
-        if (Number(waiting.n) > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await insertRunning(other);
       await new Promise((r) => setTimeout(r, 50));
       await row('DL-A');
       await other.query('COMMIT');
