@@ -1,5 +1,5 @@
 import { SEED_BATCH } from '@relay/testing';
-import mariadb from 'mariadb';
+import mariadb, { type Connection } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../src/db/url';
 import { type TestApp, createTestApp } from '../support/app';
@@ -18,7 +18,7 @@ afterAll(() => t.close());
 const post = (body: unknown) => t.call('POST', '/v1/events', body);
 
 /** Resolves once this test database's batch `INSERT IGNORE` is executing (seen from `other`). */
-async function insertRunning(other: mariadb.Connection) {
+async function insertRunning(other: Connection) {
   for (;;) {
     const [running] = await other.query(
       "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
