@@ -1,0 +1,74 @@
+import {
+  type HttpResponse,
+  type MappedEvent,
+  type Outcome,
+  outcomeFromStatus,
+  sameOutcome,
+} from '@relay/core';
+import { droppedValueReason } from './conversion';
+import { type QuoraEventStatus, outcomeForQuoraError, outcomeForQuoraEventError } from './error-map';
+import type { QuoraPixelOptions } from './schemas';
+
+const PLATFORM = 'Quora Conversion API';
+
+const objectOf = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/** The message of an error body (`{error: {message}}`, `{error: "…"}` or `{message}`), if any. */
+function errorMessageOf(body: Record<string, unknown>): string | undefined {
+  const error = body['error'];
+  const message = typeof error === 'string' ? error : (objectOf(error)['message'] ?? body['message']);
+  return typeof message === 'string' && message.trim() !== ''
+    ? message.replace(/\s+/g, ' ').trim()
+    : undefined;
+}
+
+/** Per-event results of a 200 answer by their `index` in the request's `data`. */
+function resultsByIndex(body: Record<string, unknown>): Map<number, QuoraEventStatus> {
+  const results = new Map<number, QuoraEventStatus>();
+  const events = body['events'];
+  if (!Array.isArray(events)) return results;
+  for (const item of events) {
+    const result = objectOf(item) as QuoraEventStatus;
+    if (typeof result.index === 'number') results.set(result.index, result);
+  }
+  return results;
+}
+
+/**
+ * One outcome per event of the request, in order. A 200 is a multi-status answer
+ * `{events_received, events_errored, events: [{status, index, error_code, error_message}]}`:
+ * an event whose status is not `OK` is rejected with Quora's message, the others (listed or not)
+ * are delivered, keeping a warning when their value was left out. Other answers apply to the
+ * whole request: the error table, then core's default for the status.
+ */
+export function parseResponse(
+  response: HttpResponse,
+  events: MappedEvent[],
+  options: QuoraPixelOptions,
+  now: Date,
+): Outcome[] {
+  const body = objectOf(response.json);
+  if (response.status >= 200 && response.status < 300) {
+    const results = resultsByIndex(body);
+    const received = body['events_received'];
+    const unexplained =
+      results.size === 0 && typeof received === 'number' && received < events.length
+        ? `${PLATFORM} received ${received} of ${events.length} events without saying which`
+        : undefined;
+    return events.map(({ event }, i): Outcome => {
+      const result = results.get(i);
+      if (result && result.status?.toUpperCase() !== 'OK') return outcomeForQuoraEventError(result);
+      const warnings = [droppedValueReason(event, options), unexplained].filter(
+        (w): w is string => w !== undefined,
+      );
+      return warnings.length > 0 ? { status: 'delivered', warnings } : { status: 'delivered' };
+    });
+  }
+  const message = errorMessageOf(body);
+  const special = outcomeForQuoraError(response.status, message ?? `HTTP ${response.status}`);
+  if (special) return sameOutcome(special, events.length);
+  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, message), events.length);
+}
