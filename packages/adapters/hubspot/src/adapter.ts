@@ -1,0 +1,32 @@
+import { defineAdapter } from '@relay/core';
+import { buildRequests } from './build-requests';
+import { eventMapping } from './event-map';
+import { parseResponse } from './parse-response';
+import { credentialsSchema, optionsSchema } from './schemas';
+import { HUBSPOT_EVENTS_API_VERSION } from './version';
+
+export const adapter = defineAdapter({
+  code: 'hubspot',
+  name: 'HubSpot',
+  tier: 3,
+  // HubSpot is a CRM; core has no `crm` category, `marketing` is the closest.
+  category: 'marketing',
+  authType: 'bearer',
+  docsUrl: 'https://developers.hubspot.com/docs/api-reference/legacy/events/send-event-data/guide',
+  apiVersion: HUBSPOT_EVENTS_API_VERSION,
+  baseUrl: 'https://api.hubapi.com',
+  description:
+    'Custom event occurrences on CRM contacts through POST /events/v3/send and /events/v3/send/batch (private app token).',
+  credentials: credentialsSchema,
+  options: optionsSchema,
+  credentialsExample: { access_token: 'pat-na1-11111111-2222-3333-4444-555555555555', portal_id: '1234567' },
+  secretFields: ['access_token'],
+  // The batch endpoint takes 500 occurrences; HubSpot documents no byte limit.
+  batch: { maxEvents: 500 },
+  // The send endpoints take up to 1,250 requests/s and are exempt from the 10-second and daily API limits.
+  rateLimit: { requestsPerSecond: 50, concurrency: 5 },
+  events: eventMapping,
+  // occurredAt may be backdated; HubSpot documents no oldest date: no age window.
+  buildRequests,
+  parseResponse,
+});
