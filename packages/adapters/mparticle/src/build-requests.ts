@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import {
+  type BuildContext,
+  type BuildResult,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  contextProperties,
+  normalizeEmail,
+  normalizeExternalId,
+  normalizePhoneE164,
+  productList,
+  withoutUndefined,
+} from '@relay/core';
+import { PAGE_VIEW, PRODUCT_ACTIONS, SIGN_UP } from './event-map';
+import { MPARTICLE_PODS, type MparticleCredentials, type MparticleOptions, podOf } from './schemas';
+
+type Ctx = BuildContext<MparticleCredentials, MparticleOptions>;
+
+/** mParticle wants each batch (one user's events) to stay under 128 kB. */
+export const MAX_BATCH_BYTES = 128 * 1024;
+
+/** `/v2/bulkevents` is for data up to 30 days old; older data goes to the historical endpoint. */
+export const RECENT_WINDOW_MS = 30 * 86_400_000;
+
+/** Namespace of the name-based (v5) UUIDs Relay derives from dedup keys (as in @relay/adapter-hubspot). */
+export const RELAY_UUID_NAMESPACE = '3c1f0b8e-6f4a-4d2b-9a57-2f0e5c1d7b64';
+
+/** RFC 9562 name-based UUID (version 5, SHA-1) of `name` in `namespace`. */
+export function uuidV5(name: string, namespace: string = RELAY_UUID_NAMESPACE): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).length > 0 ? o : undefined);
+
+const isProductAction = (name: string): name is (typeof PRODUCT_ACTIONS)[number] =>
+  (PRODUCT_ACTIONS as ReadonlyArray<string>).includes(name);
+
+/** `custom_attributes`: the OMS context as strings (mParticle's schema: string values). */
+function customAttributesOf({ event }: MappedEvent, withValue: boolean): Record<string, string> {
+  const attributes: Record<string, string | number | undefined> = {
+    order_id: event.orderId,
+    value: withValue ? event.value : undefined,
+    currency: withValue && event.value !== undefined ? event.currency : undefined,
+    ...contextProperties(event),
+    page_url: event.pageUrl,
+    referrer: event.referrer,
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined) out[key] = String(value);
+  return out;
+}
+
+/** Products with `total_product_amount` (price × quantity, cents rounded) where both are known. */
+function productsOf({ event }: MappedEvent): Array<Record<string, string | number>> | undefined {
+  return productList(event.items, 'id')?.map((product) => {
+    const { price, quantity } = product;
+    return typeof price === 'number' && typeof quantity === 'number'
+      ? { ...product, total_product_amount: Math.round(price * quantity * 100) / 100 }
+      : product;
+  });
+}
+
+/**
+ * The batch's one event: a `commerce_event` when the platform name is a product action
+ * (`purchase`, `checkout`, `add_to_cart`…), a `screen_view` for page views, else a
+ * `custom_event` (`user_preference` for sign-ups, the `custom_event_type` option otherwise).
+ */
+export function eventOf(mapped: MappedEvent, ctx: Ctx, messageId: string): Record<string, unknown> {
+  const { event, name } = mapped;
+  const common = { timestamp_unixtime_ms: event.occurredAt.getTime(), source_message_id: messageId };
+  if (isProductAction(name)) {
+    return {
+      event_type: 'commerce_event',
+      data: withoutUndefined({
+        ...common,
+        currency_code: event.currency,
+        product_action: withoutUndefined({
+          action: name,
+          transaction_id: name === 'purchase' || name === 'refund' ? event.orderId : undefined,
+          total_amount: event.value,
+          products: productsOf(mapped),
+        }),
+        custom_attributes: customAttributesOf(mapped, false),
+      }),
+    };
+  }
+  if (name === PAGE_VIEW) {
+    return {
+      event_type: 'screen_view',
+      data: { ...common, screen_name: name, custom_attributes: customAttributesOf(mapped, true) },
+    };
+  }
+  return {
+    event_type: 'custom_event',
+    data: {
+      ...common,
+      event_name: name,
+      custom_event_type: name === SIGN_UP ? 'user_preference' : ctx.options.custom_event_type,
+      custom_attributes: customAttributesOf(mapped, true),
+    },
+  };
+}
+
+/** `user_identities`: the OMS customer id, the email (trimmed, lower-cased) and the phone (E.164). */
+export function userIdentitiesOf({ event }: MappedEvent, defaultCountry: string): Record<string, string> {
+  const { user } = event;
+  const country = user.country && /^[a-z]{2}$/i.test(user.country) ? user.country : defaultCountry;
+  return withoutUndefined({
+    customer_id: normalizeExternalId(user.externalId),
+    email: normalizeEmail(user.email),
+    mobile_number: normalizePhoneE164(user.phone, country),
+  }) as Record<string, string>;
+}
+
+/** mParticle's reserved user attributes from the OMS name and address. */
+function userAttributesOf({ event }: MappedEvent): Record<string, string> | undefined {
+  const { user } = event;
+  return nonEmpty(
+    withoutUndefined({
+      $firstname: user.firstName,
+      $lastname: user.lastName,
+      $city: user.city,
+      $state: user.state,
+      $zip: user.zip,
+      $country: user.country,
+    }) as Record<string, string>,
+  );
+}
+
+/** One user's batch holding the event, or the outcome that stops it. */
+export function batchOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> | Outcome {
+  const { event } = mapped;
+  const identities = userIdentitiesOf(mapped, ctx.defaultCountry);
+  if (Object.keys(identities).length === 0) {
+    return {
+      status: 'rejected',
+      code: 'missing_identity',
+      reason: 'mParticle needs a user identity: this event has no customer id, email or phone',
+    };
+  }
+  const id = uuidV5(event.dedupKey);
+  const ip = event.user.ip && isIP(event.user.ip) ? event.user.ip : undefined;
+  const batch = withoutUndefined({
+    environment: ctx.options.environment,
+    source_request_id: id,
+    user_identities: identities,
+    user_attributes: ctx.options.user_attributes ? userAttributesOf(mapped) : undefined,
+    device_info: event.user.userAgent ? { http_header_user_agent: event.user.userAgent } : undefined,
+    ip,
+    events: [eventOf(mapped, ctx, id)],
+  });
+  if (Buffer.byteLength(JSON.stringify(batch)) > MAX_BATCH_BYTES) {
+    return {
+      status: 'rejected',
+      code: 'batch_too_large',
+      reason: 'mParticle takes batches up to 128 kB; this event makes a larger one',
+    };
+  }
+  return batch;
+}
+
+const TOO_OLD: Outcome = {
+  status: 'rejected',
+  code: 'event_too_old',
+  reason:
+    "mParticle's Events API takes events up to 30 days old; older ones need the historical endpoint (options.historical)",
+};
+
+/**
+ * Pure: one batch per event (mParticle batches hold one user's data), sent together to
+ * `POST /v2/bulkevents` (≤ 100 batches, core chunks by 100). Events older than 30 days go to
+ * `/v2/bulkevents/historical` when `historical` is on, else are rejected; events without a
+ * customer id, email or phone, or whose batch is over 128 kB, are rejected before sending.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const host = ctx.baseUrl === MPARTICLE_PODS.us1 ? MPARTICLE_PODS[podOf(ctx.credentials)] : ctx.baseUrl;
+  const outcomes: NonNullable<BuildResult['outcomes']> = [];
+  const recent = { batches: [] as unknown[], eventIndexes: [] as number[], path: '/v2/bulkevents' };
+  const historical = {
+    batches: [] as unknown[],
+    eventIndexes: [] as number[],
+    path: '/v2/bulkevents/historical',
+  };
+  events.forEach((mapped, index) => {
+    const old = ctx.now.getTime() - mapped.event.occurredAt.getTime() > RECENT_WINDOW_MS;
+    if (old && !ctx.options.historical) {
+      outcomes.push({ index, outcome: TOO_OLD });
+      return;
+    }
+    const batch = batchOf(mapped, ctx);
+    if ('status' in batch) {
+      outcomes.push({ index, outcome: batch as Outcome });
+      return;
+    }
+    const target = old ? historical : recent;
+    target.batches.push(batch);
+    target.eventIndexes.push(index);
+  });
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Basic ${Buffer.from(`${ctx.credentials.api_key}:${ctx.credentials.api_secret}`).toString('base64')}`,
+  };
+  const requests: HttpRequest[] = [recent, historical]
+    .filter((group) => group.batches.length > 0)
+    .map((group) => ({
+      method: 'POST',
+      url: `${host}${group.path}`,
+      headers,
+      body: group.batches,
+      eventIndexes: group.eventIndexes,
+    }));
+  return { requests, outcomes };
+}
