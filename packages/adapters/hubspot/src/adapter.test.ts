@@ -382,6 +382,16 @@ describe('hubspot uuid', () => {
   });
 });
 
+describe('hubspot body schema', () => {
+  it('catches a missing properties object, a number value and an unqualified event name', () => {
+    const ok = { eventName: 'pe1234567_purchase', email: 'a@example.com', properties: { value: '1' } };
+    expect(validateSend(ok)).toBe(true);
+    expect(validateSend({ eventName: 'pe1234567_purchase' })).toBe(false);
+    expect(validateSend({ ...ok, properties: { value: 1 } })).toBe(false);
+    expect(validateSend({ ...ok, eventName: 'purchase' })).toBe(false);
+  });
+});
+
 describe('hubspot identity', () => {
   const completion = async (overrides: Record<string, unknown>) => {
     const { requests, results } = await runAdapter(adapter, [sampleEvent('lead', 1, overrides)], {

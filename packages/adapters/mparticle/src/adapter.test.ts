@@ -546,6 +546,23 @@ describe('mparticle requests', () => {
   });
 });
 
+describe('mparticle body schema', () => {
+  it('catches a batch without environment, an unknown batch key and a non-UUID source_message_id', () => {
+    const event = { event_type: 'custom_event', data: { event_name: 'x', custom_event_type: 'other' } };
+    expect(validateBulk([{ environment: 'production', events: [event] }])).toBe(true);
+    expect(validateBulk([{ events: [event] }])).toBe(false);
+    expect(validateBulk([{ environment: 'production', schema_version: 2, events: [event] }])).toBe(false);
+    expect(
+      validateBulk([
+        {
+          environment: 'production',
+          events: [{ ...event, data: { ...event.data, source_message_id: 'order-1' } }],
+        },
+      ]),
+    ).toBe(false);
+  });
+});
+
 describe('mparticle identity', () => {
   const identities = async (overrides: Record<string, unknown>) =>
     batchesOf(
