@@ -22,3 +22,6 @@ export * from './ga4-measurement-protocol';
 export * from './semantic-event-names';
 export * from './without-undefined';
 export * from './event-properties';
+export * from './uuid-v5';
+export * from './json-object';
+export * from './basic-auth';

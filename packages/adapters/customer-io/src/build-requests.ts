@@ -3,6 +3,7 @@ import {
   type BuildResult,
   type MappedEvent,
   type Outcome,
+  basicAuthorization,
   normalizeEmail,
   sha256Hex,
 } from '@relay/core';
@@ -83,13 +84,15 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   });
   if (sendable.length === 0) return { requests: [], outcomes };
   const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.region] : ctx.baseUrl;
-  const basic = Buffer.from(`${ctx.credentials.site_id}:${ctx.credentials.api_key}`).toString('base64');
   return {
     requests: [
       {
         method: 'POST',
         url: `${host}/api/v2/batch`,
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: basicAuthorization(ctx.credentials.site_id, ctx.credentials.api_key),
+          'content-type': 'application/json',
+        },
         body: { batch: sendable.map((s) => s.body) },
         eventIndexes: sendable.map((s) => s.index),
       },

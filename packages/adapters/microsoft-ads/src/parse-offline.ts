@@ -2,17 +2,13 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
 import { type BingError, describeBingError, outcomeForBingError } from './error-map';
 
 const PLATFORM = 'Microsoft Advertising (offline conversions)';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 const errorsOf = (value: unknown): BingError[] =>
   Array.isArray(value) ? value.map((e) => objectOf(e) as BingError) : [];

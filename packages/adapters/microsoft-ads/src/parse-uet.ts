@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
@@ -14,11 +15,6 @@ interface UetResponseBody {
   error?: { code?: string; message?: string; details?: UetErrorDetail[] };
   traceId?: string;
 }
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** Error and warning messages per event index of the request. */
 function detailsByIndex(details: UetErrorDetail[], count: number) {

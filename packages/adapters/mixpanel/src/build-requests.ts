@@ -2,6 +2,7 @@ import {
   type BuildContext,
   type BuildResult,
   type MappedEvent,
+  basicAuthorization,
   contextProperties,
   normalizeEmail,
   productList,
@@ -41,10 +42,6 @@ export function importEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unk
   return { event: mapped.name, properties };
 }
 
-/** `Authorization: Basic base64(username:secret)` for the service account. */
-const basicAuth = (c: MixpanelCredentials) =>
-  `Basic ${Buffer.from(`${c.service_account_username}:${c.service_account_secret}`).toString('base64')}`;
-
 /**
  * Pure: one `POST /import?strict=1&project_id=…` with a JSON array of the chunk's events (core
  * keeps chunks ≤ 2000 events and 2 MB). Strict mode makes Mixpanel validate every event and
@@ -61,7 +58,10 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         headers: {
           'content-type': 'application/json',
           accept: 'application/json',
-          authorization: basicAuth(ctx.credentials),
+          authorization: basicAuthorization(
+            ctx.credentials.service_account_username,
+            ctx.credentials.service_account_secret,
+          ),
         },
         body: events.map((e) => importEventOf(e, ctx)),
         eventIndexes: events.map((_, i) => i),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import {
   type BuildContext,
@@ -6,11 +5,13 @@ import {
   type HttpRequest,
   type MappedEvent,
   type Outcome,
+  basicAuthorization,
   contextProperties,
   normalizeEmail,
   normalizeExternalId,
   normalizePhoneE164,
   productList,
+  uuidV5,
   withoutUndefined,
 } from '@relay/core';
 import { PAGE_VIEW, PRODUCT_ACTIONS, SIGN_UP } from './event-map';
@@ -23,21 +24,6 @@ export const MAX_BATCH_BYTES = 128 * 1024;
 
 /** `/v2/bulkevents` is for data up to 30 days old; older data goes to the historical endpoint. */
 export const RECENT_WINDOW_MS = 30 * 86_400_000;
-
-/** Namespace of the name-based (v5) UUIDs Relay derives from dedup keys (as in @relay/adapter-hubspot). */
-export const RELAY_UUID_NAMESPACE = '3c1f0b8e-6f4a-4d2b-9a57-2f0e5c1d7b64';
-
-/** RFC 9562 name-based UUID (version 5, SHA-1) of `name` in `namespace`. */
-export function uuidV5(name: string, namespace: string = RELAY_UUID_NAMESPACE): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 const nonEmpty = <T extends object>(o: T): T | undefined => (Object.keys(o).length > 0 ? o : undefined);
 
@@ -207,7 +193,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   });
   const headers = {
     'content-type': 'application/json',
-    authorization: `Basic ${Buffer.from(`${ctx.credentials.api_key}:${ctx.credentials.api_secret}`).toString('base64')}`,
+    authorization: basicAuthorization(ctx.credentials.api_key, ctx.credentials.api_secret),
   };
   const requests: HttpRequest[] = [recent, historical]
     .filter((group) => group.batches.length > 0)

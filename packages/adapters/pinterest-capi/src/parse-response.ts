@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   parseRetryAfter,
   sameOutcome,
@@ -22,11 +23,6 @@ interface ResponseBody extends PinterestError {
   num_events_processed?: number;
   events?: unknown;
 }
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** The per-event statuses, at the top level (200) or inside a 422's `details`. */
 function eventStatusesOf(body: ResponseBody, count: number): EventStatus[] | undefined {

@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
@@ -10,11 +11,6 @@ import { type QuoraEventStatus, outcomeForQuoraError, outcomeForQuoraEventError 
 import type { QuoraPixelOptions } from './schemas';
 
 const PLATFORM = 'Quora Conversion API';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** The message of an error body (`{error: {message}}`, `{error: "…"}` or `{message}`), if any. */
 function errorMessageOf(body: Record<string, unknown>): string | undefined {

@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
@@ -13,11 +14,6 @@ import {
 } from './error-map';
 
 const PLATFORM = 'Reddit Conversions API';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** The error object of a Reddit answer (`{error: {...}}`), or a plain-text body as its message. */
 function errorOf(response: HttpResponse): RedditError {

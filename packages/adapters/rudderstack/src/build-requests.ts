@@ -4,6 +4,7 @@ import {
   type MappedEvent,
   type Outcome,
   SEMANTIC_EVENT_NAMES,
+  basicAuthorization,
   normalizeEmail,
   normalizePhoneE164,
   productList,
@@ -152,7 +153,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         url: `${dataPlane}/${RUDDERSTACK_API_VERSION}/batch`,
         headers: {
           'content-type': 'application/json',
-          authorization: `Basic ${Buffer.from(`${ctx.credentials.write_key}:`).toString('base64')}`,
+          authorization: basicAuthorization(ctx.credentials.write_key),
         },
         body: { batch },
         eventIndexes,

@@ -3,10 +3,11 @@ import {
   type BuildResult,
   type MappedEvent,
   type Outcome,
+  basicAuthorization,
   eventKind,
   normalizeEmail,
-  productList,
   normalizePhoneE164,
+  productList,
   withoutUndefined,
 } from '@relay/core';
 import { SEGMENT_HOSTS, type SegmentCredentials, type SegmentOptions } from './schemas';
@@ -129,7 +130,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         url: `${host}/v1/batch`,
         headers: {
           'content-type': 'application/json',
-          authorization: `Basic ${Buffer.from(`${ctx.credentials.write_key}:`).toString('base64')}`,
+          authorization: basicAuthorization(ctx.credentials.write_key),
         },
         body: { batch },
         eventIndexes,
