@@ -95,6 +95,21 @@ describe('pnpm new-adapter', () => {
     );
   });
 
+  it('basic style: username/password credentials, the password secret, an RFC 7617 header from core', () => {
+    scaffold('gamma_cdp', '--auth', 'basic');
+    const schemas = readFileSync(join(dest, 'gamma-cdp/src/schemas.ts'), 'utf8');
+    expect(schemas).toContain('username: z.string().min(1)');
+    expect(schemas).toContain('password: z.string().min(1)');
+    expect(readFileSync(join(dest, 'gamma-cdp/src/adapter.ts'), 'utf8')).toContain(
+      "secretFields: ['password']",
+    );
+    const build = readFileSync(join(dest, 'gamma-cdp/src/build-requests.ts'), 'utf8');
+    expect(build).toContain("import { basicAuthorization, hashEmail } from '@relay/core';");
+    expect(build).toContain(
+      'authorization: basicAuthorization(ctx.credentials.username, ctx.credentials.password)',
+    );
+  });
+
   it('refuses bad codes and existing folders', () => {
     expect(() => scaffold('Bad-Code')).toThrow();
     expect(() => scaffold('beta_pixel')).toThrow();

@@ -1,5 +1,5 @@
 /**
- * Scaffold a new adapter package: `pnpm new-adapter <code> [--name "Acme Ads"] [--auth api_key|bearer|oauth2|none]
+ * Scaffold a new adapter package: `pnpm new-adapter <code> [--name "Acme Ads"] [--auth api_key|bearer|basic|oauth2|none]
  * [--tier 3] [--category advertising] [--base-url https://api.acme.com] [--docs https://…]`.
  * Writes packages/adapters/<code with dashes>/ from scripts/templates/adapter and a changeset.
  * Then: fill in schemas, event map, build-requests, parse-response, README; `pnpm generate`; `pnpm install`.
@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 const USAGE = `usage: pnpm new-adapter <code> [options]   (code: lower-case letters, digits, underscores, e.g. acme_ads)
 
   --name "Acme Ads"        display name (default: the code in title case)
-  --auth <style>           api_key | bearer | oauth2 | none (default api_key); oauth2 adds src/auth.ts
+  --auth <style>           api_key | bearer | basic | oauth2 | none (default api_key); oauth2 adds src/auth.ts
   --tier <1|2|3>           default 3
   --category <category>    advertising, analytics, … (default advertising)
   --base-url <url>         the platform's API base URL
@@ -51,7 +51,7 @@ if (!code || !/^[a-z][a-z0-9_]*$/.test(code)) {
   process.exit(1);
 }
 const authType = values.auth ?? 'api_key';
-const AUTH_STYLES = ['api_key', 'bearer', 'oauth2', 'none'];
+const AUTH_STYLES = ['api_key', 'bearer', 'basic', 'oauth2', 'none'];
 if (!AUTH_STYLES.includes(authType)) {
   console.error(`--auth must be one of ${AUTH_STYLES.join(', ')}`);
   process.exit(1);
@@ -91,6 +91,14 @@ const styles: Record<string, { fields: string; example: string; secrets: string;
     secrets: "['client_secret', 'refresh_token']",
     headers: "{ 'content-type': 'application/json', authorization: `Bearer ${ctx.accessToken ?? ''}` }",
   },
+  basic: {
+    fields:
+      '  username: z.string().min(1),\n  password: z.string().min(1),\n  account_id: z.string().min(1),',
+    example: "{ username: 'example-user', password: 'example-password-123456', account_id: 'acct_123' }",
+    secrets: "['password']",
+    headers:
+      "{ 'content-type': 'application/json', authorization: basicAuthorization(ctx.credentials.username, ctx.credentials.password) }",
+  },
   none: {
     fields: '  account_id: z.string().min(1),',
     example: "{ account_id: 'acct_123' }",
@@ -115,6 +123,7 @@ const vars: Record<string, string> = {
   credentialsExample: style.example,
   secretFields: style.secrets,
   authHeaders: style.headers,
+  coreImports: authType === 'basic' ? 'basicAuthorization, hashEmail' : 'hashEmail',
   authImport: authType === 'oauth2' ? "import { auth } from './auth';\n" : '',
   authField: authType === 'oauth2' ? '\n  auth,' : '',
 };
