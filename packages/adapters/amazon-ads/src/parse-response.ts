@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   parseRetryAfter,
   sameOutcome,
@@ -9,11 +10,6 @@ import {
 import { type AmazonError, describeAmazonError, outcomeForAmazonError } from './error-map';
 
 const PLATFORM = 'Amazon Ads Conversions API';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 const textOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -2,17 +2,13 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  objectOf,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
 import { describeCriteoMessage, outcomeForCriteoBody } from './error-map';
 
 const PLATFORM = 'Criteo Events API';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /**
  * One outcome per event of the request (one event per request). 2xx: the body's `errors`
