@@ -1,4 +1,11 @@
-import { type HttpResponse, type MappedEvent, type Outcome, excerpt, outcomeFromStatus } from '@relay/core';
+import {
+  type HttpResponse,
+  type MappedEvent,
+  type Outcome,
+  excerpt,
+  objectOf,
+  outcomeFromStatus,
+} from '@relay/core';
 import {
   type TradeDeskEventResponse,
   describeEntry,
@@ -7,11 +14,6 @@ import {
 } from './error-map';
 
 const PLATFORM = 'The Trade Desk';
-
-const objectOf = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** `EventResponses` by their `EventIndex` (the event's position in the request's `data`). */
 function responsesByIndex(body: Record<string, unknown>): Map<number, TradeDeskEventResponse> {
