@@ -144,3 +144,25 @@ describe('deliver: Retry-After', () => {
     });
   });
 });
+
+describe('deliver: a 401 on a platform without a token flow', () => {
+  it('asks a person to replace the credential instead of promising a refresh, and sends once', async () => {
+    const { auth: _auth, ...rest } = oauthAdapter;
+    const staticKey = defineAdapter({ ...rest, code: 'static_key_example', authType: 'api_key' });
+    const fake = platform(() => 401);
+    const report = await deliver(staticKey, [event(1)], {
+      credentials: { refresh_token: 'refresh-token-secret' },
+      fetch: fake.fetch,
+      tokenCache: memoryTokenCache(),
+    });
+    expect(report.results.map((r) => r.outcome)).toEqual([
+      {
+        status: 'auth',
+        kind: 'needs-attention',
+        reason:
+          'OAuth Example rejected the credentials (401): {} (this credential has no refresh flow: replace it)',
+      },
+    ]);
+    expect(fake.calls).toHaveLength(1);
+  });
+});

@@ -357,7 +357,7 @@ export async function deliver(
     }
     chunk.forEach((c, k) => {
       const outcome = outcomes[k]!;
-      results[c.index]!.outcome = redactOutcome(outcome, redact);
+      results[c.index]!.outcome = redactOutcome(adapter.auth ? outcome : noRefreshFlow(outcome), redact);
     });
     if (adapter.auth && !refresh) {
       const unauthorized = chunk.filter((_, k) => {
@@ -369,6 +369,19 @@ export async function deliver(
   };
   for (const chunk of chunkByCount(sendable, adapter.batch.maxEvents)) await processChunk(chunk);
   return { results, attempts };
+}
+
+/**
+ * A platform without a token flow (static API key or token) cannot refresh anything: its 401 asks
+ * a person to replace the credential.
+ */
+function noRefreshFlow(outcome: Outcome): Outcome {
+  if (outcome.status !== 'auth' || outcome.kind !== 'refresh') return outcome;
+  return {
+    status: 'auth',
+    kind: 'needs-attention',
+    reason: `${outcome.reason} (this credential has no refresh flow: replace it)`,
+  };
 }
 
 function redactOutcome(outcome: Outcome, redact: (s: string) => string): Outcome {
