@@ -2,8 +2,10 @@
 import type { AnyAdapter } from '@relay/core';
 import { adapter as adobeAnalytics } from '@relay/adapter-adobe-analytics';
 import { adapter as adroll } from '@relay/adapter-adroll';
+import { adapter as amazonAds } from '@relay/adapter-amazon-ads';
 import { adapter as amplitude } from '@relay/adapter-amplitude';
 import { adapter as braze } from '@relay/adapter-braze';
+import { adapter as criteo } from '@relay/adapter-criteo';
 import { adapter as customerIo } from '@relay/adapter-customer-io';
 import { adapter as dv360 } from '@relay/adapter-dv360';
 import { adapter as fullstory } from '@relay/adapter-fullstory';
@@ -19,6 +21,7 @@ import { adapter as metaCapi } from '@relay/adapter-meta-capi';
 import { adapter as microsoftAds } from '@relay/adapter-microsoft-ads';
 import { adapter as mixpanel } from '@relay/adapter-mixpanel';
 import { adapter as mparticle } from '@relay/adapter-mparticle';
+import { adapter as outbrain } from '@relay/adapter-outbrain';
 import { adapter as pendo } from '@relay/adapter-pendo';
 import { adapter as pinterestCapi } from '@relay/adapter-pinterest-capi';
 import { adapter as quoraPixel } from '@relay/adapter-quora-pixel';
@@ -30,17 +33,20 @@ import { adapter as snapchatCapi } from '@relay/adapter-snapchat-capi';
 import { adapter as spotifyAds } from '@relay/adapter-spotify-ads';
 import { adapter as taboola } from '@relay/adapter-taboola';
 import { adapter as tiktokEvents } from '@relay/adapter-tiktok-events';
+import { adapter as tradeDesk } from '@relay/adapter-trade-desk';
 import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amplitude, braze, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, segment, sgtm, snapchatCapi, spotifyAds, taboola, tiktokEvents, twitterCapi];
+export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amazonAds, amplitude, braze, criteo, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, outbrain, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, segment, sgtm, snapchatCapi, spotifyAds, taboola, tiktokEvents, tradeDesk, twitterCapi];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
   adobe_analytics: '@relay/adapter-adobe-analytics',
   adroll: '@relay/adapter-adroll',
+  amazon_ads: '@relay/adapter-amazon-ads',
   amplitude: '@relay/adapter-amplitude',
   braze: '@relay/adapter-braze',
+  criteo: '@relay/adapter-criteo',
   customer_io: '@relay/adapter-customer-io',
   dv360: '@relay/adapter-dv360',
   fullstory: '@relay/adapter-fullstory',
@@ -56,6 +62,7 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   microsoft_ads: '@relay/adapter-microsoft-ads',
   mixpanel: '@relay/adapter-mixpanel',
   mparticle: '@relay/adapter-mparticle',
+  outbrain: '@relay/adapter-outbrain',
   pendo: '@relay/adapter-pendo',
   pinterest_capi: '@relay/adapter-pinterest-capi',
   quora_pixel: '@relay/adapter-quora-pixel',
@@ -67,5 +74,6 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   spotify_ads: '@relay/adapter-spotify-ads',
   taboola: '@relay/adapter-taboola',
   tiktok_events: '@relay/adapter-tiktok-events',
+  trade_desk: '@relay/adapter-trade-desk',
   twitter_capi: '@relay/adapter-twitter-capi',
 };
