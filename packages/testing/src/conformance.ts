@@ -16,6 +16,11 @@ export interface ConformanceOptions {
   credentials?: Record<string, unknown>;
   /** Options for every run (e.g. a required measurement id). */
   options?: Record<string, unknown>;
+  /**
+   * OMS record keys added to every event the suite builds, for platforms that need one the
+   * shared fixtures do not carry (e.g. `{ tblci: '…' }`, Taboola's click id).
+   */
+  record?: Record<string, unknown>;
   /** The platform's success answer for a request (default 200 `{}`). */
   success?: (request: RecordedRequest) => MockReply;
   /** How the platform answers a token request, for adapters with `auth` (default: a token). */
@@ -48,7 +53,10 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
       return answer(r, platformCalls.n - 1);
     };
   const platformCalls = { n: 0 };
-  const run = (events = seedEvents(), respond: MockHandler = platform(success)) => {
+  const extra = conformance.record ?? {};
+  const sample = (name: string, n = 1) => sampleEvent(name, n, extra);
+  const full = () => fullPurchaseEvent(extra);
+  const run = (events = seedEvents(extra), respond: MockHandler = platform(success)) => {
     platformCalls.n = 0;
     return runAdapter(adapter, events, { credentials, options: conformance.options ?? {}, respond });
   };
@@ -91,7 +99,7 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
     });
 
     it('maps every canonical event or skips it with a reason', async () => {
-      const events = CANONICAL_EVENTS.map((name, i) => sampleEvent(name, i + 1));
+      const events = CANONICAL_EVENTS.map((name, i) => sample(name, i + 1));
       const { results } = await run(events);
       expect(results).toHaveLength(events.length);
       results.forEach((result, i) => {
@@ -107,7 +115,7 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
 
     it('respects batch limits and gives one outcome per event, in order', async () => {
       const count = Math.min(adapter.batch.maxEvents * 2 + 1, 61);
-      const events = Array.from({ length: count }, (_, i) => sampleEvent('purchase_completed', i + 1));
+      const events = Array.from({ length: count }, (_, i) => sample('purchase_completed', i + 1));
       const { results, attempts } = await run(events);
       expect(results.map((r) => r.event)).toEqual(events);
       expect(results.every((r) => isOk(r.outcome))).toBe(true);
@@ -120,7 +128,7 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
     });
 
     it('keeps each request under the byte limit', async () => {
-      const { requests } = await run([fullPurchaseEvent()]);
+      const { requests } = await run([full()]);
       for (const request of requests) {
         if (adapter.batch.maxBytes)
           expect(Buffer.byteLength(request.body)).toBeLessThanOrEqual(adapter.batch.maxBytes);
@@ -129,7 +137,7 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
 
     it('retries 429 with Retry-After', async () => {
       const { results } = await run(
-        [sampleEvent('purchase_completed')],
+        [sample('purchase_completed')],
         platform(() => ({ status: 429, headers: { 'retry-after': '120' }, body: { error: 'rate limited' } })),
       );
       expect(results[0]!.outcome).toMatchObject({ status: 'retryable', retryAfterMs: 120_000 });
@@ -138,14 +146,14 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
     it('retries 5xx and socket errors', async () => {
       for (const status of [500, 502, 503]) {
         const { results } = await run(
-          [sampleEvent('purchase_completed')],
+          [sample('purchase_completed')],
           platform(() => ({ status, body: 'oops' })),
         );
         expect(results[0]!.outcome.status, `HTTP ${status}`).toBe('retryable');
       }
       for (const code of ['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN']) {
         const { results } = await run(
-          [sampleEvent('purchase_completed')],
+          [sample('purchase_completed')],
           platform(() => socketError(code)),
         );
         expect(results[0]!.outcome.status, code).toBe('retryable');
@@ -155,7 +163,7 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
     it('gives an auth outcome for 401 and 403', async () => {
       for (const status of [401, 403]) {
         const { results } = await run(
-          [sampleEvent('purchase_completed')],
+          [sample('purchase_completed')],
           platform(() => ({ status, body: { error: { message: 'Invalid credentials' } } })),
         );
         expect(results[0]!.outcome.status, `HTTP ${status}`).toBe('auth');
@@ -170,15 +178,15 @@ export function testAdapterConformance(adapter: AnyAdapter, conformance: Conform
         status: 400,
         body: { error: { message: `bad request ${r.url} ${JSON.stringify(r.headers)} ${r.body}` } },
       });
-      const { results, attempts } = await run([fullPurchaseEvent()], platform(echo));
-      const { attempts: okAttempts } = await run([fullPurchaseEvent()]);
+      const { results, attempts } = await run([full()], platform(echo));
+      const { attempts: okAttempts } = await run([full()]);
       const text = JSON.stringify({ results: results.map((r) => r.outcome), attempts, okAttempts });
       for (const secret of secrets) expect(text).not.toContain(secret);
     });
 
     it('builds the same requests for the same input (pure, fixed clock)', async () => {
-      const first = await run(seedEvents());
-      const second = await run(seedEvents());
+      const first = await run(seedEvents(extra));
+      const second = await run(seedEvents(extra));
       expect(second.requests.map((r) => r.body)).toEqual(first.requests.map((r) => r.body));
       expect(FIXED_NOW.toISOString()).toBe('2026-01-15T12:00:00.000Z');
     });

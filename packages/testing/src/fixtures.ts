@@ -101,14 +101,14 @@ export function eventFromRecord(record: OmsRecordInput | Record<string, unknown>
   return toRelayEvent(omsRecordSchema.parse(record));
 }
 
-/** The seed batch's three events as RelayEvents. */
-export function seedEvents(): RelayEvent[] {
-  return SEED_BATCH.data.map((r) => eventFromRecord(r));
+/** The seed batch's three events as RelayEvents; `extra` record keys (e.g. a click id) are added to each. */
+export function seedEvents(extra: Record<string, unknown> = {}): RelayEvent[] {
+  return SEED_BATCH.data.map((r) => eventFromRecord({ ...r, ...extra }));
 }
 
-/** The fully populated purchase as a RelayEvent. */
-export function fullPurchaseEvent(): RelayEvent {
-  return eventFromRecord(FULL_PURCHASE_RECORD);
+/** The fully populated purchase as a RelayEvent; `extra` record keys are added to it. */
+export function fullPurchaseEvent(extra: Record<string, unknown> = {}): RelayEvent {
+  return eventFromRecord({ ...FULL_PURCHASE_RECORD, ...extra });
 }
 
 /** A small event of the given name, for batching and mapping tests. */

@@ -15,10 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
 
-// The shared sample events carry no Outbrain click id (`ob_click_id` is not a key @relay/testing
-// fills in), so the conformance run reads the click id from the `gclid` key they do carry, through
-// the adapter's own `click_id_key` option; everything else is exercised unchanged.
-testAdapterConformance(adapter, { options: { click_id_key: 'gclid' } });
+// The shared fixtures carry no Outbrain click id: the suite adds one (`ob_click_id`, the default key).
+testAdapterConformance(adapter, { record: { ob_click_id: 'conformance-click-id' } });
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 const OB_CLICK_ID = '00f1c3a8b2e94d0c9a6e2b7d5f4c3a21b0';

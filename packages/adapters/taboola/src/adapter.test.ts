@@ -15,10 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
 
-// The shared sample events carry no Taboola click id (`tblci` is not a key @relay/testing fills in),
-// so the conformance run reads the click id from the `gclid` key they do carry, through the
-// adapter's own `click_id_key` option; everything else is exercised unchanged.
-testAdapterConformance(adapter, { options: { click_id_key: 'gclid' }, success: () => ({ status: 204 }) });
+// The shared fixtures carry no Taboola click id: the suite adds one (`tblci`, the default key).
+testAdapterConformance(adapter, {
+  record: { tblci: 'conformance-click-id' },
+  success: () => ({ status: 204 }),
+});
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 /** Taboola's sample click id from its postback documentation. */
