@@ -25,3 +25,4 @@ export * from './event-properties';
 export * from './uuid-v5';
 export * from './json-object';
 export * from './basic-auth';
+export * from './record-text';

@@ -3,6 +3,7 @@ import {
   type BuildResult,
   type MappedEvent,
   type Outcome,
+  firstRecordText,
   hashEmail,
   normalizeExternalId,
   productList,
@@ -22,20 +23,12 @@ export const CLICK_TOKEN_KEYS = ['adct'] as const;
 /** Events whose `event_attributes.products` AdRoll documents. */
 const PRODUCT_EVENTS = new Set(['pageView', 'productSearch', 'addToCart', 'purchase']);
 
-function firstText(properties: Record<string, unknown>, keys: ReadonlyArray<string>): string | undefined {
-  for (const key of keys) {
-    const value = properties[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  }
-  return undefined;
-}
-
 /** `identifiers`: click token, first-party cookie, SHA-256 email (lower-cased) and the OMS customer id. */
 export function identifiersOf(mapped: MappedEvent): Record<string, string> {
   const { event } = mapped;
   return withoutUndefined({
-    adct: firstText(event.properties, CLICK_TOKEN_KEYS),
-    first_party_cookie: firstText(event.properties, FIRST_PARTY_COOKIE_KEYS),
+    adct: firstRecordText(event, CLICK_TOKEN_KEYS)?.value,
+    first_party_cookie: firstRecordText(event, FIRST_PARTY_COOKIE_KEYS)?.value,
     email_sha256: hashEmail(event.user.email),
     user_id: normalizeExternalId(event.user.externalId),
   }) as Record<string, string>;

@@ -1,13 +1,4 @@
-import { CLICK_ID_KEYS, type ClickIdKey, type RelayEvent, withoutUndefined } from '@relay/core';
-
-const text = (value: unknown): string | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
-
-const isClickIdKey = (key: string): key is ClickIdKey => (CLICK_ID_KEYS as readonly string[]).includes(key);
+import { type RelayEvent, recordText, withoutUndefined } from '@relay/core';
 
 /**
  * The Outbrain click id of an event: the record's value under `key` (`ob_click_id` by default),
@@ -15,8 +6,7 @@ const isClickIdKey = (key: string): key is ClickIdKey => (CLICK_ID_KEYS as reado
  * a click id is found in `clickIds`.
  */
 export function clickIdOf(event: RelayEvent, key: string): string | undefined {
-  if (isClickIdKey(key)) return text(event.clickIds[key]);
-  return text(event.properties[key]);
+  return recordText(event, key);
 }
 
 /**

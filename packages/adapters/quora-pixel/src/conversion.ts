@@ -4,21 +4,15 @@ import {
   normalizeCountry,
   normalizeEmail,
   normalizePhoneE164,
+  recordText,
+  textOf,
   withoutUndefined,
 } from '@relay/core';
 import type { QuoraPixelOptions } from './schemas';
 
-/** A trimmed string, or `undefined` when empty or not text. */
-const text = (value: unknown): string | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
-
 /** Quora's click id (`qclid` landing-page parameter); the OMS sends it as an extra record key. */
 export function qclidOf(event: RelayEvent): string | undefined {
-  return text(event.properties['qclid']);
+  return recordText(event, 'qclid');
 }
 
 /** Why the event's value is left out, or `undefined` when it is sent. */
@@ -40,24 +34,24 @@ function userOf(event: RelayEvent, defaultCountry: string): Record<string, strin
   const plain = (value: string | undefined) =>
     value !== undefined && isSha256Hex(value.trim()) ? undefined : value;
   const country = normalizeCountry(user.country);
-  const name = [text(user.firstName), text(user.lastName)].filter(Boolean).join(' ');
+  const name = [textOf(user.firstName), textOf(user.lastName)].filter(Boolean).join(' ');
   return withoutUndefined({
     email: normalizeEmail(plain(user.email)),
     name: name === '' ? undefined : name,
     phone_number: normalizePhoneE164(plain(user.phone), country ?? defaultCountry),
-    ip: text(user.ip),
+    ip: textOf(user.ip),
     country: country?.toUpperCase(),
-    region: text(user.state),
-    city: text(user.city),
-    postal_code: text(user.zip),
+    region: textOf(user.state),
+    city: textOf(user.city),
+    postal_code: textOf(user.zip),
   }) as Record<string, string>;
 }
 
 /** Quora `device`: the user agent and the referring URL. */
 function deviceOf(event: RelayEvent): Record<string, string> {
   return withoutUndefined({
-    user_agent: text(event.user.userAgent),
-    referer: text(event.referrer),
+    user_agent: textOf(event.user.userAgent),
+    referer: textOf(event.referrer),
   }) as Record<string, string>;
 }
 

@@ -1,4 +1,4 @@
-import { CLICK_ID_KEYS, type ClickIdKey, type RelayEvent, withoutUndefined } from '@relay/core';
+import { type RelayEvent, recordText, withoutUndefined } from '@relay/core';
 
 /** Currencies Taboola accepts for `currency` (its postback documentation's list). */
 export const TABOOLA_CURRENCIES: ReadonlySet<string> = new Set([
@@ -23,23 +23,13 @@ export const TABOOLA_CURRENCIES: ReadonlySet<string> = new Set([
   'ZAR',
 ]);
 
-const text = (value: unknown): string | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
-
-const isClickIdKey = (key: string): key is ClickIdKey => (CLICK_ID_KEYS as readonly string[]).includes(key);
-
 /**
  * The Taboola click id of an event: the record's value under `key` (`tblci` by default), trimmed,
  * case kept (Taboola's click ids are case-sensitive). Relay keeps unknown record keys in
  * `properties`; a key Relay itself reads as a click id is found in `clickIds`.
  */
 export function clickIdOf(event: RelayEvent, key: string): string | undefined {
-  if (isClickIdKey(key)) return text(event.clickIds[key]);
-  return text(event.properties[key]);
+  return recordText(event, key);
 }
 
 /** Why the event's revenue is left out, or `undefined` when it is sent. */

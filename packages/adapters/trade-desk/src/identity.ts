@@ -1,4 +1,4 @@
-import type { RelayEvent } from '@relay/core';
+import { type RelayEvent, recordText } from '@relay/core';
 
 /** `adid_type` values The Trade Desk takes, and the OMS record key each is read from (first match wins). */
 export const ADVERTISING_ID_KEYS = [
@@ -12,12 +12,6 @@ export const ADVERTISING_ID_KEYS = [
 
 export type AdvertisingIdType = (typeof ADVERTISING_ID_KEYS)[number][1];
 
-const text = (value: unknown): string | undefined => {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
-
 /**
  * The event's advertising id for The Trade Desk: the first of the record keys `tdid`, `uid2_token`,
  * `euid_token`, `ramp_id`, `idfa`, `aaid` that has a value, sent as is (trimmed) with its type.
@@ -27,7 +21,7 @@ export function advertisingIdOf(
   event: RelayEvent,
 ): { adid: string; adid_type: AdvertisingIdType } | undefined {
   for (const [key, type] of ADVERTISING_ID_KEYS) {
-    const adid = text(event.properties[key]);
+    const adid = recordText(event, key);
     if (adid !== undefined) return { adid, adid_type: type };
   }
   return undefined;
