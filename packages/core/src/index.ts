@@ -26,3 +26,4 @@ export * from './uuid-v5';
 export * from './json-object';
 export * from './basic-auth';
 export * from './record-text';
+export * from './batch-request';

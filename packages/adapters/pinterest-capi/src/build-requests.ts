@@ -1,4 +1,10 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent, Outcome } from '@relay/core';
+import {
+  type BuildContext,
+  type BuildResult,
+  type MappedEvent,
+  type Outcome,
+  oneRequestForSendable,
+} from '@relay/core';
 import { customDataOf } from './custom-data';
 import { PINTEREST_EVENT_NAMES } from './event-map';
 import type { PinterestCapiCredentials, PinterestCapiOptions } from './schemas';
@@ -60,24 +66,13 @@ function refusalOf(mapped: MappedEvent, userData: Record<string, unknown>): Outc
  * identity) are rejected here with their reason instead of being sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const data: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: BuildResult['outcomes'] = [];
-  events.forEach((mapped, index) => {
-    const conversion = conversionEventOf(mapped, ctx);
-    const refusal = refusalOf(mapped, conversion['user_data'] as Record<string, unknown>);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    data.push(conversion);
-    eventIndexes.push(index);
-  });
-  const requests: HttpRequest[] = [];
-  if (data.length > 0) {
-    const account = encodeURIComponent(ctx.credentials.ad_account_id);
-    const query = ctx.options.test ? '?test=true' : '';
-    requests.push({
+  const account = encodeURIComponent(ctx.credentials.ad_account_id);
+  const query = ctx.options.test ? '?test=true' : '';
+  return oneRequestForSendable(
+    events,
+    (mapped) => conversionEventOf(mapped, ctx),
+    (mapped, conversion) => refusalOf(mapped, conversion['user_data'] as Record<string, unknown>),
+    (data) => ({
       method: 'POST',
       url: `${ctx.baseUrl}/${PINTEREST_API_VERSION}/ad_accounts/${account}/events${query}`,
       headers: {
@@ -85,8 +80,6 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         authorization: `Bearer ${ctx.credentials.conversion_token}`,
       },
       body: { data },
-      eventIndexes,
-    });
-  }
-  return { requests, outcomes };
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
   type Outcome,
   type RelayEvent,
+  oneRequestForSendable,
   withoutUndefined,
 } from '@relay/core';
 import {
@@ -129,23 +129,12 @@ function refusalOf(mapped: MappedEvent, conversion: Record<string, unknown>, now
  * whole batch when one event is invalid, so events it would refuse are rejected here instead.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const data: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const conversion = conversionEventOf(mapped, ctx);
-    const refusal = refusalOf(mapped, conversion, ctx.now);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    data.push(conversion);
-    eventIndexes.push(index);
-  });
-  const requests: HttpRequest[] = [];
-  if (data.length > 0) {
-    const pixel = encodeURIComponent(ctx.credentials.pixel_id);
-    requests.push({
+  const pixel = encodeURIComponent(ctx.credentials.pixel_id);
+  return oneRequestForSendable(
+    events,
+    (mapped) => conversionEventOf(mapped, ctx),
+    (mapped, conversion) => refusalOf(mapped, conversion, ctx.now),
+    (data) => ({
       method: 'POST',
       url: `${ctx.baseUrl}/api/${REDDIT_API_VERSION}/pixels/${pixel}/conversion_events`,
       headers: {
@@ -154,8 +143,6 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         'user-agent': USER_AGENT,
       },
       body: { data: withoutUndefined({ test_id: ctx.options.test_id, events: data }) },
-      eventIndexes,
-    });
-  }
-  return { requests, outcomes };
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import {
   hashPhoneDigits,
   hashPhoneE164,
   normalizeCountry,
+  oneRequestForSendable,
   withoutUndefined,
 } from '@relay/core';
 import { SPOTIFY_EVENT_NAMES } from './event-map';
@@ -78,35 +79,20 @@ function refusalOf(mapped: MappedEvent, userData: Record<string, unknown>): Outc
  * its list, no identifier) are rejected here with their reason instead of being sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const sendable: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const conversion = conversionEventOf(mapped, ctx);
-    const refusal = refusalOf(mapped, conversion['user_data'] as Record<string, unknown>);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    sendable.push(conversion);
-    eventIndexes.push(index);
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${ctx.baseUrl}/capi-direct/events/`,
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${ctx.credentials.access_token}`,
-        },
-        body: {
-          conversion_events: { capi_connection_id: ctx.credentials.connection_id, events: sendable },
-        },
-        eventIndexes,
+  return oneRequestForSendable(
+    events,
+    (mapped) => conversionEventOf(mapped, ctx),
+    (mapped, conversion) => refusalOf(mapped, conversion['user_data'] as Record<string, unknown>),
+    (conversions) => ({
+      method: 'POST',
+      url: `${ctx.baseUrl}/capi-direct/events/`,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${ctx.credentials.access_token}`,
       },
-    ],
-    outcomes,
-  };
+      body: {
+        conversion_events: { capi_connection_id: ctx.credentials.connection_id, events: conversions },
+      },
+    }),
+  );
 }
