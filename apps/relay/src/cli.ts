@@ -5,11 +5,15 @@
  * relay migrate      create the database if missing and apply migrations
  * relay rotate-keys  re-encrypt every stored secret with the first ENCRYPTION_KEY
  * relay generate-key print a new Fernet key
+ * relay prune --older-than 90d [--dry-run]
+ *                    delete finished events (with deliveries and attempts) accepted before then
  */
+import { parseArgs } from 'node:util';
 import { ConfigError, RelayError, generateFernetKey } from '@relay/core';
 import { loadConfig } from './config';
 import { rotateKeys } from './crypto/rotate-keys';
 import { migrate } from './db/migrate';
+import { pruneBefore } from './maintenance/prune';
 import { createApp } from './http/app';
 import { createRuntime } from './runtime';
 import { closeServer, listen } from './server';
@@ -91,6 +95,31 @@ const commands: Record<string, Command> = {
     const result = await rotateKeys(runtime.db, runtime.cipher);
     runtime.logger.info('secrets re-encrypted with the first ENCRYPTION_KEY', { ...result });
     await runtime.close();
+  },
+
+  async prune(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    });
+    const age = values['older-than'];
+    const match = age === undefined ? null : /^(\d+)(h|d)$/.exec(age);
+    if (!match || Number(match[1]) === 0)
+      throw new ConfigError(
+        'relay prune needs --older-than with an age in hours or days, e.g. --older-than 90d',
+      );
+    const ms = Number(match[1]) * (match[2] === 'd' ? 86_400_000 : 3_600_000);
+    const runtime = await createRuntime({ migrate: false });
+    try {
+      const cutoff = new Date(Date.now() - ms);
+      const result = await pruneBefore(runtime.db, cutoff, { dryRun: values['dry-run'] });
+      runtime.logger.info(values['dry-run'] ? 'would prune' : 'pruned', {
+        cutoff: cutoff.toISOString(),
+        ...result,
+      });
+    } finally {
+      await runtime.close();
+    }
   },
 
   async 'generate-key'() {
