@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineAdapter, type HttpRequest } from './adapter';
+import { defineAdapter, type HttpRequest, type Outcome } from './adapter';
 import { deliver, memoryTokenCache } from './deliver';
 import { outcomeFromStatus } from './outcomes';
 import { toRelayEvent } from './relay-event';
@@ -164,5 +164,47 @@ describe('deliver: a 401 on a platform without a token flow', () => {
       },
     ]);
     expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe('deliver: the token endpoint fails', () => {
+  it('events the adapter refuses anyway keep their own outcome; only the others wait on the credential', async () => {
+    const NO_ORDER_2: Outcome = {
+      status: 'rejected',
+      code: 'unsupported',
+      reason: 'ORD-2 is refused before sending',
+    };
+    const refusing = defineAdapter({
+      ...oauthAdapter,
+      code: 'refusing_example',
+      buildRequests: (events, ctx) => ({
+        requests: events.flatMap((e, i): HttpRequest[] =>
+          e.event.orderId === 'ORD-2'
+            ? []
+            : [
+                {
+                  method: 'POST',
+                  url: `${ctx.baseUrl}/events/${e.event.orderId}`,
+                  headers: { authorization: `Bearer ${ctx.accessToken}` },
+                  eventIndexes: [i],
+                },
+              ],
+        ),
+        outcomes: events.flatMap((e, index) =>
+          e.event.orderId === 'ORD-2' ? [{ index, outcome: NO_ORDER_2 }] : [],
+        ),
+      }),
+    });
+    const fake = platform((url) => (url.endsWith('/token') ? 400 : 200));
+    const report = await deliver(refusing, [event(1), event(2)], {
+      credentials: { refresh_token: 'refresh-token-secret' },
+      fetch: fake.fetch,
+      tokenCache: memoryTokenCache(),
+    });
+    expect(report.results.map((r) => r.outcome)).toEqual([
+      { status: 'auth', kind: 'needs-attention', reason: 'OAuth Example: token endpoint answered 400' },
+      NO_ORDER_2,
+    ]);
+    expect(fake.calls).toEqual([]);
   });
 });

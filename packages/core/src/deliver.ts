@@ -230,22 +230,6 @@ export async function deliver(
    */
   const processChunk = async (chunk: typeof sendable, refresh = false): Promise<void> => {
     const mapped = chunk.map((c) => c.mapped);
-    let token: string | undefined;
-    try {
-      if (refresh) cache.delete(cacheKey);
-      token = await tokenFor(refresh);
-    } catch (error) {
-      const reason = redact(error instanceof Error ? error.message : String(error));
-      for (const c of chunk) {
-        results[c.index]!.outcome = {
-          status: 'auth',
-          kind: 'needs-attention',
-          reason: `${adapter.name}: ${reason}`,
-        };
-      }
-      return;
-    }
-
     const ctxFor = (accessToken: string | undefined): BuildContext<unknown, typeof options> => {
       const ctx: BuildContext<unknown, typeof options> = {
         credentials,
@@ -258,6 +242,29 @@ export async function deliver(
       if (accessToken !== undefined) ctx.accessToken = accessToken;
       return ctx;
     };
+
+    let token: string | undefined;
+    try {
+      if (refresh) cache.delete(cacheKey);
+      token = await tokenFor(refresh);
+    } catch (error) {
+      const reason = redact(error instanceof Error ? error.message : String(error));
+      // Events the adapter refuses whatever the token (no match key, too far in the future…) keep
+      // that outcome: only the ones that would have been sent wait for a working credential.
+      const refused = new Map<number, Outcome>();
+      try {
+        for (const r of toBuildResult(adapter.buildRequests(mapped, ctxFor(undefined))).outcomes ?? [])
+          refused.set(r.index, r.outcome);
+      } catch {
+        // A build that needs the token: every event gets the auth outcome.
+      }
+      chunk.forEach((c, k) => {
+        results[c.index]!.outcome = refused.has(k)
+          ? redactOutcome(refused.get(k)!, redact)
+          : { status: 'auth', kind: 'needs-attention', reason: `${adapter.name}: ${reason}` };
+      });
+      return;
+    }
 
     const runChunk = async (accessToken: string | undefined): Promise<Outcome[]> => {
       const ctx = ctxFor(accessToken);
