@@ -1,0 +1,110 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  type RelayEvent,
+  contextProperties,
+  withoutUndefined,
+} from '@relay/core';
+import { BRANCH_COMMERCE_EVENTS, BRANCH_STANDARD_EVENTS } from './event-map';
+import type { BranchCredentials, BranchOptions } from './schemas';
+import { hasDeviceId, userDataOf } from './user-data';
+
+type Ctx = BuildContext<BranchCredentials, BranchOptions>;
+
+/** The event's items as Branch `content_items` (`$sku`, `$product_name`, `$price`, `$quantity`, `$product_category`). */
+function contentItemsOf(event: RelayEvent): Array<Record<string, string | number>> | undefined {
+  if (event.items.length === 0) return undefined;
+  return event.items.map(
+    (item) =>
+      withoutUndefined({
+        $sku: item.id,
+        $product_name: item.name,
+        $price: item.price,
+        $quantity: item.quantity,
+        $product_category: item.category,
+      }) as Record<string, string | number>,
+  );
+}
+
+/**
+ * The body of one event. Commerce events carry `transaction_id` (the order id), `revenue` (a number)
+ * and `currency` in `event_data`; Branch attaches no revenue to other events, so for those the order
+ * id, value and currency go to `custom_data` as text, beside the OMS context (`custom_data` is a
+ * string map).
+ */
+export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+  const { event, name } = mapped;
+  const commerce = BRANCH_COMMERCE_EVENTS.has(name);
+  const withValue = event.value !== undefined;
+  return withoutUndefined({
+    branch_key: ctx.credentials.branch_key,
+    name,
+    user_data: userDataOf(event, ctx.options),
+    event_data: commerce
+      ? withoutUndefined({
+          transaction_id: event.orderId,
+          revenue: event.value,
+          currency: withValue ? event.currency : undefined,
+        })
+      : undefined,
+    custom_data: withoutUndefined({
+      ...contextProperties(event),
+      order_id: commerce ? undefined : event.orderId,
+      value: !commerce && withValue ? String(event.value) : undefined,
+      currency: !commerce && withValue ? event.currency : undefined,
+    }),
+    content_items: contentItemsOf(event),
+  });
+}
+
+/** Why Branch would not take the event, as an outcome, or `undefined` when it can be sent. */
+function refusal({ event }: MappedEvent, options: BranchOptions): Outcome | undefined {
+  if (!hasDeviceId(event)) {
+    return {
+      status: 'skipped',
+      reason:
+        'no device id (record key idfa, idfv, aaid or android_id): Branch attributes app events to a device, so this event is not sent',
+    };
+  }
+  if (
+    options.dma_eea &&
+    (event.consent.adUserData === undefined || event.consent.adPersonalization === undefined)
+  ) {
+    return {
+      status: 'rejected',
+      code: 'missing_consent',
+      reason:
+        'options.dma_eea is true, and Branch then requires dma_ad_user_data and dma_ad_personalization: the record has no consent_ad_user_data or consent_ad_personalization',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Pure: one `POST /v2/event/standard` (Branch standard names) or `/v2/event/custom` (any other
+ * name) per event (core sends one event per request). Events without a device id are skipped,
+ * events missing the DMA consent Branch requires are rejected; neither is sent.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const requests: HttpRequest[] = [];
+  const outcomes: NonNullable<BuildResult['outcomes']> = [];
+  events.forEach((mapped, index) => {
+    const refused = refusal(mapped, ctx.options);
+    if (refused) {
+      outcomes.push({ index, outcome: refused });
+      return;
+    }
+    const kind = BRANCH_STANDARD_EVENTS.has(mapped.name) ? 'standard' : 'custom';
+    requests.push({
+      method: 'POST',
+      url: `${ctx.baseUrl}/v2/event/${kind}`,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: eventBodyOf(mapped, ctx),
+      eventIndexes: [index],
+    });
+  });
+  return { requests, outcomes };
+}
