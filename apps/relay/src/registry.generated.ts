@@ -4,6 +4,7 @@ import { adapter as adobeAnalytics } from '@relay/adapter-adobe-analytics';
 import { adapter as adroll } from '@relay/adapter-adroll';
 import { adapter as amazonAds } from '@relay/adapter-amazon-ads';
 import { adapter as amplitude } from '@relay/adapter-amplitude';
+import { adapter as branch } from '@relay/adapter-branch';
 import { adapter as braze } from '@relay/adapter-braze';
 import { adapter as criteo } from '@relay/adapter-criteo';
 import { adapter as customerIo } from '@relay/adapter-customer-io';
@@ -27,17 +28,21 @@ import { adapter as pinterestCapi } from '@relay/adapter-pinterest-capi';
 import { adapter as quoraPixel } from '@relay/adapter-quora-pixel';
 import { adapter as redditCapi } from '@relay/adapter-reddit-capi';
 import { adapter as rudderstack } from '@relay/adapter-rudderstack';
+import { adapter as salesforce } from '@relay/adapter-salesforce';
 import { adapter as segment } from '@relay/adapter-segment';
 import { adapter as sgtm } from '@relay/adapter-sgtm';
 import { adapter as snapchatCapi } from '@relay/adapter-snapchat-capi';
 import { adapter as spotifyAds } from '@relay/adapter-spotify-ads';
+import { adapter as stackadapt } from '@relay/adapter-stackadapt';
 import { adapter as taboola } from '@relay/adapter-taboola';
 import { adapter as tiktokEvents } from '@relay/adapter-tiktok-events';
 import { adapter as tradeDesk } from '@relay/adapter-trade-desk';
+import { adapter as treasureData } from '@relay/adapter-treasure-data';
 import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
+import { adapter as yahooDsp } from '@relay/adapter-yahoo-dsp';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amazonAds, amplitude, braze, criteo, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, outbrain, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, segment, sgtm, snapchatCapi, spotifyAds, taboola, tiktokEvents, tradeDesk, twitterCapi];
+export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amazonAds, amplitude, branch, braze, criteo, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, outbrain, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, salesforce, segment, sgtm, snapchatCapi, spotifyAds, stackadapt, taboola, tiktokEvents, tradeDesk, treasureData, twitterCapi, yahooDsp];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
@@ -45,6 +50,7 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   adroll: '@relay/adapter-adroll',
   amazon_ads: '@relay/adapter-amazon-ads',
   amplitude: '@relay/adapter-amplitude',
+  branch: '@relay/adapter-branch',
   braze: '@relay/adapter-braze',
   criteo: '@relay/adapter-criteo',
   customer_io: '@relay/adapter-customer-io',
@@ -68,12 +74,16 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   quora_pixel: '@relay/adapter-quora-pixel',
   reddit_capi: '@relay/adapter-reddit-capi',
   rudderstack: '@relay/adapter-rudderstack',
+  salesforce: '@relay/adapter-salesforce',
   segment: '@relay/adapter-segment',
   sgtm: '@relay/adapter-sgtm',
   snapchat_capi: '@relay/adapter-snapchat-capi',
   spotify_ads: '@relay/adapter-spotify-ads',
+  stackadapt: '@relay/adapter-stackadapt',
   taboola: '@relay/adapter-taboola',
   tiktok_events: '@relay/adapter-tiktok-events',
   trade_desk: '@relay/adapter-trade-desk',
+  treasure_data: '@relay/adapter-treasure-data',
   twitter_capi: '@relay/adapter-twitter-capi',
+  yahoo_dsp: '@relay/adapter-yahoo-dsp',
 };
