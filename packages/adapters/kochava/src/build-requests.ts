@@ -1,0 +1,90 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  contextProperties,
+  recordText,
+  withoutUndefined,
+} from '@relay/core';
+import { attOf, deviceIdsOf, deviceVerOf } from './device';
+import type { KochavaCredentials, KochavaOptions } from './schemas';
+
+type Ctx = BuildContext<KochavaCredentials, KochavaOptions>;
+
+/**
+ * The body of one event: `action: "event"`, `kochava_app_id`, `kochava_device_id` (record key of
+ * that name, else `""`, which Kochava accepts when device ids are present) and `data` with the
+ * event name, `usertime` (epoch **seconds** of the event's own time), the device fields Kochava
+ * requires, `currency` and `event_data` (`price` = the value, `order_id`, `name`, the OMS context).
+ */
+export function eventBodyOf({ event, name }: MappedEvent, ctx: Ctx): Record<string, unknown> {
+  const att = attOf(event);
+  return {
+    action: 'event',
+    kochava_app_id: ctx.credentials.kochava_app_id,
+    kochava_device_id: recordText(event, 'kochava_device_id') ?? '',
+    data: withoutUndefined({
+      event_name: name,
+      usertime: Math.floor(event.occurredAt.getTime() / 1000),
+      app_version: recordText(event, 'app_version'),
+      device_ids: deviceIdsOf(event),
+      device_ver: deviceVerOf(event),
+      device_ua: event.user.userAgent ?? '',
+      origination_ip: event.user.ip,
+      currency: event.currency,
+      app_tracking_transparency: att === undefined ? undefined : { att },
+      event_data: withoutUndefined({
+        price: event.value,
+        currency: event.value === undefined ? undefined : event.currency,
+        order_id: event.orderId,
+        ...contextProperties(event),
+      }),
+    }),
+  };
+}
+
+/** Why Kochava would not take the event, as an outcome, or `undefined` when it can be sent. */
+function refusal({ event }: MappedEvent): Outcome | undefined {
+  if (deviceIdsOf(event) === undefined) {
+    return {
+      status: 'skipped',
+      reason:
+        'no device id (record key idfa, idfv, adid/aaid or android_id): Kochava attributes app events to a device, so this event is not sent',
+    };
+  }
+  if (!event.user.ip) {
+    return {
+      status: 'rejected',
+      code: 'missing_user_data',
+      reason:
+        'Kochava requires origination_ip (the device IP address): the record has no ip_address or client_ip',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Pure: one `POST /track/json` per event (core sends one event per request). Events without a
+ * device id are skipped, events without an IP address rejected; neither is sent.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const requests: HttpRequest[] = [];
+  const outcomes: NonNullable<BuildResult['outcomes']> = [];
+  events.forEach((mapped, index) => {
+    const refused = refusal(mapped);
+    if (refused) {
+      outcomes.push({ index, outcome: refused });
+      return;
+    }
+    requests.push({
+      method: 'POST',
+      url: `${ctx.baseUrl}/track/json`,
+      headers: { 'content-type': 'application/json' },
+      body: eventBodyOf(mapped, ctx),
+      eventIndexes: [index],
+    });
+  });
+  return { requests, outcomes };
+}
