@@ -17,6 +17,7 @@ import { adapter as hubspot } from '@relay/adapter-hubspot';
 import { adapter as intercom } from '@relay/adapter-intercom';
 import { adapter as iterable } from '@relay/adapter-iterable';
 import { adapter as klaviyo } from '@relay/adapter-klaviyo';
+import { adapter as kochava } from '@relay/adapter-kochava';
 import { adapter as linkedinCapi } from '@relay/adapter-linkedin-capi';
 import { adapter as metaCapi } from '@relay/adapter-meta-capi';
 import { adapter as microsoftAds } from '@relay/adapter-microsoft-ads';
@@ -31,6 +32,7 @@ import { adapter as rudderstack } from '@relay/adapter-rudderstack';
 import { adapter as salesforce } from '@relay/adapter-salesforce';
 import { adapter as segment } from '@relay/adapter-segment';
 import { adapter as sgtm } from '@relay/adapter-sgtm';
+import { adapter as singular } from '@relay/adapter-singular';
 import { adapter as snapchatCapi } from '@relay/adapter-snapchat-capi';
 import { adapter as spotifyAds } from '@relay/adapter-spotify-ads';
 import { adapter as stackadapt } from '@relay/adapter-stackadapt';
@@ -42,7 +44,7 @@ import { adapter as twitterCapi } from '@relay/adapter-twitter-capi';
 import { adapter as yahooDsp } from '@relay/adapter-yahoo-dsp';
 
 /** Every adapter package in the workspace, sorted by package folder. */
-export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amazonAds, amplitude, branch, braze, criteo, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, outbrain, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, salesforce, segment, sgtm, snapchatCapi, spotifyAds, stackadapt, taboola, tiktokEvents, tradeDesk, treasureData, twitterCapi, yahooDsp];
+export const adapters: ReadonlyArray<AnyAdapter> = [adobeAnalytics, adroll, amazonAds, amplitude, branch, braze, criteo, customerIo, dv360, fullstory, ga4, googleAds, heap, hubspot, intercom, iterable, klaviyo, kochava, linkedinCapi, metaCapi, microsoftAds, mixpanel, mparticle, outbrain, pendo, pinterestCapi, quoraPixel, redditCapi, rudderstack, salesforce, segment, sgtm, singular, snapchatCapi, spotifyAds, stackadapt, taboola, tiktokEvents, tradeDesk, treasureData, twitterCapi, yahooDsp];
 
 /** npm package of each adapter, by platform code. */
 export const adapterPackageNames: Readonly<Record<string, string>> = {
@@ -63,6 +65,7 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   intercom: '@relay/adapter-intercom',
   iterable: '@relay/adapter-iterable',
   klaviyo: '@relay/adapter-klaviyo',
+  kochava: '@relay/adapter-kochava',
   linkedin_capi: '@relay/adapter-linkedin-capi',
   meta_capi: '@relay/adapter-meta-capi',
   microsoft_ads: '@relay/adapter-microsoft-ads',
@@ -77,6 +80,7 @@ export const adapterPackageNames: Readonly<Record<string, string>> = {
   salesforce: '@relay/adapter-salesforce',
   segment: '@relay/adapter-segment',
   sgtm: '@relay/adapter-sgtm',
+  singular: '@relay/adapter-singular',
   snapchat_capi: '@relay/adapter-snapchat-capi',
   spotify_ads: '@relay/adapter-spotify-ads',
   stackadapt: '@relay/adapter-stackadapt',
