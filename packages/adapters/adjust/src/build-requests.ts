@@ -1,0 +1,105 @@
+import {
+  type BuildContext,
+  type BuildResult,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  contextProperties,
+  withoutUndefined,
+} from '@relay/core';
+import { DEVICE_ID_KEYS, deviceIdsOf } from './device';
+import type { AdjustCredentials, AdjustOptions } from './schemas';
+
+type Ctx = BuildContext<AdjustCredentials, AdjustOptions>;
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** The event token for an event: the credential's token for its Relay name, else for its OMS name. */
+export function eventTokenOf(
+  { event, name }: MappedEvent,
+  credentials: AdjustCredentials,
+): string | undefined {
+  return credentials.event_tokens[name] ?? credentials.event_tokens[event.eventName];
+}
+
+/**
+ * The form parameters of one event: `s2s=1`, the app and event tokens, the environment, the raw
+ * device ids, `created_at_unix` (the event's own time, epoch seconds), `revenue` + `currency` when
+ * the event has a value, `ip_address` (IPv4 only, as Adjust takes) and `callback_params` (a JSON
+ * object string: order id and the OMS context, for the app owner's callbacks; no `partner_params`,
+ * so nothing of the OMS reaches ad networks).
+ */
+export function eventParamsOf(
+  mapped: MappedEvent,
+  eventToken: string,
+  ctx: Ctx,
+): Record<string, string | number> {
+  const { event } = mapped;
+  const ip = event.user.ip !== undefined && IPV4.test(event.user.ip) ? event.user.ip : undefined;
+  return withoutUndefined({
+    s2s: 1,
+    app_token: ctx.credentials.app_token,
+    event_token: eventToken,
+    environment: ctx.credentials.environment,
+    ...deviceIdsOf(event),
+    created_at_unix: Math.floor(event.occurredAt.getTime() / 1000),
+    revenue: event.value,
+    currency: event.value === undefined ? undefined : event.currency,
+    ip_address: ip,
+    callback_params: JSON.stringify({ order_id: event.orderId, ...contextProperties(event) }),
+  }) as Record<string, string | number>;
+}
+
+const DEVICE_KEYS_TEXT = Object.values(DEVICE_ID_KEYS).flat().join(', ');
+
+/** The skip of an event the credential has no event token for. */
+function noEventToken(mapped: MappedEvent): Outcome {
+  const names =
+    mapped.name === mapped.event.eventName ? mapped.name : `${mapped.name} or ${mapped.event.eventName}`;
+  return {
+    status: 'skipped',
+    reason: `no Adjust event token for ${names} in event_tokens: the event is not sent to Adjust`,
+  };
+}
+
+/** The rejection of an event without any device id (Adjust requires one). */
+function missingDeviceId(): Outcome {
+  return {
+    status: 'rejected',
+    code: 'missing_device_id',
+    reason: `Adjust requires a device id: the record has none of ${DEVICE_KEYS_TEXT}`,
+  };
+}
+
+/**
+ * Pure: one form-encoded `POST /event` per event (Adjust takes one event per request), with the S2S
+ * Security token as a Bearer token when the credential has one. Events without an event token are
+ * skipped, events without a device id rejected; neither is sent.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+  const requests: HttpRequest[] = [];
+  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+  const headers: Record<string, string> = ctx.credentials.s2s_token
+    ? { authorization: `Bearer ${ctx.credentials.s2s_token}` }
+    : {};
+  events.forEach((mapped, index) => {
+    const eventToken = eventTokenOf(mapped, ctx.credentials);
+    if (eventToken === undefined) {
+      outcomes.push({ index, outcome: noEventToken(mapped) });
+      return;
+    }
+    if (Object.keys(deviceIdsOf(mapped.event)).length === 0) {
+      outcomes.push({ index, outcome: missingDeviceId() });
+      return;
+    }
+    requests.push({
+      method: 'POST',
+      url: `${ctx.baseUrl}/event`,
+      headers,
+      body: eventParamsOf(mapped, eventToken, ctx),
+      encoding: 'form',
+      eventIndexes: [index],
+    });
+  });
+  return { requests, outcomes };
+}

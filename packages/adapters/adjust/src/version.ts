@@ -1,0 +1,2 @@
+/** Package version, kept in step with package.json by the release script. */
+export const VERSION = '0.0.0';
