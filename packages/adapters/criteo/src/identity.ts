@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type RelayEvent, isSha256Hex, normalizeEmail, normalizeExternalId, sha256Hex } from '@relay/core';
+import {
+  type RelayEvent,
+  firstRecordText,
+  isSha256Hex,
+  normalizeEmail,
+  normalizeExternalId,
+  sha256Hex,
+} from '@relay/core';
 
 /** `id.email`: the hashed forms Criteo reads. */
 export interface CriteoEmail {
@@ -42,12 +49,7 @@ export const OPT_OUT_KEY = 'crto_is_user_optout';
 
 /** The first non-empty text value of `keys` in the event's extra record keys. */
 export function propertyOf(event: RelayEvent, keys: ReadonlyArray<string>): string | undefined {
-  for (const key of keys) {
-    const value = event.properties[key];
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  }
-  return undefined;
+  return firstRecordText(event, keys)?.value;
 }
 
 /** The retailer visitor id: the record's `retailer_visitor_id`, else the OMS customer id. */
