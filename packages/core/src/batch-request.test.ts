@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappedEvent, Outcome } from './adapter';
-import { oneRequestForSendable } from './batch-request';
+import { oneRequestForSendable, oneRequestPerEvent } from './batch-request';
 import { toRelayEvent } from './relay-event';
 
 const mapped = (order: string, email?: string): MappedEvent => ({
@@ -53,5 +53,19 @@ describe('oneRequestForSendable', () => {
 
   it('makes no request when every event is refused', () => {
     expect(build([mapped('B')])).toEqual({ requests: [], outcomes: [{ index: 0, outcome: NO_EMAIL }] });
+  });
+});
+
+describe('oneRequestPerEvent', () => {
+  it('one request per sent event with its index, the refused ones with their outcome', () => {
+    const result = oneRequestPerEvent([mapped('A', 'a@example.com'), mapped('B')], (m) =>
+      m.event.user.email
+        ? { method: 'GET', url: `https://api.example.com/e?o=${m.event.orderId}`, headers: {} }
+        : NO_EMAIL,
+    );
+    expect(result).toEqual({
+      requests: [{ method: 'GET', url: 'https://api.example.com/e?o=A', headers: {}, eventIndexes: [0] }],
+      outcomes: [{ index: 1, outcome: NO_EMAIL }],
+    });
   });
 });

@@ -31,3 +31,21 @@ export function oneRequestForSendable<T>(
   if (items.length === 0) return { requests: [], outcomes };
   return { requests: [{ ...request(items), eventIndexes }], outcomes };
 }
+
+/**
+ * The common shape of a one-event-per-request platform's `buildRequests`: `requestOf` gives each
+ * event's request, or the outcome that says why it is not sent. Event indexes are filled in.
+ */
+export function oneRequestPerEvent(
+  events: ReadonlyArray<MappedEvent>,
+  requestOf: (mapped: MappedEvent, index: number) => Omit<HttpRequest, 'eventIndexes'> | Outcome,
+): BuildResult {
+  const requests: HttpRequest[] = [];
+  const outcomes: NonNullable<BuildResult['outcomes']> = [];
+  events.forEach((mapped, index) => {
+    const built = requestOf(mapped, index);
+    if ('status' in built) outcomes.push({ index, outcome: built });
+    else requests.push({ ...built, eventIndexes: [index] });
+  });
+  return { requests, outcomes };
+}

@@ -1,10 +1,10 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
   type Outcome,
   contextProperties,
+  oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
 import { DEVICE_ID_KEYS, deviceIdsOf } from './device';
@@ -77,29 +77,19 @@ function missingDeviceId(): Outcome {
  * skipped, events without a device id rejected; neither is sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
   const headers: Record<string, string> = ctx.credentials.s2s_token
     ? { authorization: `Bearer ${ctx.credentials.s2s_token}` }
     : {};
-  events.forEach((mapped, index) => {
+  return oneRequestPerEvent(events, (mapped) => {
     const eventToken = eventTokenOf(mapped, ctx.credentials);
-    if (eventToken === undefined) {
-      outcomes.push({ index, outcome: noEventToken(mapped) });
-      return;
-    }
-    if (Object.keys(deviceIdsOf(mapped.event)).length === 0) {
-      outcomes.push({ index, outcome: missingDeviceId() });
-      return;
-    }
-    requests.push({
+    if (eventToken === undefined) return noEventToken(mapped);
+    if (Object.keys(deviceIdsOf(mapped.event)).length === 0) return missingDeviceId();
+    return {
       method: 'POST',
       url: `${ctx.baseUrl}/event`,
       headers,
       body: eventParamsOf(mapped, eventToken, ctx),
       encoding: 'form',
-      eventIndexes: [index],
-    });
+    };
   });
-  return { requests, outcomes };
 }

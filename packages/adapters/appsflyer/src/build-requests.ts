@@ -1,13 +1,12 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
-  type Outcome,
   type RelayEvent,
   bodyBytes,
   contextProperties,
   firstRecordText,
+  oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -80,42 +79,30 @@ export function eventBodyOf({ event, name }: MappedEvent, appsflyerId: string): 
  * without an AppsFlyer id, or whose payload is over AppsFlyer's 1 KB, are rejected and never sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
   const idKey = appsflyerIdKey(ctx.options);
-  events.forEach((mapped, index) => {
+  return oneRequestPerEvent(events, (mapped) => {
     const appsflyerId = recordText(mapped.event, idKey);
     if (appsflyerId === undefined) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_appsflyer_id',
-          reason: `AppsFlyer requires appsflyer_id (the device's AppsFlyer id from the SDK): the record has no ${idKey}, so this event is not sent`,
-        },
-      });
-      return;
+      return {
+        status: 'rejected',
+        code: 'missing_appsflyer_id',
+        reason: `AppsFlyer requires appsflyer_id (the device's AppsFlyer id from the SDK): the record has no ${idKey}, so this event is not sent`,
+      };
     }
     const body = eventBodyOf(mapped, appsflyerId);
     const bytes = bodyBytes(body);
     if (bytes > MAX_PAYLOAD_BYTES) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'payload_too_large',
-          reason: `AppsFlyer takes S2S event payloads up to ${MAX_PAYLOAD_BYTES} bytes; this event makes ${bytes} bytes (fewer items or shorter record values would fit)`,
-        },
-      });
-      return;
+      return {
+        status: 'rejected',
+        code: 'payload_too_large',
+        reason: `AppsFlyer takes S2S event payloads up to ${MAX_PAYLOAD_BYTES} bytes; this event makes ${bytes} bytes (fewer items or shorter record values would fit)`,
+      };
     }
-    requests.push({
+    return {
       method: 'POST',
       url: `${ctx.baseUrl}/inappevent/${encodeURIComponent(ctx.credentials.app_id)}`,
       headers: { 'content-type': 'application/json', authentication: ctx.credentials.s2s_key },
       body,
-      eventIndexes: [index],
-    });
+    };
   });
-  return { requests, outcomes };
 }

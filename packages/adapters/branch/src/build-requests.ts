@@ -1,11 +1,11 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
   type Outcome,
   type RelayEvent,
   contextProperties,
+  oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
 import { BRANCH_COMMERCE_EVENTS, BRANCH_STANDARD_EVENTS } from './event-map';
@@ -89,22 +89,14 @@ function refusal({ event }: MappedEvent, options: BranchOptions): Outcome | unde
  * events missing the DMA consent Branch requires are rejected; neither is sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const refused = refusal(mapped, ctx.options);
-    if (refused) {
-      outcomes.push({ index, outcome: refused });
-      return;
-    }
-    const kind = BRANCH_STANDARD_EVENTS.has(mapped.name) ? 'standard' : 'custom';
-    requests.push({
-      method: 'POST',
-      url: `${ctx.baseUrl}/v2/event/${kind}`,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: eventBodyOf(mapped, ctx),
-      eventIndexes: [index],
-    });
-  });
-  return { requests, outcomes };
+  return oneRequestPerEvent(
+    events,
+    (mapped) =>
+      refusal(mapped, ctx.options) ?? {
+        method: 'POST',
+        url: `${ctx.baseUrl}/v2/event/${BRANCH_STANDARD_EVENTS.has(mapped.name) ? 'standard' : 'custom'}`,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: eventBodyOf(mapped, ctx),
+      },
+  );
 }

@@ -1,10 +1,10 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
   type Outcome,
   contextProperties,
+  oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -70,21 +70,14 @@ function refusal({ event }: MappedEvent): Outcome | undefined {
  * device id are skipped, events without an IP address rejected; neither is sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const refused = refusal(mapped);
-    if (refused) {
-      outcomes.push({ index, outcome: refused });
-      return;
-    }
-    requests.push({
-      method: 'POST',
-      url: `${ctx.baseUrl}/track/json`,
-      headers: { 'content-type': 'application/json' },
-      body: eventBodyOf(mapped, ctx),
-      eventIndexes: [index],
-    });
-  });
-  return { requests, outcomes };
+  return oneRequestPerEvent(
+    events,
+    (mapped) =>
+      refusal(mapped) ?? {
+        method: 'POST',
+        url: `${ctx.baseUrl}/track/json`,
+        headers: { 'content-type': 'application/json' },
+        body: eventBodyOf(mapped, ctx),
+      },
+  );
 }

@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent } from '@relay/core';
+import { type BuildContext, type BuildResult, type MappedEvent, oneRequestPerEvent } from '@relay/core';
 import { clickIdOf, conversionParams, queryString } from './conversion';
 import type { OutbrainCredentials, OutbrainOptions } from './schemas';
 import { OUTBRAIN_ENDPOINT } from './version';
@@ -12,26 +12,18 @@ type Ctx = BuildContext<OutbrainCredentials, OutbrainOptions>;
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   const key = ctx.options.click_id_key;
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach(({ event, name }, index) => {
+  return oneRequestPerEvent(events, ({ event, name }) => {
     const clickId = clickIdOf(event, key);
     if (clickId === undefined) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'skipped',
-          reason: `no Outbrain click id (record key '${key}'): Outbrain attributes S2S conversions only to an Outbrain click, so this event is not sent`,
-        },
-      });
-      return;
+      return {
+        status: 'skipped',
+        reason: `no Outbrain click id (record key '${key}'): Outbrain attributes S2S conversions only to an Outbrain click, so this event is not sent`,
+      };
     }
-    requests.push({
+    return {
       method: 'GET',
       url: `${ctx.baseUrl}/${OUTBRAIN_ENDPOINT}?${queryString(conversionParams(event, name, clickId))}`,
       headers: {},
-      eventIndexes: [index],
-    });
+    };
   });
-  return { requests, outcomes };
 }

@@ -1,10 +1,10 @@
 import {
   type BuildContext,
   type BuildResult,
-  type HttpRequest,
   type MappedEvent,
   type Outcome,
   contextProperties,
+  oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -70,20 +70,13 @@ const isOutcome = (value: Record<string, string> | Outcome): value is Outcome =>
  * device id are skipped; events missing a field Singular requires are rejected; neither is sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
+  return oneRequestPerEvent(events, (mapped) => {
     const query = queryOf(mapped, ctx);
-    if (isOutcome(query)) {
-      outcomes.push({ index, outcome: query });
-      return;
-    }
-    requests.push({
+    if (isOutcome(query)) return query;
+    return {
       method: 'GET',
       url: `${ctx.baseUrl}/api/v1/evt?${new URLSearchParams(query).toString()}`,
       headers: { accept: 'application/json' },
-      eventIndexes: [index],
-    });
+    };
   });
-  return { requests, outcomes };
 }
