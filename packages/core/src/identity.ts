@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { regionCodeOf } from './region-codes';
 
 /**
  * Identity normalisation and hashing, following the rules the ad platforms share
@@ -26,13 +27,13 @@ export function normalizeEmail(value: string | undefined | null): string | undef
 }
 
 /**
- * Gmail-style canonical email as Google's Data Manager / Enhanced Conversions ask for it:
- * for gmail.com / googlemail.com addresses, dots removed from the local part and a `+tag`
+ * Canonical email as Google's Data Manager / Enhanced Conversions ask for it: leading,
+ * trailing and intermediate whitespace removed, lower-cased, and for gmail.com / googlemail.com addresses, dots removed from the local part and a `+tag`
  * suffix dropped (`cloudy.sanfrancisco+shopping@gmail.com` → `cloudysanfrancisco@gmail.com`);
  * other domains keep their dots and plus signs.
  */
 export function normalizeEmailForGoogle(value: string | undefined | null): string | undefined {
-  const email = normalizeEmail(value);
+  const email = normalizeEmail(value == null ? value : String(value).replace(/\s+/g, ''));
   if (!email) return undefined;
   const [local, domain] = email.split('@') as [string, string];
   if (domain === 'gmail.com' || domain === 'googlemail.com')
@@ -91,9 +92,17 @@ export function normalizeCity(value: string | undefined | null): string | undefi
   return city === '' ? undefined : city;
 }
 
-/** State/region: lower-case letters only (`"CA"` → `ca`). */
+/**
+ * State/region: a US state or Canadian province as its two-letter code, lower-case, whether it
+ * came as the code or the full name (`"CA"`, `"California"` → `ca`; `"Québec"` → `qc`), as Meta
+ * asks ("the 2-character ANSI abbreviation code in lowercase"). Other regions: lower-case letters
+ * and digits only, no spaces or punctuation (`"Île-de-France"` → `îledefrance`).
+ */
 export function normalizeState(value: string | undefined | null): string | undefined {
-  return normalizeCity(value);
+  const region = normalizeCity(value);
+  if (region === undefined) return undefined;
+  const ascii = region.normalize('NFD').replace(/\p{M}/gu, '');
+  return regionCodeOf(ascii) ?? region;
 }
 
 /** Postal code: lower-case, no spaces or dashes; US ZIP+4 cut to the first five digits. */

@@ -15,6 +15,11 @@ describe('normalizeEmailForGoogle', () => {
     expect(normalizeEmailForGoogle(' John.Doe@Example.COM ')).toBe('john.doe@example.com');
   });
 
+  it('removes leading, trailing and intermediate whitespace', () => {
+    expect(normalizeEmailForGoogle(' john. doe @Example.com\t')).toBe('john.doe@example.com');
+    expect(normalizeEmailForGoogle('cloudy. san francisco@gmail.com')).toBe('cloudysanfrancisco@gmail.com');
+  });
+
   it('gives undefined for values that are not emails', () => {
     expect(normalizeEmailForGoogle('not-an-email')).toBeUndefined();
     expect(normalizeEmailForGoogle(undefined)).toBeUndefined();
