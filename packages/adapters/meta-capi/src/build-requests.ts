@@ -53,9 +53,16 @@ export function customDataOf(event: RelayEvent): Record<string, unknown> {
   return data;
 }
 
+/**
+ * `action_source`: `website` only for an event that carries both the page URL and the browser's
+ * user agent (Meta: "Website events … require the client_user_agent, action_source, and
+ * event_source_url parameters"), whether `auto` chose it or the credential set it; otherwise
+ * `other` ("Conversion happened in a way that is not listed"). Other configured values are sent
+ * as they are.
+ */
 export function actionSourceOf(event: RelayEvent, option: MetaCapiOptions['action_source']): string {
-  if (option !== 'auto') return option;
-  return event.user.userAgent ? 'website' : 'other';
+  if (option !== 'auto' && option !== 'website') return option;
+  return event.pageUrl && event.user.userAgent ? 'website' : 'other';
 }
 
 /** One server event (Meta's `ServerEvent`) for a mapped Relay event. */
