@@ -8,7 +8,9 @@ export type EventNameResolution =
 /**
  * The platform event name for an OMS event name: the credential's override first (a `null`
  * override means "do not send"), then the adapter's standard map, then a custom event where
- * the platform allows one, else skipped with the reason.
+ * the platform allows one, else skipped with the reason. A refund or cancellation the adapter has
+ * no refund mapping for is skipped with the reason, never sent as a custom event (it would count
+ * as a conversion).
  */
 export function resolveEventName(
   mapping: EventMapping,
@@ -28,6 +30,12 @@ export function resolveEventName(
   if (kind !== 'custom') {
     const name = mapping.standard[kind];
     if (name) return { send: true, name, custom: false };
+  }
+  if (kind === 'refund') {
+    return {
+      send: false,
+      reason: `${platformName} has no way to take a refund or cancellation ('${eventName}'): it is not sent, so it is never counted as a conversion`,
+    };
   }
   if (mapping.custom === 'pass-through') {
     return { send: true, name: mapping.customName ? mapping.customName(eventName) : eventName, custom: true };

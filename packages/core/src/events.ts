@@ -14,6 +14,9 @@ export const CANONICAL_EVENTS = [
   'page_view',
   'consult_started',
   'rx_issued',
+  'refund',
+  'order_refunded',
+  'order_cancelled',
 ] as const;
 
 export type CanonicalEventName = (typeof CANONICAL_EVENTS)[number];
@@ -22,6 +25,8 @@ export type CanonicalEventName = (typeof CANONICAL_EVENTS)[number];
  * The standard meaning of each canonical name. Adapters map *kinds* to their platform's
  * standard event names, so an alias (`signup`, `complete_registration`) maps once.
  * `custom` kinds have no standard meaning and go out as custom events where allowed.
+ * `refund` (a refund or a cancelled order) is never sent as a custom event: a platform that
+ * declares no refund mapping skips it (see `resolveEventName`).
  */
 export type StandardEventKind =
   | 'purchase'
@@ -30,6 +35,7 @@ export type StandardEventKind =
   | 'lead'
   | 'sign_up'
   | 'page_view'
+  | 'refund'
   | 'custom';
 
 export const EVENT_KIND: Readonly<Record<CanonicalEventName, StandardEventKind>> = {
@@ -44,6 +50,9 @@ export const EVENT_KIND: Readonly<Record<CanonicalEventName, StandardEventKind>>
   page_view: 'page_view',
   consult_started: 'custom',
   rx_issued: 'custom',
+  refund: 'refund',
+  order_refunded: 'refund',
+  order_cancelled: 'refund',
 };
 
 export function eventKind(name: string): StandardEventKind {

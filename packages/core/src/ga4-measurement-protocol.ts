@@ -3,6 +3,7 @@
  * (`@relay/adapter-ga4` to Google, `@relay/adapter-sgtm` to a server-side GTM container).
  */
 import type { EventMapping } from './adapter';
+import { eventKind } from './events';
 import {
   hashIdentifier,
   hashName,
@@ -77,7 +78,7 @@ export function isGa4ParamName(name: string): boolean {
   return ga4Name(name) === name;
 }
 
-/** OMS canonical kinds → GA4 recommended events (events.md); other events pass through under a valid name. */
+/** OMS canonical kinds → GA4 recommended events (events.md), `refund` included; other events pass through under a valid name. */
 export const ga4EventMapping: EventMapping = {
   standard: {
     purchase: 'purchase',
@@ -86,10 +87,21 @@ export const ga4EventMapping: EventMapping = {
     lead: 'generate_lead',
     sign_up: 'sign_up',
     page_view: 'page_view',
+    refund: 'refund',
   },
   custom: 'pass-through',
   customName: ga4Name,
 };
+
+/**
+ * The GA4 `value` of an event: its value, except that a `refund` (GA4's recommended event for
+ * refunds and cancellations, keyed by `transaction_id`) carries the refunded amount as a positive
+ * number, whichever sign the OMS sent; GA4 subtracts it from the purchase's revenue.
+ */
+export function ga4Value(event: RelayEvent): number | undefined {
+  if (event.value === undefined) return undefined;
+  return eventKind(event.eventName) === 'refund' ? Math.abs(event.value) : event.value;
+}
 
 /** A GA client id as gtag writes it in the `_ga` cookie: `<random>.<seconds>`. */
 const GA_CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;

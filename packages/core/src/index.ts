@@ -20,6 +20,7 @@ export * from './oauth-token';
 export * from './oauth1';
 export * from './ga4-measurement-protocol';
 export * from './semantic-event-names';
+export * from './revenue';
 export * from './without-undefined';
 export * from './event-properties';
 export * from './uuid-v5';

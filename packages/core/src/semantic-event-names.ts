@@ -14,3 +14,10 @@ export const SEMANTIC_EVENT_NAMES: Readonly<EventMapping['standard']> = Object.f
   sign_up: 'Signed Up',
   page_view: 'Page Viewed',
 });
+
+/**
+ * The Segment e-commerce spec's refund event, for the analytics tools that take a refund as an
+ * event with negative revenue (Amplitude, Mixpanel). Not part of `SEMANTIC_EVENT_NAMES`, so an
+ * adapter that uses those names still skips refunds unless it adds this one.
+ */
+export const SEMANTIC_REFUND_EVENT_NAME = 'Order Refunded';

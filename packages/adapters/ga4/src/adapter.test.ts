@@ -261,6 +261,31 @@ describe('ga4 event names', () => {
     ]);
   });
 
+  it('sends refunds and cancellations as GA4 refund events with the transaction id and the refunded amount', async () => {
+    const { results, requests } = await runAdapter(adapter, [
+      sampleEvent('order_refunded', 1, { order_revenue: -20.5 }),
+      sampleEvent('order_cancelled', 2, { order_revenue: 80.79 }),
+    ]);
+    expect(results.map((r) => [r.platformEventName, r.outcome.status])).toEqual([
+      ['refund', 'delivered'],
+      ['refund', 'delivered'],
+    ]);
+    const events = requests.flatMap(
+      (r) => (r.json as { events: Array<{ name: string; params: Record<string, unknown> }> }).events,
+    );
+    expect(
+      events.map((e) => ({
+        name: e.name,
+        transaction_id: e.params['transaction_id'],
+        value: e.params['value'],
+        currency: e.params['currency'],
+      })),
+    ).toEqual([
+      { name: 'refund', transaction_id: 'ORD-0001', value: 20.5, currency: 'USD' },
+      { name: 'refund', transaction_id: 'ORD-0002', value: 80.79, currency: 'USD' },
+    ]);
+  });
+
   it('sanitises custom names to GA4 rules', () => {
     expect(ga4EventName('rx_issued')).toBe('rx_issued');
     expect(ga4EventName('Consult Started!')).toBe('Consult_Started');

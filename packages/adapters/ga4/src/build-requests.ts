@@ -1,4 +1,11 @@
-import type { BuildContext, ConsentStatus, HttpRequest, MappedEvent, RelayEvent } from '@relay/core';
+import {
+  type BuildContext,
+  type ConsentStatus,
+  type HttpRequest,
+  type MappedEvent,
+  type RelayEvent,
+  ga4Value,
+} from '@relay/core';
 import { clientIdFor, sessionIdFor } from './client-id';
 import type { Ga4Credentials, Ga4Options } from './schemas';
 import { ga4UserData } from './user-data';
@@ -25,8 +32,9 @@ function consentOf(event: RelayEvent): Record<string, string> | undefined {
 /** Event params: transaction id, value, items, session, campaign and page fields. */
 export function eventParams(event: RelayEvent): Record<string, unknown> {
   const params: Record<string, unknown> = { transaction_id: event.orderId };
-  if (event.value !== undefined) {
-    params['value'] = event.value;
+  const value = ga4Value(event);
+  if (value !== undefined) {
+    params['value'] = value;
     params['currency'] = event.currency;
   }
   if (event.items.length > 0) {

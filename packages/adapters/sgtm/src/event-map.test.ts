@@ -24,6 +24,7 @@ describe('ga4Name', () => {
       lead: 'generate_lead',
       sign_up: 'sign_up',
       page_view: 'page_view',
+      refund: 'refund',
     });
   });
 });

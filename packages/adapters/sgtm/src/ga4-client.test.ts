@@ -84,6 +84,15 @@ describe('sgtm ga4 client batching and identity', () => {
     expect(FIXED_NOW.toISOString()).toBe('2026-01-15T12:00:00.000Z');
   });
 
+  it('forwards refunds and cancellations as GA4 does: a refund event with the transaction id and the refunded amount', async () => {
+    const { results, requests } = await runAdapter(adapter, [
+      sampleEvent('order_cancelled', 1, { order_revenue: -42, session_id: 's1' }),
+    ]);
+    expect(results.map((r) => [r.platformEventName, r.outcome.status])).toEqual([['refund', 'delivered']]);
+    const params = bodyOf(requests[0]!.json).events[0]!.params;
+    expect([params['transaction_id'], params['value'], params['currency']]).toEqual(['ORD-0001', 42, 'USD']);
+  });
+
   it('follows the credential event map (rename and stop)', async () => {
     const { results, requests } = await runAdapter(
       adapter,

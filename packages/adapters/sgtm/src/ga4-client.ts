@@ -1,4 +1,10 @@
-import type { BuildContext, HttpRequest, MappedEvent, RelayEvent } from '@relay/core';
+import {
+  type BuildContext,
+  type HttpRequest,
+  type MappedEvent,
+  type RelayEvent,
+  ga4Value,
+} from '@relay/core';
 import { clientIdOf } from './client-id';
 import { isGa4ParamName } from './event-map';
 import type { SgtmCredentials, SgtmOptions } from './schemas';
@@ -61,7 +67,8 @@ export function ga4Event({ event, name }: MappedEvent, options: SgtmOptions): Ga
     event_id: event.dedupKey,
     currency: event.currency,
   };
-  if (event.value !== undefined) params['value'] = event.value;
+  const value = ga4Value(event);
+  if (value !== undefined) params['value'] = value;
   if (event.items.length > 0) {
     params['items'] = event.items.map((item) => {
       const out: Record<string, string | number> = {};
