@@ -27,10 +27,18 @@ const isSource = (file: string) =>
   !/\.test\.ts$|__fixtures__|\/test\/|CHANGELOG\.md$|vitest\.config\.ts$/.test(file);
 
 const pending = new Set<string>();
+const malformed: string[] = [];
 const dir = join(ROOT, '.changeset');
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
-  const front = readFileSync(join(dir, file), 'utf8').split('---')[1] ?? '';
-  for (const match of front.matchAll(/['"]?(@relay\/[\w-]+)['"]?\s*:/g)) pending.add(match[1]!);
+  // The same frontmatter `changeset version` parses: one `"name": bump` per line between `---` lines.
+  const front = /^---\n([\s\S]*?)\n---(\n|$)/.exec(readFileSync(join(dir, file), 'utf8'));
+  const lines = front?.[1]?.split('\n').filter((l) => l.trim()) ?? [];
+  const bad = lines.filter((l) => !/^['"]?@relay\/[\w-]+['"]?\s*:\s*(major|minor|patch)\s*$/.test(l));
+  if (!front || lines.length === 0 || bad.length > 0) {
+    malformed.push(file);
+    continue;
+  }
+  for (const line of lines) pending.add(/@relay\/[\w-]+/.exec(line)![0]);
 }
 
 const missing = publishablePackages().filter((pkg) => {
@@ -38,6 +46,13 @@ const missing = publishablePackages().filter((pkg) => {
   return changed.some((f) => f.startsWith(prefix) && isSource(f)) && !pending.has(pkg.name);
 });
 
+if (malformed.length > 0) {
+  console.error(
+    'Changesets `changeset version` cannot parse (start with ---, one "@relay/x": patch|minor|major per line, ---):',
+  );
+  for (const file of malformed) console.error(`  .changeset/${file}`);
+  process.exit(1);
+}
 if (missing.length > 0) {
   console.error(`Package source changed since ${from} without a changeset:`);
   for (const pkg of missing) console.error(`  ${pkg.name}  (run \`pnpm changeset\`)`);

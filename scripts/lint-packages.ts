@@ -77,8 +77,16 @@ for (const pkg of adapterPackages()) {
       problems.push(`${where}: adapter code ${mod.adapter.code} does not match the folder`);
   }
   if (typeof mod.VERSION !== 'string') problems.push(`${where}: src/index.ts must export VERSION`);
-  else if (mod.VERSION !== pkg.version)
-    problems.push(`${where}: VERSION ${mod.VERSION} differs from package.json ${pkg.version}`);
+  // The version is inlined from package.json by tsup (tsup.package.ts), never written by hand:
+  // `changeset version` bumps package.json only.
+  const versionFile = join(pkg.path, 'src/version.ts');
+  if (existsSync(versionFile) && !readFileSync(versionFile, 'utf8').includes('__PACKAGE_VERSION__'))
+    problems.push(
+      `${where}: src/version.ts must take VERSION from __PACKAGE_VERSION__ (see the adapter template)`,
+    );
+  const tsupFile = join(pkg.path, 'tsup.config.ts');
+  if (existsSync(tsupFile) && !readFileSync(tsupFile, 'utf8').includes('packageBuild('))
+    problems.push(`${where}: tsup.config.ts must use packageBuild() from tsup.package.ts`);
 }
 
 if (problems.length > 0) {

@@ -28,3 +28,4 @@ export * from './json-object';
 export * from './basic-auth';
 export * from './record-text';
 export * from './batch-request';
+export * from './package-version';
