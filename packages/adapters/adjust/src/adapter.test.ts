@@ -259,6 +259,38 @@ describe('adjust requests', () => {
     expect(paramsOf(requests[0])).not.toHaveProperty('ip_address');
   });
 
+  it('books revenue only on purchases: the value of other events goes in callback_params', async () => {
+    const { requests } = await runAdapter(
+      adapter,
+      [
+        sampleEvent('checkout_started', 1, { gps_adid: GAID }),
+        sampleEvent('purchase_completed', 2, { gps_adid: GAID }),
+      ],
+      { credentials: { ...CREDENTIALS, event_tokens: { begin_checkout: 'ch3ck0', purchase: 'f0ob4r' } } },
+    );
+    const [checkout, purchase] = requests.map(paramsOf);
+    expect([checkout!['revenue'], checkout!['currency']]).toEqual([undefined, undefined]);
+    expect(JSON.parse(checkout!['callback_params']!)).toMatchObject({
+      order_id: 'ORD-0001',
+      value: 11,
+      currency: 'USD',
+    });
+    expect([purchase!['revenue'], purchase!['currency']]).toEqual(['12', 'USD']);
+    expect(JSON.parse(purchase!['callback_params']!)).not.toHaveProperty('value');
+  });
+
+  it('skips refunds and cancellations with the reason (no refund mapping)', async () => {
+    const { requests, results } = await runAdapter(adapter, [
+      sampleEvent('order_refunded', 1, { gps_adid: GAID }),
+    ]);
+    expect(requests).toEqual([]);
+    expect(results[0]!.outcome).toEqual({
+      status: 'skipped',
+      reason:
+        "Adjust has no way to take a refund or cancellation ('order_refunded'): it is not sent, so it is never counted as a conversion",
+    });
+  });
+
   it('sends the sandbox environment when the credential asks for it', async () => {
     const { requests } = await runAdapter(
       adapter,

@@ -4,10 +4,12 @@ import {
   type MappedEvent,
   type Outcome,
   contextProperties,
+  eventValueOf,
   oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
 import { DEVICE_ID_KEYS, deviceIdsOf } from './device';
+import { eventMapping } from './event-map';
 import type { AdjustCredentials, AdjustOptions } from './schemas';
 
 type Ctx = BuildContext<AdjustCredentials, AdjustOptions>;
@@ -24,10 +26,12 @@ export function eventTokenOf(
 
 /**
  * The form parameters of one event: `s2s=1`, the app and event tokens, the environment, the raw
- * device ids, `created_at_unix` (the event's own time, epoch seconds), `revenue` + `currency` when
- * the event has a value, `ip_address` (IPv4 only, as Adjust takes) and `callback_params` (a JSON
- * object string: order id and the OMS context, for the app owner's callbacks; no `partner_params`,
- * so nothing of the OMS reaches ad networks).
+ * device ids, `created_at_unix` (the event's own time, epoch seconds), `revenue` + `currency` for a
+ * purchase with a value (Adjust books `revenue` of any event as revenue, so by core's revenue rule
+ * no other event carries it), `ip_address` (IPv4 only, as Adjust takes) and `callback_params` (a
+ * JSON object string: order id, the value and currency of a non-purchase event, and the OMS
+ * context, for the app owner's callbacks; no `partner_params`, so nothing of the OMS reaches ad
+ * networks).
  */
 export function eventParamsOf(
   mapped: MappedEvent,
@@ -36,6 +40,9 @@ export function eventParamsOf(
 ): Record<string, string | number> {
   const { event } = mapped;
   const ip = event.user.ip !== undefined && IPV4.test(event.user.ip) ? event.user.ip : undefined;
+  const value = eventValueOf(mapped, eventMapping);
+  const revenue = value?.role === 'revenue' ? value : undefined;
+  const otherValue = value !== undefined && value.role !== 'revenue' ? value : undefined;
   return withoutUndefined({
     s2s: 1,
     app_token: ctx.credentials.app_token,
@@ -43,10 +50,17 @@ export function eventParamsOf(
     environment: ctx.credentials.environment,
     ...deviceIdsOf(event),
     created_at_unix: Math.floor(event.occurredAt.getTime() / 1000),
-    revenue: event.value,
-    currency: event.value === undefined ? undefined : event.currency,
+    revenue: revenue?.amount,
+    currency: revenue?.currency,
     ip_address: ip,
-    callback_params: JSON.stringify({ order_id: event.orderId, ...contextProperties(event) }),
+    callback_params: JSON.stringify(
+      withoutUndefined({
+        order_id: event.orderId,
+        value: otherValue?.amount,
+        currency: otherValue?.currency,
+        ...contextProperties(event),
+      }),
+    ),
   }) as Record<string, string | number>;
 }
 

@@ -172,13 +172,37 @@ describe('amplitude requests', () => {
     expect((requests[0]!.json as Body).events[0]!['user_id']).toBe('john.doe@example.com');
   });
 
-  it('sends revenue without revenueType for a non-purchase event with a value', async () => {
-    const { requests } = await runAdapter(adapter, [sampleEvent('lead', 1)]);
-    const event = (requests[0]!.json as Body).events[0]!;
-    expect([event['event_type'], event['revenue'], event['revenueType']]).toEqual([
-      'Lead Submitted',
-      11,
-      undefined,
+  it('books revenue only on purchases: the value of other events goes in event_properties.value', async () => {
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('lead', 1),
+      sampleEvent('checkout_started', 2),
+      sampleEvent('purchase_completed', 3),
+    ]);
+    const events = (requests[0]!.json as Body).events;
+    expect(
+      events.map((e) => [
+        e['event_type'],
+        e['revenue'],
+        e['revenueType'],
+        (e['event_properties'] as Record<string, unknown>)['value'],
+      ]),
+    ).toEqual([
+      ['Lead Submitted', undefined, undefined, 11],
+      ['Checkout Started', undefined, undefined, 12],
+      ['Order Completed', 13, 'Purchase', undefined],
+    ]);
+  });
+
+  it('sends refunds and cancellations as Order Refunded with negative revenue', async () => {
+    const { requests, results } = await runAdapter(adapter, [
+      sampleEvent('order_refunded', 1, { order_revenue: 20 }),
+      sampleEvent('order_cancelled', 2, { order_revenue: -80.79 }),
+    ]);
+    expect(results.map((r) => r.outcome.status)).toEqual(['delivered', 'delivered']);
+    const events = (requests[0]!.json as Body).events;
+    expect(events.map((e) => [e['event_type'], e['revenue'], e['revenueType']])).toEqual([
+      ['Order Refunded', -20, 'Refund'],
+      ['Order Refunded', -80.79, 'Refund'],
     ]);
   });
 });

@@ -3,29 +3,40 @@ import {
   type BuildResult,
   type MappedEvent,
   type Outcome,
-  eventKind,
+  bookedRevenue,
+  eventValueOf,
   normalizeEmail,
   productList,
   withoutUndefined,
 } from '@relay/core';
+import { eventMapping } from './event-map';
 import { AMPLITUDE_HOSTS, type AmplitudeCredentials, type AmplitudeOptions } from './schemas';
 
 type Ctx = BuildContext<AmplitudeCredentials, AmplitudeOptions>;
 
-/** One item of `events`: ids, `event_type`, `time` (ms), `insert_id`, revenue and properties. */
+const REVENUE_TYPE = { revenue: 'Purchase', refund: 'Refund' } as const;
+
+/**
+ * One item of `events`: ids, `event_type`, `time` (ms), `insert_id`, revenue and properties.
+ * Amplitude counts any event with `revenue` (or `price`) as revenue, so by core's revenue rule only
+ * purchases carry it (`revenueType: "Purchase"`) and refunds carry it negative
+ * (`revenueType: "Refund"`, as Amplitude documents for refunds); the value of any other event goes
+ * in `event_properties.value`.
+ */
 export function amplitudeEventOf(mapped: MappedEvent, userId: string): Record<string, unknown> {
   const { event } = mapped;
+  const value = eventValueOf(mapped, eventMapping);
   return withoutUndefined({
     user_id: userId,
     event_type: mapped.name,
     time: event.occurredAt.getTime(),
     insert_id: event.dedupKey,
     ip: event.user.ip,
-    revenue: event.value,
-    revenueType:
-      event.value !== undefined && eventKind(event.eventName) === 'purchase' ? 'Purchase' : undefined,
+    revenue: bookedRevenue(mapped, eventMapping),
+    revenueType: value === undefined || value.role === 'value' ? undefined : REVENUE_TYPE[value.role],
     event_properties: withoutUndefined({
       order_id: event.orderId,
+      value: value?.role === 'value' ? value.amount : undefined,
       currency: event.value === undefined ? undefined : event.currency,
       products: productList(event.items, 'productId'),
       oms_event_name: event.eventName,

@@ -244,6 +244,27 @@ describe('branch requests', () => {
     expect(signup!['custom_data']).toMatchObject({ order_id: 'ORD-0002' });
   });
 
+  it('books revenue only on purchases: a cart or checkout value goes to custom_data', async () => {
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('add_to_cart', 1, { idfa: IDFA }),
+      sampleEvent('checkout_started', 2, { idfa: IDFA }),
+    ]);
+    expect(
+      requests.map((r) => {
+        const body = r.json as Record<string, Record<string, unknown>>;
+        return [
+          body['name'],
+          body['event_data'],
+          body['custom_data']!['value'],
+          body['custom_data']!['currency'],
+        ];
+      }),
+    ).toEqual([
+      ['ADD_TO_CART', { transaction_id: 'ORD-0001' }, '11', 'USD'],
+      ['INITIATE_PURCHASE', { transaction_id: 'ORD-0002' }, '12', 'USD'],
+    ]);
+  });
+
   it('an event mapped by the credential to a Branch standard name goes to the standard endpoint', async () => {
     const { requests } = await runAdapter(adapter, [sampleEvent('lead', 1, { idfa: IDFA })], {
       options: { eventMap: { lead: 'START_TRIAL' } },

@@ -5,10 +5,11 @@ import {
   type Outcome,
   type RelayEvent,
   contextProperties,
+  eventValueOf,
   oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
-import { BRANCH_COMMERCE_EVENTS, BRANCH_STANDARD_EVENTS } from './event-map';
+import { BRANCH_COMMERCE_EVENTS, BRANCH_STANDARD_EVENTS, eventMapping } from './event-map';
 import type { BranchCredentials, BranchOptions } from './schemas';
 import { hasDeviceId, userDataOf } from './user-data';
 
@@ -30,15 +31,17 @@ function contentItemsOf(event: RelayEvent): Array<Record<string, string | number
 }
 
 /**
- * The body of one event. Commerce events carry `transaction_id` (the order id), `revenue` (a number)
- * and `currency` in `event_data`; Branch attaches no revenue to other events, so for those the order
- * id, value and currency go to `custom_data` as text, beside the OMS context (`custom_data` is a
- * string map).
+ * The body of one event. Commerce events carry `transaction_id` (the order id) in `event_data`, and a
+ * purchase its `revenue` (a number) and `currency`: by core's revenue rule the value of any other
+ * event (a cart, a checkout) is not revenue, so it goes to `custom_data` as text, beside the OMS
+ * context (`custom_data` is a string map); non-commerce events carry the order id there too.
  */
 export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
   const { event, name } = mapped;
   const commerce = BRANCH_COMMERCE_EVENTS.has(name);
-  const withValue = event.value !== undefined;
+  const value = eventValueOf(mapped, eventMapping);
+  const revenue = commerce && value?.role === 'revenue' ? value : undefined;
+  const otherValue = revenue === undefined ? value : undefined;
   return withoutUndefined({
     branch_key: ctx.credentials.branch_key,
     name,
@@ -46,15 +49,15 @@ export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unkno
     event_data: commerce
       ? withoutUndefined({
           transaction_id: event.orderId,
-          revenue: event.value,
-          currency: withValue ? event.currency : undefined,
+          revenue: revenue?.amount,
+          currency: revenue?.currency,
         })
       : undefined,
     custom_data: withoutUndefined({
       ...contextProperties(event),
       order_id: commerce ? undefined : event.orderId,
-      value: !commerce && withValue ? String(event.value) : undefined,
-      currency: !commerce && withValue ? event.currency : undefined,
+      value: otherValue === undefined ? undefined : String(otherValue.amount),
+      currency: otherValue?.currency,
     }),
     content_items: contentItemsOf(event),
   });

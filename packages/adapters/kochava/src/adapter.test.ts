@@ -265,6 +265,22 @@ describe('kochava requests', () => {
     ]);
   });
 
+  it('sends price (revenue) only for purchases; the value of other events is value', async () => {
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('add_to_cart', 1, { adid: ADID }),
+      sampleEvent('purchase_completed', 2, { adid: ADID }),
+    ]);
+    expect(
+      requests.map((r) => {
+        const eventData = dataOf(r)['event_data'] as Record<string, unknown>;
+        return [eventData['price'], eventData['value'], eventData['currency']];
+      }),
+    ).toEqual([
+      [undefined, 11, 'USD'],
+      [12, undefined, 'USD'],
+    ]);
+  });
+
   it('leaves price and its currency out of event_data without a value', async () => {
     const { requests } = await runAdapter(adapter, [
       sampleEvent('signup', 1, { adid: ADID, order_revenue: undefined }),

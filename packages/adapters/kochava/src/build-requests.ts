@@ -4,11 +4,13 @@ import {
   type MappedEvent,
   type Outcome,
   contextProperties,
+  eventValueOf,
   oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
 import { attOf, deviceIdsOf, deviceVerOf } from './device';
+import { eventMapping } from './event-map';
 import type { KochavaCredentials, KochavaOptions } from './schemas';
 
 type Ctx = BuildContext<KochavaCredentials, KochavaOptions>;
@@ -17,10 +19,14 @@ type Ctx = BuildContext<KochavaCredentials, KochavaOptions>;
  * The body of one event: `action: "event"`, `kochava_app_id`, `kochava_device_id` (record key of
  * that name, else `""`, which Kochava accepts when device ids are present) and `data` with the
  * event name, `usertime` (epoch **seconds** of the event's own time), the device fields Kochava
- * requires, `currency` and `event_data` (`price` = the value, `order_id`, `name`, the OMS context).
+ * requires, `currency` and `event_data` (`price` = a purchase's value, `value` = any other event's
+ * value, `order_id`, `name`, the OMS context). Kochava documents `price` as "the total revenue from
+ * this purchase", so by core's revenue rule no other event carries it.
  */
-export function eventBodyOf({ event, name }: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+  const { event, name } = mapped;
   const att = attOf(event);
+  const value = eventValueOf(mapped, eventMapping);
   return {
     action: 'event',
     kochava_app_id: ctx.credentials.kochava_app_id,
@@ -36,8 +42,9 @@ export function eventBodyOf({ event, name }: MappedEvent, ctx: Ctx): Record<stri
       currency: event.currency,
       app_tracking_transparency: att === undefined ? undefined : { att },
       event_data: withoutUndefined({
-        price: event.value,
-        currency: event.value === undefined ? undefined : event.currency,
+        price: value?.role === 'revenue' ? value.amount : undefined,
+        value: value !== undefined && value.role !== 'revenue' ? value.amount : undefined,
+        currency: value?.currency,
         order_id: event.orderId,
         ...contextProperties(event),
       }),

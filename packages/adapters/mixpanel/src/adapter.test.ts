@@ -187,6 +187,32 @@ describe('mixpanel requests', () => {
   });
 });
 
+describe('mixpanel revenue', () => {
+  it('puts revenue only on purchases, negative on refunds; other values are `value`', async () => {
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('purchase_completed', 1),
+      sampleEvent('checkout_started', 2),
+      sampleEvent('lead', 3),
+      sampleEvent('order_refunded', 4, { order_revenue: 20 }),
+      sampleEvent('order_cancelled', 5, { order_revenue: -80.79 }),
+    ]);
+    expect(
+      (requests[0]!.json as Body).map((e) => [
+        e.event,
+        e.properties['revenue'],
+        e.properties['value'],
+        e.properties['currency'],
+      ]),
+    ).toEqual([
+      ['Order Completed', 11, undefined, 'USD'],
+      ['Checkout Started', undefined, 12, 'USD'],
+      ['Lead Submitted', undefined, 13, 'USD'],
+      ['Order Refunded', -20, undefined, 'USD'],
+      ['Order Refunded', -80.79, undefined, 'USD'],
+    ]);
+  });
+});
+
 describe('mixpanel $insert_id', () => {
   it('keeps a dedup key of ≤ 36 letters, digits and dashes', () => {
     expect(insertIdOf('evt-full-0001')).toBe('evt-full-0001');

@@ -3,11 +3,14 @@ import {
   type BuildResult,
   type MappedEvent,
   basicAuthorization,
+  bookedRevenue,
   contextProperties,
   normalizeEmail,
+  optimisationValue,
   productList,
   withoutUndefined,
 } from '@relay/core';
+import { eventMapping } from './event-map';
 import { insertIdOf } from './insert-id';
 import { MIXPANEL_HOSTS, type MixpanelCredentials, type MixpanelOptions } from './schemas';
 
@@ -20,7 +23,11 @@ function userIdOf({ event }: MappedEvent, ctx: Ctx): string | undefined {
   );
 }
 
-/** One item of the `/import` array: `{event, properties}`. */
+/**
+ * One item of the `/import` array: `{event, properties}`. By core's revenue rule, `revenue` carries
+ * only purchases, and refunds as a negative amount (Mixpanel sums it in revenue reports); the value
+ * of any other event is `value`.
+ */
 export function importEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
   const { event } = mapped;
   const userId = userIdOf(mapped, ctx);
@@ -33,7 +40,8 @@ export function importEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unk
     $current_url: event.pageUrl,
     $referrer: event.referrer,
     order_id: event.orderId,
-    revenue: event.value,
+    revenue: bookedRevenue(mapped, eventMapping),
+    value: optimisationValue(mapped, eventMapping),
     currency: event.value === undefined ? undefined : event.currency,
     items: productList(event.items),
     relay_dedup_key: event.dedupKey,

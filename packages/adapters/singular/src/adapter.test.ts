@@ -208,6 +208,30 @@ describe('singular requests', () => {
   });
 });
 
+describe('singular revenue', () => {
+  it('flags only purchases as revenue events; the value of other events goes in e', async () => {
+    const extra = { aifa: GAID, os_version: '14' };
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('add_to_cart', 1, extra),
+      sampleEvent('checkout_started', 2, extra),
+      sampleEvent('page_view', 3, extra),
+      sampleEvent('purchase_completed', 4, extra),
+    ]);
+    expect(
+      requests.map((r) => {
+        const q = queryOf(r);
+        const e = JSON.parse(q['e']!) as Record<string, unknown>;
+        return [q['n'], q['amt'], q['cur'], q['is_revenue_event'], e['value'], e['currency']];
+      }),
+    ).toEqual([
+      ['sng_add_to_cart', undefined, undefined, undefined, 11, 'USD'],
+      ['sng_checkout_initiated', undefined, undefined, undefined, 12, 'USD'],
+      ['sng_content_view', undefined, undefined, undefined, 13, 'USD'],
+      ['sng_ecommerce_purchase', '14', 'USD', 'true', undefined, undefined],
+    ]);
+  });
+});
+
 describe('singular responses', () => {
   it('200 {"status":"ok"} is delivered', () => {
     expect(parseResponse(jsonResponse(200, { status: 'ok' }), mappedEvents(1), NOW)).toEqual([

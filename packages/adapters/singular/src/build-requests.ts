@@ -4,11 +4,13 @@ import {
   type MappedEvent,
   type Outcome,
   contextProperties,
+  eventValueOf,
   oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
 import { type SingularPlatform, deviceIdsOf, ipv4Of, platformOf } from './device';
+import { eventMapping } from './event-map';
 import type { SingularCredentials, SingularOptions } from './schemas';
 
 type Ctx = BuildContext<SingularCredentials, SingularOptions>;
@@ -21,10 +23,13 @@ const missing = (reason: string): Outcome => ({ status: 'rejected', code: 'missi
 /**
  * The query of one event, or the outcome that keeps it from being sent: `a` (SDK key), `p`, `i`,
  * `ip` (IPv4), `ve` (OS version), the platform's device ids, `n`, `utime` (epoch **seconds** of the
- * event's own time), `custom_user_id`, revenue (`amt`, `cur`, `is_revenue_event=true`) when the
- * event has a value, and `e`: the order id and OMS context as a JSON object.
+ * event's own time), `custom_user_id`, revenue (`amt`, `cur`, `is_revenue_event=true`) for a
+ * purchase with a value, and `e`: the order id, the value and currency of any other event with a
+ * value, and the OMS context as a JSON object. Singular counts every revenue event as revenue, so by
+ * core's revenue rule only purchases are flagged (a cart or checkout value would double count).
  */
-export function queryOf({ event, name }: MappedEvent, ctx: Ctx): Record<string, string> | Outcome {
+export function queryOf(mapped: MappedEvent, ctx: Ctx): Record<string, string> | Outcome {
+  const { event, name } = mapped;
   const platform = platformOf(event);
   const ids = platform ? deviceIdsOf(event, platform) : {};
   if (platform === undefined || Object.keys(ids).length === 0) {
@@ -44,7 +49,9 @@ export function queryOf({ event, name }: MappedEvent, ctx: Ctx): Record<string, 
   const osVersion = recordText(event, 'os_version');
   if (osVersion === undefined)
     return missing('Singular requires the OS version (ve): the record has no os_version');
-  const withValue = event.value !== undefined;
+  const value = eventValueOf(mapped, eventMapping);
+  const revenue = value?.role === 'revenue' ? value : undefined;
+  const otherValue = value !== undefined && value.role !== 'revenue' ? value : undefined;
   return withoutUndefined({
     a: ctx.credentials.sdk_key,
     p: platform,
@@ -55,10 +62,17 @@ export function queryOf({ event, name }: MappedEvent, ctx: Ctx): Record<string, 
     n: name,
     utime: String(Math.floor(event.occurredAt.getTime() / 1000)),
     custom_user_id: event.user.externalId,
-    amt: withValue ? String(event.value) : undefined,
-    cur: withValue ? event.currency : undefined,
-    is_revenue_event: withValue ? 'true' : undefined,
-    e: JSON.stringify({ order_id: event.orderId, ...contextProperties(event) }),
+    amt: revenue === undefined ? undefined : String(revenue.amount),
+    cur: revenue?.currency,
+    is_revenue_event: revenue === undefined ? undefined : 'true',
+    e: JSON.stringify(
+      withoutUndefined({
+        order_id: event.orderId,
+        value: otherValue?.amount,
+        currency: otherValue?.currency,
+        ...contextProperties(event),
+      }),
+    ),
   }) as Record<string, string>;
 }
 
