@@ -6,18 +6,20 @@ export function tiktokCustomEventName(eventName: string): string {
 }
 
 /**
- * OMS canonical kinds → TikTok standard events. TikTok renamed `CompletePayment` to `Purchase`
- * and `SubmitForm` to `Lead` in May 2025 (the legacy names are still converted on TikTok's side);
- * new setups use the new names. Page views go out as `Pageview` (shared/events.md).
+ * OMS canonical kinds → names on TikTok's list of supported standard events
+ * (ads.tiktok.com/help/article/supported-standard-events, September 2025), the ones optimisation
+ * works on. Leads go out as `SubmitForm`: the May 2025 rename to `Lead` is no longer on the
+ * September 2025 list (and TikTok maps legacy names either way). Page views go out as
+ * `ViewContent` ("when a visitor views a specific page"): `Pageview`/`PageView` is not on the list.
  */
 export const eventMapping: EventMapping = {
   standard: {
     purchase: 'Purchase',
     begin_checkout: 'InitiateCheckout',
     add_to_cart: 'AddToCart',
-    lead: 'Lead',
+    lead: 'SubmitForm',
     sign_up: 'CompleteRegistration',
-    page_view: 'Pageview',
+    page_view: 'ViewContent',
   },
   custom: 'pass-through',
   customName: tiktokCustomEventName,
