@@ -19,6 +19,7 @@ export * from './normalize-email-for-microsoft';
 export * from './oauth-token';
 export * from './oauth1';
 export * from './ga4-measurement-protocol';
+export * from './ga4-campaign';
 export * from './semantic-event-names';
 export * from './revenue';
 export * from './without-undefined';

@@ -42,13 +42,18 @@ describe('ga4 requests', () => {
           "client_id": "1436168266.2571359314",
           "events": [
             {
-              "name": "consult_started",
+              "name": "campaign_details",
               "params": {
                 "campaign": "bosley_q1",
-                "engagement_time_msec": 1,
                 "medium": "cpc",
-                "session_id": "sess_123",
                 "source": "facebook",
+              },
+              "timestamp_micros": 1768472100000000,
+            },
+            {
+              "name": "consult_started",
+              "params": {
+                "engagement_time_msec": 1,
                 "transaction_id": "2025010100001111",
               },
               "timestamp_micros": 1768472100000000,
@@ -60,13 +65,18 @@ describe('ga4 requests', () => {
           "client_id": "596293393.799495873",
           "events": [
             {
-              "name": "rx_issued",
+              "name": "campaign_details",
               "params": {
                 "campaign": "pfizer_q1",
-                "engagement_time_msec": 1,
                 "medium": "cpc",
-                "session_id": "sess_789",
                 "source": "google",
+              },
+              "timestamp_micros": 1768472430000000,
+            },
+            {
+              "name": "rx_issued",
+              "params": {
+                "engagement_time_msec": 1,
                 "transaction_id": "2025010100002222",
               },
               "timestamp_micros": 1768472430000000,
@@ -78,14 +88,19 @@ describe('ga4 requests', () => {
           "client_id": "2087633737.3416242577",
           "events": [
             {
-              "name": "purchase",
+              "name": "campaign_details",
               "params": {
                 "campaign": "bosley_q1",
+                "medium": "organic",
+                "source": "google",
+              },
+              "timestamp_micros": 1768472700000000,
+            },
+            {
+              "name": "purchase",
+              "params": {
                 "currency": "USD",
                 "engagement_time_msec": 1,
-                "medium": "organic",
-                "session_id": "sess_456",
-                "source": "google",
                 "transaction_id": "2025020100003333",
                 "value": 80.79,
               },
@@ -109,9 +124,17 @@ describe('ga4 requests', () => {
         },
         "events": [
           {
-            "name": "purchase",
+            "name": "campaign_details",
             "params": {
               "campaign": "bosley_q1",
+              "medium": "cpc",
+              "source": "google",
+            },
+            "timestamp_micros": 1768476600000000,
+          },
+          {
+            "name": "purchase",
+            "params": {
               "currency": "USD",
               "engagement_time_msec": 1,
               "items": [
@@ -130,10 +153,7 @@ describe('ga4 requests', () => {
                   "quantity": 2,
                 },
               ],
-              "medium": "cpc",
               "page_location": "https://www.bosley.com/checkout/complete",
-              "session_id": "sess_full",
-              "source": "google",
               "transaction_id": "ORD-1001",
               "value": 129.5,
             },
@@ -189,10 +209,10 @@ describe('ga4 requests', () => {
     );
     const body = requests[0]!.json as {
       client_id: string;
-      events: Array<{ params: { session_id: string } }>;
+      events: Array<{ name: string; params: { session_id: string } }>;
     };
     expect(body.client_id).toBe('1234567890.1736935200');
-    expect(body.events[0]!.params.session_id).toBe('1736935200');
+    expect(body.events.find((e) => e.name === 'purchase')!.params.session_id).toBe('1736935200');
   });
 
   it('derives a stable client id from the session, else from the dedup key', () => {

@@ -4,6 +4,7 @@ import {
   type HttpRequest,
   type MappedEvent,
   type RelayEvent,
+  ga4EventBatches,
   ga4Value,
 } from '@relay/core';
 import { clientIdFor, sessionIdFor } from './client-id';
@@ -29,7 +30,7 @@ function consentOf(event: RelayEvent): Record<string, string> | undefined {
   return Object.keys(consent).length > 0 ? consent : undefined;
 }
 
-/** Event params: transaction id, value, items, session, campaign and page fields. */
+/** Event params: transaction id, value, items, GA session id and page fields (UTM values go in a `campaign_details` event). */
 export function eventParams(event: RelayEvent): Record<string, unknown> {
   const params: Record<string, unknown> = { transaction_id: event.orderId };
   const value = ga4Value(event);
@@ -50,12 +51,6 @@ export function eventParams(event: RelayEvent): Record<string, unknown> {
   }
   const sessionId = sessionIdFor(event);
   if (sessionId) params['session_id'] = sessionId;
-  // Campaign fields under the names of GA4's campaign_details event.
-  if (event.utm.source) params['source'] = event.utm.source;
-  if (event.utm.medium) params['medium'] = event.utm.medium;
-  if (event.utm.campaign) params['campaign'] = event.utm.campaign;
-  if (event.utm.term) params['term'] = event.utm.term;
-  if (event.utm.content) params['content'] = event.utm.content;
   if (event.pageUrl) params['page_location'] = event.pageUrl;
   if (event.referrer) params['page_referrer'] = event.referrer;
   // Engagement time makes the event count for active users and show in Realtime.
@@ -76,8 +71,9 @@ function envelope(event: RelayEvent, ctx: Ctx): Record<string, unknown> {
 
 /**
  * Pure: events grouped by everything GA4 keeps per request (client id, user id, consent, user
- * data), at most 25 per request (core chunks by `batch.maxEvents`), each event with its own
- * `timestamp_micros`. Validation mode sends to `/debug/mp/collect` instead.
+ * data), at most 25 GA4 events per request, each with its own `timestamp_micros`; an event
+ * with UTM values is preceded by a `campaign_details` event (core's `ga4EventBatches`).
+ * Validation mode sends to `/debug/mp/collect` instead.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const groups = new Map<string, { envelope: Record<string, unknown>; indexes: number[] }>();
@@ -94,20 +90,27 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
     measurement_id: ctx.credentials.measurement_id,
     api_secret: ctx.credentials.api_secret,
   });
-  return [...groups.values()].map(({ envelope: env, indexes }) => {
-    const first = events[indexes[0]!]!.event;
-    const body: Record<string, unknown> = { ...env, timestamp_micros: micros(first.occurredAt) };
-    if (ctx.options.validate) body['validation_behavior'] = 'ENFORCE_RECOMMENDATIONS';
-    body['events'] = indexes.map((i) => {
-      const { event, name } = events[i]!;
-      return { name, params: eventParams(event), timestamp_micros: micros(event.occurredAt) };
-    });
-    return {
-      method: 'POST',
-      url: `${base}${path}?${query.toString()}`,
-      headers: { 'content-type': 'application/json' },
-      body,
-      eventIndexes: indexes,
-    };
-  });
+  return [...groups.values()].flatMap(({ envelope: env, indexes }) =>
+    ga4EventBatches(
+      indexes.map((i) => {
+        const { event, name } = events[i]!;
+        return {
+          index: i,
+          event,
+          ga4: { name, params: eventParams(event), timestamp_micros: micros(event.occurredAt) },
+        };
+      }),
+    ).map((batch): HttpRequest => {
+      const body: Record<string, unknown> = { ...env, timestamp_micros: batch.events[0]!.timestamp_micros };
+      if (ctx.options.validate) body['validation_behavior'] = 'ENFORCE_RECOMMENDATIONS';
+      body['events'] = batch.events;
+      return {
+        method: 'POST',
+        url: `${base}${path}?${query.toString()}`,
+        headers: { 'content-type': 'application/json' },
+        body,
+        eventIndexes: batch.indexes,
+      };
+    }),
+  );
 }

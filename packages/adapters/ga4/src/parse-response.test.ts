@@ -79,6 +79,32 @@ describe('/debug/mp/collect (validate: true)', () => {
     ]);
   });
 
+  it('counts the campaign_details entries of the body when tracing a message to its event', () => {
+    const withUtm: MappedEvent[] = [1, 2].map((n) => ({
+      event: sampleEvent('purchase_completed', n, { utm_source: `source${n}` }),
+      name: 'purchase',
+      custom: false,
+    }));
+    // Body: [campaign_details, purchase 1, campaign_details, purchase 2].
+    const body = {
+      validationMessages: [
+        {
+          fieldPath: 'events[3].params.currency',
+          description: 'Bad currency.',
+          validationCode: 'VALUE_INVALID',
+        },
+      ],
+    };
+    expect(parseResponse(reply(200, body), withUtm, true, FIXED_NOW)).toEqual([
+      VALIDATED,
+      {
+        status: 'rejected',
+        code: 'VALUE_INVALID',
+        reason: 'GA4 validation: events[3].params.currency: Bad currency.',
+      },
+    ]);
+  });
+
   it('a message naming no event rejects every event of the request', () => {
     const body = {
       validationMessages: [

@@ -2,6 +2,7 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  ga4BodyEventOwners,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
@@ -27,11 +28,14 @@ export function parseResponse(
   const messages = Array.isArray(json?.validationMessages) ? json.validationMessages : [];
   const validated: Outcome = { status: 'delivered', warnings: [VALIDATED_WARNING] };
   if (messages.length === 0) return sameOutcome(validated, events.length);
+  // Message indexes count the body's events, campaign_details entries included.
+  const owners = ga4BodyEventOwners(events.map((mapped) => mapped.event));
   const perEvent = new Map<number, ValidationMessage[]>();
   const general: ValidationMessage[] = [];
   for (const message of messages) {
-    const index = eventIndexOf(message);
-    if (index === undefined || index >= events.length) general.push(message);
+    const bodyIndex = eventIndexOf(message);
+    const index = bodyIndex === undefined ? undefined : owners[bodyIndex];
+    if (index === undefined) general.push(message);
     else perEvent.set(index, [...(perEvent.get(index) ?? []), message]);
   }
   return events.map((_, i) => {

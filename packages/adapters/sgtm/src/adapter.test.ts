@@ -30,15 +30,20 @@ describe('sgtm ga4 client', () => {
             "client_id": "1436168266.2571359314",
             "events": [
               {
+                "name": "campaign_details",
+                "params": {
+                  "campaign": "bosley_q1",
+                  "medium": "cpc",
+                  "source": "facebook",
+                },
+                "timestamp_micros": 1768472100000000,
+              },
+              {
                 "name": "consult_started",
                 "params": {
                   "affiliation": "bosleyaffiliate_0123",
-                  "campaign": "bosley_q1",
                   "currency": "USD",
                   "event_id": "bosley:consult_started:2025010100001111",
-                  "medium": "cpc",
-                  "session_id": "sess_123",
-                  "source": "facebook",
                   "transaction_id": "2025010100001111",
                 },
                 "timestamp_micros": 1768472100000000,
@@ -56,15 +61,20 @@ describe('sgtm ga4 client', () => {
             "client_id": "596293393.799495873",
             "events": [
               {
+                "name": "campaign_details",
+                "params": {
+                  "campaign": "pfizer_q1",
+                  "medium": "cpc",
+                  "source": "google",
+                },
+                "timestamp_micros": 1768472430000000,
+              },
+              {
                 "name": "rx_issued",
                 "params": {
                   "affiliation": "pfizeraffiliate_0123",
-                  "campaign": "pfizer_q1",
                   "currency": "USD",
                   "event_id": "pfizer:rx_issued:2025010100002222",
-                  "medium": "cpc",
-                  "session_id": "sess_789",
-                  "source": "google",
                   "transaction_id": "2025010100002222",
                 },
                 "timestamp_micros": 1768472430000000,
@@ -82,17 +92,22 @@ describe('sgtm ga4 client', () => {
             "client_id": "2087633737.3416242577",
             "events": [
               {
+                "name": "campaign_details",
+                "params": {
+                  "campaign": "bosley_q1",
+                  "medium": "organic",
+                  "source": "google",
+                },
+                "timestamp_micros": 1768472700000000,
+              },
+              {
                 "name": "purchase",
                 "params": {
                   "affiliation": "bosleyaffiliate_0123",
-                  "campaign": "bosley_q1",
                   "currency": "USD",
                   "event_id": "bosley:purchase_completed:2025020100003333",
-                  "medium": "organic",
                   "order_created_date": "2026-01-15T10:25:00Z",
                   "order_ship_date": "2026-01-15T10:25:00Z",
-                  "session_id": "sess_456",
-                  "source": "google",
                   "transaction_id": "2025020100003333",
                   "value": 80.79,
                 },
@@ -118,10 +133,18 @@ describe('sgtm ga4 client', () => {
         },
         "events": [
           {
+            "name": "campaign_details",
+            "params": {
+              "campaign": "bosley_q1",
+              "medium": "cpc",
+              "source": "google",
+            },
+            "timestamp_micros": 1768476600000000,
+          },
+          {
             "name": "purchase",
             "params": {
               "affiliation": "bosleyaffiliate_0123",
-              "campaign": "bosley_q1",
               "currency": "USD",
               "event_id": "evt_full_0001",
               "items": [
@@ -140,10 +163,7 @@ describe('sgtm ga4 client', () => {
                   "quantity": 2,
                 },
               ],
-              "medium": "cpc",
               "page_location": "https://www.bosley.com/checkout/complete",
-              "session_id": "sess_full",
-              "source": "google",
               "transaction_id": "ORD-1001",
               "value": 129.5,
             },

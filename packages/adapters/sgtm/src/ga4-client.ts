@@ -3,6 +3,10 @@ import {
   type HttpRequest,
   type MappedEvent,
   type RelayEvent,
+  GA4_MAX_EVENTS_PER_REQUEST,
+  type Ga4MpEvent,
+  ga4EventBatches,
+  ga4SessionId,
   ga4Value,
 } from '@relay/core';
 import { clientIdOf } from './client-id';
@@ -11,11 +15,14 @@ import type { SgtmCredentials, SgtmOptions } from './schemas';
 import { type Ga4UserData, ga4UserData } from './user-data';
 
 /** Most events GA4 accepts in one Measurement Protocol request. */
-export const GA4_MAX_EVENTS = 25;
+export const GA4_MAX_EVENTS = GA4_MAX_EVENTS_PER_REQUEST;
 /** Most parameters GA4 keeps per event. */
 const MAX_PARAMS = 25;
 /** Longest parameter value GA4 keeps (standard properties). */
 const MAX_PARAM_VALUE = 100;
+
+/** Record keys Relay already turned into request fields, never repeated as parameters. */
+const OWN_KEYS = new Set(['client_id', 'ga_client_id', 'ga_session_id']);
 
 type ParamValue = string | number | boolean | Array<Record<string, string | number>>;
 
@@ -34,7 +41,7 @@ interface Envelope {
   user_data?: Ga4UserData;
 }
 
-export type Ga4Body = Envelope & { timestamp_micros: number; events: Ga4Event[] };
+export type Ga4Body = Envelope & { timestamp_micros: number; events: Array<Ga4Event | Ga4MpEvent> };
 
 const micros = (date: Date) => date.getTime() * 1000;
 const upper = (status: 'granted' | 'denied' | undefined) =>
@@ -58,8 +65,8 @@ function envelopeOf(event: RelayEvent, defaultCountry: string): Envelope {
 
 /**
  * The GA4 event for one mapped event: ecommerce parameters, the dedup key as `event_id` (so
- * sGTM tags that forward to Meta, TikTok… deduplicate against the pixel), UTM as campaign
- * parameters, then the record's free scalar properties while GA4's 25-parameter limit allows.
+ * sGTM tags that forward to Meta, TikTok… deduplicate against the pixel), GA's session id
+ * (core's `ga4SessionId`; UTM values go in a `campaign_details` event), then the record's free scalar properties while GA4's 25-parameter limit allows.
  */
 export function ga4Event({ event, name }: MappedEvent, options: SgtmOptions): Ga4Event {
   const params: Record<string, ParamValue> = {
@@ -80,22 +87,18 @@ export function ga4Event({ event, name }: MappedEvent, options: SgtmOptions): Ga
       return out;
     });
   }
-  if (event.sessionId !== undefined) params['session_id'] = event.sessionId;
+  const sessionId = ga4SessionId(event);
+  if (sessionId !== undefined) params['session_id'] = sessionId;
   if (options.engagementTimeMsec !== undefined) params['engagement_time_msec'] = options.engagementTimeMsec;
   if (event.affiliate !== undefined) params['affiliation'] = event.affiliate;
-  const utm: Array<[string, string | undefined]> = [
-    ['source', event.utm.source],
-    ['medium', event.utm.medium],
-    ['campaign', event.utm.campaign],
-    ['term', event.utm.term],
-    ['content', event.utm.content],
+  const page: Array<[string, string | undefined]> = [
     ['page_location', event.pageUrl],
     ['page_referrer', event.referrer],
   ];
-  for (const [key, value] of utm) if (value !== undefined) params[key] = value;
+  for (const [key, value] of page) if (value !== undefined) params[key] = value;
   for (const [key, value] of Object.entries(event.properties)) {
     if (Object.keys(params).length >= MAX_PARAMS) break;
-    if (key in params || !isGa4ParamName(key) || key === 'client_id' || key === 'ga_client_id') continue;
+    if (key in params || !isGa4ParamName(key) || OWN_KEYS.has(key)) continue;
     if (typeof value === 'string') params[key] = value.slice(0, MAX_PARAM_VALUE);
     else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
       params[key] = value;
@@ -105,8 +108,10 @@ export function ga4Event({ event, name }: MappedEvent, options: SgtmOptions): Ga
 
 /**
  * Measurement Protocol requests to `{base}/mp/collect`: events that share client id, user id,
- * consent and user data go in one request (up to 25, in input order of their first event);
- * each event keeps its own `timestamp_micros`, and the request's is its first event's.
+ * consent and user data go in one request (in input order of their first event), with a
+ * `campaign_details` event before each event whose campaign changes and at most 25 GA4 events
+ * per request (core's `ga4EventBatches`); each event keeps its own `timestamp_micros`, and the
+ * request's is its first event's.
  */
 export function ga4Requests(
   events: MappedEvent[],
@@ -121,31 +126,24 @@ export function ga4Requests(
   const url = `${base}/mp/collect?${query.toString()}`;
   const headers = { ...credentials.custom_headers, 'content-type': 'application/json' };
   const groups = new Map<string, { envelope: Envelope; indexes: number[] }>();
-  const requests: HttpRequest[] = [];
-  const flush = (key: string) => {
-    const group = groups.get(key);
-    if (!group) return;
-    groups.delete(key);
-    const ga4Events = group.indexes.map((i) => ga4Event(events[i]!, ctx.options));
-    const body: Ga4Body = {
-      ...group.envelope,
-      timestamp_micros: ga4Events[0]!.timestamp_micros,
-      events: ga4Events,
-    };
-    requests.push({ method: 'POST', url, headers, body, eventIndexes: group.indexes });
-  };
-  const order: string[] = [];
   events.forEach((mapped, index) => {
     const envelope = envelopeOf(mapped.event, ctx.defaultCountry);
     const key = JSON.stringify(envelope);
-    const group = groups.get(key);
-    if (group) group.indexes.push(index);
-    else {
-      groups.set(key, { envelope, indexes: [index] });
-      order.push(key);
-    }
-    if (groups.get(key)!.indexes.length === GA4_MAX_EVENTS) flush(key);
+    const group = groups.get(key) ?? { envelope, indexes: [] };
+    group.indexes.push(index);
+    groups.set(key, group);
   });
-  for (const key of order) flush(key);
+  const requests = [...groups.values()].flatMap(({ envelope, indexes }) =>
+    ga4EventBatches(
+      indexes.map((i) => ({ index: i, event: events[i]!.event, ga4: ga4Event(events[i]!, ctx.options) })),
+    ).map((batch): HttpRequest => {
+      const body: Ga4Body = {
+        ...envelope,
+        timestamp_micros: batch.events[0]!.timestamp_micros,
+        events: batch.events,
+      };
+      return { method: 'POST', url, headers, body, eventIndexes: batch.indexes };
+    }),
+  );
   return requests.sort((a, b) => a.eventIndexes[0]! - b.eventIndexes[0]!);
 }

@@ -36,7 +36,11 @@ describe('sgtm through the platform simulator', () => {
       api_secret: 'example-api-secret-123456',
     });
     expect(
-      received.slice(1).map((r) => (r.json as { events: Array<{ name: string }> }).events[0]!.name),
-    ).toEqual(['consult_started', 'rx_issued', 'purchase']);
+      received.slice(1).map((r) => (r.json as { events: Array<{ name: string }> }).events.map((e) => e.name)),
+    ).toEqual([
+      ['campaign_details', 'consult_started'],
+      ['campaign_details', 'rx_issued'],
+      ['campaign_details', 'purchase'],
+    ]);
   });
 });
