@@ -11,7 +11,10 @@ import { eventRoutes } from '../routes/events';
 import { platformRoutes } from '../routes/platforms';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
 import { storefrontRoutes } from '../routes/storefronts';
+import { auditTrail } from './audit-trail';
 import { basicAuth } from './basic-auth';
+import { consoleRoutes } from './console-static';
+import { operatorViewRoutes } from '../routes/operator-views';
 import { collectQueueGauges } from '../metrics/queue-gauges';
 import type { RelayMetrics } from '../metrics/registry';
 import { DOCS_PAGE, openApiDocument } from './openapi';
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
   app.use('/v1/*', auth);
   app.use('/admin/*', auth);
+  app.use('/admin/*', auditTrail(db, logger));
 
   app.route('/v1/events', eventRoutes(db, config, deps.metrics));
   app.route('/admin/v1/storefronts', storefrontRoutes(db));
@@ -80,6 +84,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin/v1/platforms', platformRoutes(db, deps.registry));
   app.route('/admin/v1/credentials', credentialRoutes(db, deps.cipher, deps.registry));
   app.route('/admin/v1', eventAdminRoutes(db));
+  app.route('/admin/v1', operatorViewRoutes(db, deps.registry));
+  app.route('/console', consoleRoutes());
   deps.extend?.(app);
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));

@@ -5,6 +5,7 @@ import { replaySchema } from '../routes/events-admin';
 import { platformCreateSchema, platformUpdateSchema } from '../routes/platforms';
 import { sgtmCreateSchema, sgtmUpdateSchema } from '../routes/sgtm-configs';
 import { storefrontCreateSchema, storefrontUpdateSchema } from '../routes/storefronts';
+import { operatorViewPaths } from './openapi-operator';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -144,6 +145,7 @@ export function openApiDocument(version: string) {
           responses: { '200': ok('`{replayed}`'), '422': errors['422'] },
         },
       },
+      ...operatorViewPaths,
       '/metrics': {
         get: {
           tags: ['health'],

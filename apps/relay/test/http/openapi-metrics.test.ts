@@ -23,6 +23,10 @@ describe('/openapi.json and /docs', () => {
         '/admin/v1/credentials',
         '/admin/v1/events/{id}',
         '/health/ready',
+        '/admin/v1/stats/deliveries',
+        '/admin/v1/event-search',
+        '/admin/v1/failure-groups',
+        '/admin/v1/audit-log',
       ]),
     );
     expect(doc.components.schemas.StorefrontCreate!.required).toEqual(['storefront_id', 'name']);

@@ -62,3 +62,9 @@ export type DeliveryAttempt = Prisma.DeliveryAttemptModel
  * status and the first 2000 characters of the request and response bodies, secrets removed.
  */
 export type HttpExchange = Prisma.HttpExchangeModel
+/**
+ * Model AuditLog
+ * Who changed what through the admin API: one row per successful mutation (create, update,
+ * delete, replay), with the resource before and after, secrets masked.
+ */
+export type AuditLog = Prisma.AuditLogModel

@@ -58,7 +58,8 @@ export const ModelName = {
   Event: 'Event',
   Delivery: 'Delivery',
   DeliveryAttempt: 'DeliveryAttempt',
-  HttpExchange: 'HttpExchange'
+  HttpExchange: 'HttpExchange',
+  AuditLog: 'AuditLog'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -219,6 +220,23 @@ export const HttpExchangeScalarFieldEnum = {
 export type HttpExchangeScalarFieldEnum = (typeof HttpExchangeScalarFieldEnum)[keyof typeof HttpExchangeScalarFieldEnum]
 
 
+export const AuditLogScalarFieldEnum = {
+  id: 'id',
+  at: 'at',
+  actor: 'actor',
+  action: 'action',
+  resourceType: 'resourceType',
+  resourceId: 'resourceId',
+  method: 'method',
+  path: 'path',
+  requestId: 'requestId',
+  before: 'before',
+  after: 'after'
+} as const
+
+export type AuditLogScalarFieldEnum = (typeof AuditLogScalarFieldEnum)[keyof typeof AuditLogScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -355,4 +373,17 @@ export const HttpExchangeOrderByRelevanceFieldEnum = {
 } as const
 
 export type HttpExchangeOrderByRelevanceFieldEnum = (typeof HttpExchangeOrderByRelevanceFieldEnum)[keyof typeof HttpExchangeOrderByRelevanceFieldEnum]
+
+
+export const AuditLogOrderByRelevanceFieldEnum = {
+  actor: 'actor',
+  action: 'action',
+  resourceType: 'resourceType',
+  resourceId: 'resourceId',
+  method: 'method',
+  path: 'path',
+  requestId: 'requestId'
+} as const
+
+export type AuditLogOrderByRelevanceFieldEnum = (typeof AuditLogOrderByRelevanceFieldEnum)[keyof typeof AuditLogOrderByRelevanceFieldEnum]
 
