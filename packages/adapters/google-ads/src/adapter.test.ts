@@ -301,10 +301,15 @@ describe('google_ads Ads API requests', () => {
     expect(protoJsonProblems(root, UPLOAD, request!.json)).toEqual([]);
   });
 
-  it('needs a developer token', async () => {
-    await expect(run([sampleEvent('purchase_completed')], { options })).rejects.toMatchObject({
-      code: 'CONFIG_ERROR',
-      field: 'developer_token',
+  // developers.google.com/google-ads/api/docs/api-policy/developer-token: "Developer tokens were
+  // sunset on September 9, 2026 … You can continue sending developer tokens in the headers of
+  // your API calls, but this is optional and ignored by the API servers."
+  it('works without a developer token, sending no developer-token header', async () => {
+    const { requests } = await run([sampleEvent('purchase_completed')], { options });
+    const [request] = platformRequests(requests);
+    expect(request!.headers).toEqual({
+      authorization: 'Bearer test-access-token-123456',
+      'content-type': 'application/json',
     });
   });
 });

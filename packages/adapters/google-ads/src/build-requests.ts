@@ -1,12 +1,4 @@
-import {
-  type BuildContext,
-  type BuildResult,
-  ConfigError,
-  type HttpRequest,
-  type MappedEvent,
-  type Outcome,
-  type RelayEvent,
-} from '@relay/core';
+import type { BuildContext, BuildResult, HttpRequest, MappedEvent, Outcome, RelayEvent } from '@relay/core';
 import { ADS_API_BASE_URL, uploadClickConversionsBody } from './ads-api';
 import { DATA_MANAGER_BASE_URL, dataManagerBody } from './data-manager';
 import { conversionActionFor } from './event-map';
@@ -93,16 +85,14 @@ function dataManagerRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
 
 function adsApiRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
   const { credentials, options } = ctx;
-  if (!credentials.developer_token) {
-    throw new ConfigError("Google Ads: credentials.developer_token is required with options.api 'ads_api'", {
-      field: 'developer_token',
-    });
-  }
+  // Developer tokens were sunset on 2026-09-09: API access belongs to the OAuth client's Cloud
+  // project and the header is "optional and ignored by the API servers"
+  // (developers.google.com/google-ads/api/docs/api-policy/developer-token); sent only when set.
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     authorization: `Bearer ${ctx.accessToken ?? ''}`,
-    'developer-token': credentials.developer_token,
   };
+  if (credentials.developer_token) headers['developer-token'] = credentials.developer_token;
   if (credentials.login_customer_id) headers['login-customer-id'] = credentials.login_customer_id;
   return [
     {
