@@ -30,3 +30,4 @@ export * from './basic-auth';
 export * from './record-text';
 export * from './batch-request';
 export * from './package-version';
+export * from './privacy';
