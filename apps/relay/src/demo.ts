@@ -8,11 +8,11 @@
  */
 import { MultiFernet, generateFernetKey } from '@relay/core';
 import { SEED_BATCH, startSimulator } from '@relay/testing';
-import mariadb from 'mariadb';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
-import { migrate } from './db/migrate';
-import { parseDatabaseUrl } from './db/url';
+import { eventsWithDeliveries } from './db/events';
+import { dropDatabase, migrate } from './db/migrate';
+import { findPlatformByCode } from './db/platforms';
 import { createApp } from './http/app';
 import { createLogger } from './log';
 import { createRegistry } from './platforms/registry';
@@ -20,10 +20,7 @@ import { seedPlatforms } from './platforms/seed';
 import { createWorker } from './worker/index';
 
 const url = process.env.DEMO_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/relay_demo';
-const target = parseDatabaseUrl(url);
-const server = await mariadb.createConnection({ ...target, database: undefined });
-await server.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-await server.end();
+await dropDatabase(url);
 await migrate(url);
 
 const key = generateFernetKey();
@@ -47,7 +44,11 @@ const call = async (method: string, path: string, body?: unknown) => {
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 };
-const platformId = async (code: string) => (await db.platform.findUniqueOrThrow({ where: { code } })).id;
+const platformId = async (code: string) => {
+  const platform = await findPlatformByCode(db, code);
+  if (!platform) throw new Error(`platform ${code} is not seeded`);
+  return platform.id;
+};
 
 const bosley = (await call('POST', '/admin/v1/storefronts', { storefront_id: 'bosley', name: 'Bosley' }))
   .id as number;
@@ -91,10 +92,7 @@ console.log(`ingested: ${ingested.map((r) => `${r.accepted} accepted / ${r.rejec
 
 await createWorker({ db, config, cipher, registry, logger }, { pollMs: 10 }).drain();
 
-const events = await db.event.findMany({
-  include: { deliveries: { orderBy: { id: 'asc' } } },
-  orderBy: { id: 'asc' },
-});
+const events = await eventsWithDeliveries(db);
 for (const e of events) {
   console.log(
     `\n#${e.id} ${e.storefrontCode} ${e.eventName} order ${e.orderId} at ${e.eventTime.toISOString()} → ${e.status}`,

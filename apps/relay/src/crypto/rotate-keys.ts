@@ -1,5 +1,7 @@
 import type { MultiFernet } from '@relay/core';
 import type { Db } from '../db/client';
+import { credentialSecrets, replaceCredentialSecret } from '../db/credentials';
+import { replaceSgtmSecrets, sgtmSecrets } from '../db/sgtm-configs';
 
 export interface RotateResult {
   credentials: number;
@@ -13,31 +15,18 @@ export interface RotateResult {
  */
 export async function rotateKeys(db: Db, cipher: MultiFernet): Promise<RotateResult> {
   const result: RotateResult = { credentials: 0, sgtmSecrets: 0 };
-  for (const row of await db.credential.findMany({ select: { id: true, credentialsEncrypted: true } })) {
+  for (const row of await credentialSecrets(db)) {
     const rotated = cipher.rotate(row.credentialsEncrypted);
-    const { count } = await db.credential.updateMany({
-      where: { id: row.id, credentialsEncrypted: row.credentialsEncrypted },
-      data: { credentialsEncrypted: rotated },
-    });
-    result.credentials += count;
+    if (await replaceCredentialSecret(db, row.id, row.credentialsEncrypted, rotated)) result.credentials += 1;
   }
-  for (const row of await db.sgtmConfig.findMany()) {
-    const data = {
+  for (const row of await sgtmSecrets(db)) {
+    const rotated = {
       ...(row.apiSecretEncrypted && { apiSecretEncrypted: cipher.rotate(row.apiSecretEncrypted) }),
       ...(row.customHeadersEncrypted && {
         customHeadersEncrypted: cipher.rotate(row.customHeadersEncrypted),
       }),
     };
-    if (Object.keys(data).length === 0) continue;
-    const { count } = await db.sgtmConfig.updateMany({
-      where: {
-        id: row.id,
-        apiSecretEncrypted: row.apiSecretEncrypted,
-        customHeadersEncrypted: row.customHeadersEncrypted,
-      },
-      data,
-    });
-    result.sgtmSecrets += count;
+    if (await replaceSgtmSecrets(db, row.id, row, rotated)) result.sgtmSecrets += 1;
   }
   return result;
 }

@@ -120,3 +120,14 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
     await conn.end();
   }
 }
+
+/** Drop the database the URL names, if it exists (the demo starts from an empty one). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const target = parseDatabaseUrl(databaseUrl);
+  const server = await mariadb.createConnection({ ...target, database: undefined });
+  try {
+    await server.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+  } finally {
+    await server.end();
+  }
+}

@@ -3,8 +3,17 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
 import type { Db } from '../db/client';
+import {
+  type Credential,
+  createCredential,
+  deleteCredential,
+  findCredential,
+  listCredentials,
+  updateCredential,
+} from '../db/credentials';
 import { isUniqueViolation } from '../db/errors';
-import type { Credential } from '../generated/prisma/client';
+import { findPlatform } from '../db/platforms';
+import { storefrontExists } from '../db/storefronts';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
 import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
@@ -49,7 +58,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
 
   /** Check credentials and options against the platform's adapter; platforms without one are stored as given. */
   async function validateForPlatform(platformId: number, credentials?: unknown, options?: unknown) {
-    const platform = await db.platform.findUnique({ where: { id: platformId } });
+    const platform = await findPlatform(db, platformId);
     if (!platform) throw notFound('Platform', platformId);
     const adapter = registry.get(platform.code);
     if (!adapter) return;
@@ -75,15 +84,15 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         platform_id: z.coerce.number().int().optional(),
       }),
     );
-    const where = {
-      ...(q.is_active !== undefined && { isActive: q.is_active }),
-      ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
-      ...(q.platform_id !== undefined && { platformId: q.platform_id }),
-    };
-    const [items, total] = await Promise.all([
-      db.credential.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
-      db.credential.count({ where }),
-    ]);
+    const { items, total } = await listCredentials(
+      db,
+      {
+        ...(q.is_active !== undefined && { isActive: q.is_active }),
+        ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
+        ...(q.platform_id !== undefined && { platformId: q.platform_id }),
+      },
+      q,
+    );
     return c.json(
       page(
         items.map((x) => credentialJson(x, cipher, false)),
@@ -97,30 +106,26 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
   app.get('/:id', async (c) => {
     const id = idParam(c);
     const { decrypt } = parseQuery(c, decryptQuery);
-    const credential = await db.credential.findUnique({ where: { id } });
+    const credential = await findCredential(db, id);
     if (!credential) throw notFound('Credential', id);
     return c.json(credentialJson(credential, cipher, decrypt === true));
   });
 
   app.post('/', async (c) => {
     const body = await parseBody(c, credentialCreateSchema);
-    if (!(await db.storefront.findUnique({ where: { id: body.storefront_id } }))) {
-      throw notFound('Storefront', body.storefront_id);
-    }
+    if (!(await storefrontExists(db, body.storefront_id))) throw notFound('Storefront', body.storefront_id);
     await validateForPlatform(body.platform_id, body.credentials, body.options);
     try {
-      const created = await db.credential.create({
-        data: {
-          storefrontId: body.storefront_id,
-          platformId: body.platform_id,
-          credentialsEncrypted: sealJson(cipher, body.credentials),
-          destinationType: body.destination_type,
-          pixelId: body.pixel_id ?? null,
-          accountId: body.account_id ?? null,
-          baseUrl: body.base_url ?? null,
-          ...(body.options != null && { options: body.options as object }),
-          isActive: body.is_active,
-        },
+      const created = await createCredential(db, {
+        storefrontId: body.storefront_id,
+        platformId: body.platform_id,
+        credentialsEncrypted: sealJson(cipher, body.credentials),
+        destinationType: body.destination_type,
+        pixelId: body.pixel_id ?? null,
+        accountId: body.account_id ?? null,
+        baseUrl: body.base_url ?? null,
+        options: body.options ?? null,
+        isActive: body.is_active,
       });
       return c.json(credentialJson(created, cipher, false), 201);
     } catch (error) {
@@ -136,12 +141,9 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
   app.put('/:id', async (c) => {
     const id = idParam(c);
     const body = await parseBody(c, credentialUpdateSchema);
-    const existing = await db.credential.findUnique({ where: { id } });
+    const existing = await findCredential(db, id);
     if (!existing) throw notFound('Credential', id);
-    if (
-      body.storefront_id !== undefined &&
-      !(await db.storefront.findUnique({ where: { id: body.storefront_id } }))
-    ) {
+    if (body.storefront_id !== undefined && !(await storefrontExists(db, body.storefront_id))) {
       throw notFound('Storefront', body.storefront_id);
     }
     const platformId = body.platform_id ?? existing.platformId;
@@ -154,19 +156,16 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
       );
     }
     try {
-      const updated = await db.credential.update({
-        where: { id },
-        data: {
-          ...(body.storefront_id !== undefined && { storefrontId: body.storefront_id }),
-          ...(body.platform_id !== undefined && { platformId: body.platform_id }),
-          ...(body.credentials !== undefined && { credentialsEncrypted: sealJson(cipher, body.credentials) }),
-          ...(body.destination_type !== undefined && { destinationType: body.destination_type }),
-          ...(body.pixel_id !== undefined && { pixelId: body.pixel_id }),
-          ...(body.account_id !== undefined && { accountId: body.account_id }),
-          ...(body.base_url !== undefined && { baseUrl: body.base_url }),
-          ...(body.options != null && { options: body.options as object }),
-          ...(body.is_active !== undefined && { isActive: body.is_active }),
-        },
+      const updated = await updateCredential(db, id, {
+        storefrontId: body.storefront_id,
+        platformId: body.platform_id,
+        credentialsEncrypted: body.credentials === undefined ? undefined : sealJson(cipher, body.credentials),
+        destinationType: body.destination_type,
+        pixelId: body.pixel_id,
+        accountId: body.account_id,
+        baseUrl: body.base_url,
+        options: body.options,
+        isActive: body.is_active,
       });
       return c.json(credentialJson(updated, cipher, false));
     } catch (error) {
@@ -178,8 +177,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
 
   app.delete('/:id', async (c) => {
     const id = idParam(c);
-    const deleted = await db.credential.deleteMany({ where: { id } });
-    if (deleted.count === 0) throw notFound('Credential', id);
+    if (!(await deleteCredential(db, id))) throw notFound('Credential', id);
     return c.body(null, 204);
   });
 

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { replayDeliveries, replayEventDeliveries } from '../db/deliveries';
+import { eventExists, findEventWithDeliveries, listEvents } from '../db/events';
+import { EVENT_STATUSES, REPLAYABLE_DELIVERY_STATUSES } from '../db/statuses';
 import { notFound } from '../http/problems';
 import { idParam, page, parseBody, parseQuery } from '../http/validate';
 
@@ -8,7 +11,7 @@ const listQuery = z.object({
   skip: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   storefront_id: z.coerce.number().int().optional(),
-  status: z.string().optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
   event_name: z.string().optional(),
   order_id: z.string().optional(),
 });
@@ -20,7 +23,7 @@ export const replaySchema = z
     storefront_id: z.number().int().optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    statuses: z.array(z.enum(['failed', 'suppressed', 'skipped'])).default(['failed']),
+    statuses: z.array(z.enum(REPLAYABLE_DELIVERY_STATUSES)).default(['failed']),
   })
   .refine(
     (v) =>
@@ -66,26 +69,22 @@ function deliveryJson(d: {
   };
 }
 
-/** Reset deliveries to pending, due now, with a fresh retry budget (the attempt history stays). */
-const replaySet = (t: string) =>
-  `${t}status = 'pending', ${t}attempts = 0, ${t}first_attempt_at = NULL, ${t}next_attempt_at = NOW(3), ${t}reason = CONCAT('replayed; was: ', COALESCE(${t}reason, ''))`;
-
 /** `GET /admin/v1/events`, `GET /admin/v1/events/{id}`, and replay of failed deliveries. */
 export function eventAdminRoutes(db: Db) {
   const app = new Hono();
 
   app.get('/events', async (c) => {
     const q = parseQuery(c, listQuery);
-    const where = {
-      ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
-      ...(q.status !== undefined && { status: q.status }),
-      ...(q.event_name !== undefined && { eventName: q.event_name }),
-      ...(q.order_id !== undefined && { orderId: q.order_id }),
-    };
-    const [items, total] = await Promise.all([
-      db.event.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'desc' } }),
-      db.event.count({ where }),
-    ]);
+    const { items, total } = await listEvents(
+      db,
+      {
+        ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
+        ...(q.status !== undefined && { status: q.status }),
+        ...(q.event_name !== undefined && { eventName: q.event_name }),
+        ...(q.order_id !== undefined && { orderId: q.order_id }),
+      },
+      q,
+    );
     return c.json(
       page(
         items.map((e) => ({
@@ -110,15 +109,7 @@ export function eventAdminRoutes(db: Db) {
 
   app.get('/events/:id', async (c) => {
     const id = idParam(c);
-    const e = await db.event.findUnique({
-      where: { id: BigInt(id) },
-      include: {
-        deliveries: {
-          include: { attemptLog: { include: { exchange: true }, orderBy: { id: 'asc' } } },
-          orderBy: { id: 'asc' },
-        },
-      },
-    });
+    const e = await findEventWithDeliveries(db, BigInt(id));
     if (!e) throw notFound('Event', id);
     return c.json({
       id: str(e.id),
@@ -154,40 +145,20 @@ export function eventAdminRoutes(db: Db) {
 
   app.post('/events/:id/replay', async (c) => {
     const id = idParam(c);
-    if (!(await db.event.findUnique({ where: { id: BigInt(id) }, select: { id: true } })))
-      throw notFound('Event', id);
-    const replayed = await db.$executeRawUnsafe(
-      `UPDATE deliveries SET ${replaySet('')} WHERE event_id = ? AND status = 'failed'`,
-      BigInt(id),
-    );
-    return c.json({ replayed: Number(replayed) });
+    if (!(await eventExists(db, BigInt(id)))) throw notFound('Event', id);
+    return c.json({ replayed: await replayEventDeliveries(db, BigInt(id)) });
   });
 
   app.post('/deliveries/replay', async (c) => {
     const body = await parseBody(c, replaySchema);
-    const clauses = [`d.status IN (${body.statuses.map(() => '?').join(', ')})`];
-    const params: unknown[] = [...body.statuses];
-    if (body.platform_code !== undefined) {
-      clauses.push('d.platform_code = ?');
-      params.push(body.platform_code);
-    }
-    if (body.storefront_id !== undefined) {
-      clauses.push('e.storefront_id = ?');
-      params.push(body.storefront_id);
-    }
-    if (body.from !== undefined) {
-      clauses.push('e.event_time >= ?');
-      params.push(new Date(body.from));
-    }
-    if (body.to !== undefined) {
-      clauses.push('e.event_time < ?');
-      params.push(new Date(body.to));
-    }
-    const replayed = await db.$executeRawUnsafe(
-      `UPDATE deliveries d JOIN events e ON e.id = d.event_id SET ${replaySet('d.')} WHERE ${clauses.join(' AND ')}`,
-      ...params,
-    );
-    return c.json({ replayed: Number(replayed) });
+    const replayed = await replayDeliveries(db, {
+      statuses: body.statuses,
+      ...(body.platform_code !== undefined && { platformCode: body.platform_code }),
+      ...(body.storefront_id !== undefined && { storefrontId: body.storefront_id }),
+      ...(body.from !== undefined && { from: new Date(body.from) }),
+      ...(body.to !== undefined && { to: new Date(body.to) }),
+    });
+    return c.json({ replayed });
   });
 
   return app;

@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
-import type { Platform } from '../generated/prisma/client';
+import {
+  type Platform,
+  createPlatform,
+  deletePlatform,
+  findPlatform,
+  listPlatforms,
+  updatePlatform,
+} from '../db/platforms';
 import { conflict, notFound } from '../http/problems';
 import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
@@ -70,15 +77,15 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
 
   app.get('/', async (c) => {
     const q = parseQuery(c, listQuery);
-    const where = {
-      ...(q.is_active !== undefined && { isActive: q.is_active }),
-      ...(q.tier !== undefined && { tier: q.tier }),
-      ...(q.category !== undefined && { category: q.category }),
-    };
-    const [items, total] = await Promise.all([
-      db.platform.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
-      db.platform.count({ where }),
-    ]);
+    const { items, total } = await listPlatforms(
+      db,
+      {
+        ...(q.is_active !== undefined && { isActive: q.is_active }),
+        ...(q.tier !== undefined && { tier: q.tier }),
+        ...(q.category !== undefined && { category: q.category }),
+      },
+      q,
+    );
     return c.json(
       page(
         items.map((p) => platformJson(p, registry)),
@@ -91,7 +98,7 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
 
   app.get('/:id', async (c) => {
     const id = idParam(c);
-    const p = await db.platform.findUnique({ where: { id } });
+    const p = await findPlatform(db, id);
     if (!p) throw notFound('Platform', id);
     return c.json(platformJson(p, registry));
   });
@@ -99,18 +106,16 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
   app.post('/', async (c) => {
     const body = await parseBody(c, platformCreateSchema);
     try {
-      const p = await db.platform.create({
-        data: {
-          code: body.platform_code,
-          name: body.name,
-          category: body.category,
-          tier: body.tier,
-          authType: body.auth_type,
-          apiBaseUrl: body.api_base_url ?? null,
-          ...(body.credential_schema != null && { credentialSchema: body.credential_schema as object }),
-          description: body.description ?? null,
-          isActive: body.is_active,
-        },
+      const p = await createPlatform(db, {
+        code: body.platform_code,
+        name: body.name,
+        category: body.category,
+        tier: body.tier,
+        authType: body.auth_type,
+        apiBaseUrl: body.api_base_url ?? null,
+        credentialSchema: (body.credential_schema ?? null) as object | null,
+        description: body.description ?? null,
+        isActive: body.is_active,
       });
       return c.json(platformJson(p, registry), 201);
     } catch (error) {
@@ -122,21 +127,18 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
   app.put('/:id', async (c) => {
     const id = idParam(c);
     const body = await parseBody(c, platformUpdateSchema);
-    if (!(await db.platform.findUnique({ where: { id } }))) throw notFound('Platform', id);
+    if (!(await findPlatform(db, id))) throw notFound('Platform', id);
     try {
-      const p = await db.platform.update({
-        where: { id },
-        data: {
-          ...(body.platform_code !== undefined && { code: body.platform_code }),
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.category !== undefined && { category: body.category }),
-          ...(body.tier !== undefined && { tier: body.tier }),
-          ...(body.auth_type !== undefined && { authType: body.auth_type }),
-          ...(body.api_base_url !== undefined && { apiBaseUrl: body.api_base_url }),
-          ...(body.credential_schema != null && { credentialSchema: body.credential_schema as object }),
-          ...(body.description !== undefined && { description: body.description }),
-          ...(body.is_active !== undefined && { isActive: body.is_active }),
-        },
+      const p = await updatePlatform(db, id, {
+        code: body.platform_code,
+        name: body.name,
+        category: body.category,
+        tier: body.tier,
+        authType: body.auth_type,
+        apiBaseUrl: body.api_base_url,
+        credentialSchema: body.credential_schema as object | null | undefined,
+        description: body.description,
+        isActive: body.is_active,
       });
       return c.json(platformJson(p, registry));
     } catch (error) {
@@ -147,8 +149,7 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
 
   app.delete('/:id', async (c) => {
     const id = idParam(c);
-    const deleted = await db.platform.deleteMany({ where: { id } });
-    if (deleted.count === 0) throw notFound('Platform', id);
+    if (!(await deletePlatform(db, id))) throw notFound('Platform', id);
     return c.body(null, 204);
   });
 

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
-import type { SgtmConfig } from '../generated/prisma/client';
+import {
+  type SgtmConfig,
+  createSgtmConfig,
+  deleteSgtmConfig,
+  findSgtmConfig,
+  listSgtmConfigs,
+  updateSgtmConfig,
+} from '../db/sgtm-configs';
+import { storefrontExists } from '../db/storefronts';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
 import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
 
@@ -66,14 +74,14 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
 
   app.get('/', async (c) => {
     const q = parseQuery(c, paginationSchema.extend({ storefront_id: z.coerce.number().int().optional() }));
-    const where = {
-      ...(q.is_active !== undefined && { isActive: q.is_active }),
-      ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
-    };
-    const [items, total] = await Promise.all([
-      db.sgtmConfig.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
-      db.sgtmConfig.count({ where }),
-    ]);
+    const { items, total } = await listSgtmConfigs(
+      db,
+      {
+        ...(q.is_active !== undefined && { isActive: q.is_active }),
+        ...(q.storefront_id !== undefined && { storefrontId: q.storefront_id }),
+      },
+      q,
+    );
     return c.json(
       page(
         items.map((s) => sgtmJson(s, cipher, false)),
@@ -87,29 +95,25 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
   app.get('/:id', async (c) => {
     const id = idParam(c);
     const { decrypt } = parseQuery(c, decryptQuery);
-    const s = await db.sgtmConfig.findUnique({ where: { id } });
+    const s = await findSgtmConfig(db, id);
     if (!s) throw notFound('sGTM config', id);
     return c.json(sgtmJson(s, cipher, decrypt === true));
   });
 
   app.post('/', async (c) => {
     const body = await parseBody(c, sgtmCreateSchema);
-    if (!(await db.storefront.findUnique({ where: { id: body.storefront_id } }))) {
-      throw notFound('Storefront', body.storefront_id);
-    }
+    if (!(await storefrontExists(db, body.storefront_id))) throw notFound('Storefront', body.storefront_id);
     try {
-      const s = await db.sgtmConfig.create({
-        data: {
-          storefrontId: body.storefront_id,
-          sgtmUrl: body.sgtm_url,
-          clientType: body.client_type,
-          containerId: body.container_id ?? null,
-          measurementId: body.measurement_id ?? null,
-          apiSecretEncrypted: body.api_secret ? sealJson(cipher, body.api_secret) : null,
-          customEndpointPath: body.custom_endpoint_path ?? null,
-          customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
-          isActive: body.is_active,
-        },
+      const s = await createSgtmConfig(db, {
+        storefrontId: body.storefront_id,
+        sgtmUrl: body.sgtm_url,
+        clientType: body.client_type,
+        containerId: body.container_id ?? null,
+        measurementId: body.measurement_id ?? null,
+        apiSecretEncrypted: body.api_secret ? sealJson(cipher, body.api_secret) : null,
+        customEndpointPath: body.custom_endpoint_path ?? null,
+        customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
+        isActive: body.is_active,
       });
       return c.json(sgtmJson(s, cipher, false), 201);
     } catch (error) {
@@ -122,7 +126,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
   app.put('/:id', async (c) => {
     const id = idParam(c);
     const body = await parseBody(c, sgtmUpdateSchema);
-    const existing = await db.sgtmConfig.findUnique({ where: { id } });
+    const existing = await findSgtmConfig(db, id);
     if (!existing) throw notFound('sGTM config', id);
     const clientType = body.client_type ?? existing.clientType;
     const measurementId = body.measurement_id !== undefined ? body.measurement_id : existing.measurementId;
@@ -135,30 +139,24 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
         },
       ]);
     }
-    if (
-      body.storefront_id !== undefined &&
-      !(await db.storefront.findUnique({ where: { id: body.storefront_id } }))
-    ) {
+    if (body.storefront_id !== undefined && !(await storefrontExists(db, body.storefront_id))) {
       throw notFound('Storefront', body.storefront_id);
     }
     try {
-      const s = await db.sgtmConfig.update({
-        where: { id },
-        data: {
-          ...(body.storefront_id !== undefined && { storefrontId: body.storefront_id }),
-          ...(body.sgtm_url !== undefined && { sgtmUrl: body.sgtm_url }),
-          ...(body.client_type !== undefined && { clientType: body.client_type }),
-          ...(body.container_id !== undefined && { containerId: body.container_id }),
-          ...(body.measurement_id !== undefined && { measurementId: body.measurement_id }),
-          ...(body.api_secret !== undefined && {
-            apiSecretEncrypted: body.api_secret ? sealJson(cipher, body.api_secret) : null,
-          }),
-          ...(body.custom_endpoint_path !== undefined && { customEndpointPath: body.custom_endpoint_path }),
-          ...(body.custom_headers !== undefined && {
-            customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
-          }),
-          ...(body.is_active !== undefined && { isActive: body.is_active }),
-        },
+      const s = await updateSgtmConfig(db, id, {
+        storefrontId: body.storefront_id,
+        sgtmUrl: body.sgtm_url,
+        clientType: body.client_type,
+        containerId: body.container_id,
+        measurementId: body.measurement_id,
+        ...(body.api_secret !== undefined && {
+          apiSecretEncrypted: body.api_secret ? sealJson(cipher, body.api_secret) : null,
+        }),
+        customEndpointPath: body.custom_endpoint_path,
+        ...(body.custom_headers !== undefined && {
+          customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
+        }),
+        isActive: body.is_active,
       });
       return c.json(sgtmJson(s, cipher, false));
     } catch (error) {
@@ -170,8 +168,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
 
   app.delete('/:id', async (c) => {
     const id = idParam(c);
-    const deleted = await db.sgtmConfig.deleteMany({ where: { id } });
-    if (deleted.count === 0) throw notFound('sGTM config', id);
+    if (!(await deleteSgtmConfig(db, id))) throw notFound('sGTM config', id);
     return c.body(null, 204);
   });
 

@@ -1,10 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import {
+  type Storefront,
+  createStorefront,
+  deleteStorefront,
+  findStorefront,
+  listStorefronts,
+  updateStorefront,
+} from '../db/storefronts';
 import { conflict, notFound } from '../http/problems';
 import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
-import type { Storefront } from '../generated/prisma/client';
-import { isUniqueViolation } from '../db/errors';
 
 const code = z
   .string()
@@ -44,17 +51,17 @@ export function storefrontRoutes(db: Db) {
 
   app.get('/', async (c) => {
     const q = parseQuery(c, paginationSchema);
-    const where = q.is_active === undefined ? {} : { isActive: q.is_active };
-    const [items, total] = await Promise.all([
-      db.storefront.findMany({ where, skip: q.skip, take: q.limit, orderBy: { id: 'asc' } }),
-      db.storefront.count({ where }),
-    ]);
+    const { items, total } = await listStorefronts(
+      db,
+      { ...(q.is_active !== undefined && { isActive: q.is_active }) },
+      q,
+    );
     return c.json(page(items.map(storefrontJson), total, q.skip, q.limit));
   });
 
   app.get('/:id', async (c) => {
     const id = idParam(c);
-    const s = await db.storefront.findUnique({ where: { id } });
+    const s = await findStorefront(db, id);
     if (!s) throw notFound('Storefront', id);
     return c.json(storefrontJson(s));
   });
@@ -62,14 +69,12 @@ export function storefrontRoutes(db: Db) {
   app.post('/', async (c) => {
     const body = await parseBody(c, storefrontCreateSchema);
     try {
-      const s = await db.storefront.create({
-        data: {
-          code: body.storefront_id,
-          name: body.name,
-          domain: body.domain ?? null,
-          description: body.description ?? null,
-          isActive: body.is_active,
-        },
+      const s = await createStorefront(db, {
+        code: body.storefront_id,
+        name: body.name,
+        domain: body.domain ?? null,
+        description: body.description ?? null,
+        isActive: body.is_active,
       });
       return c.json(storefrontJson(s), 201);
     } catch (error) {
@@ -81,18 +86,14 @@ export function storefrontRoutes(db: Db) {
   app.put('/:id', async (c) => {
     const id = idParam(c);
     const body = await parseBody(c, storefrontUpdateSchema);
-    const existing = await db.storefront.findUnique({ where: { id } });
-    if (!existing) throw notFound('Storefront', id);
+    if (!(await findStorefront(db, id))) throw notFound('Storefront', id);
     try {
-      const s = await db.storefront.update({
-        where: { id },
-        data: {
-          ...(body.storefront_id !== undefined && { code: body.storefront_id }),
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.domain !== undefined && { domain: body.domain }),
-          ...(body.description !== undefined && { description: body.description }),
-          ...(body.is_active !== undefined && { isActive: body.is_active }),
-        },
+      const s = await updateStorefront(db, id, {
+        code: body.storefront_id,
+        name: body.name,
+        domain: body.domain,
+        description: body.description,
+        isActive: body.is_active,
       });
       return c.json(storefrontJson(s));
     } catch (error) {
@@ -103,8 +104,7 @@ export function storefrontRoutes(db: Db) {
 
   app.delete('/:id', async (c) => {
     const id = idParam(c);
-    const deleted = await db.storefront.deleteMany({ where: { id } });
-    if (deleted.count === 0) throw notFound('Storefront', id);
+    if (!(await deleteStorefront(db, id))) throw notFound('Storefront', id);
     return c.body(null, 204);
   });
 

@@ -1,16 +1,7 @@
 import { type RelayEvent, omsRecordSchema, toRelayEvent } from '@relay/core';
+import type { EventRow } from '../db/events';
 
-/** An events row as the router and the delivery loop read it. */
-export interface EventRow {
-  id: bigint;
-  storefront_id: number | null;
-  storefront_code: string | null;
-  dedup_key: string | null;
-  event_name: string;
-  event_time: Date;
-  order_id: string;
-  payload: unknown;
-}
+export type { EventRow };
 
 /**
  * The RelayEvent of a stored row. API rows carry the whole OMS record in `payload`; rows the

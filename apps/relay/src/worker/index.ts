@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/core';
 import type { RelayMetrics } from '../metrics/registry';
 import type { Runtime } from '../runtime';
-import { claimDeliveries, extendLeases, reapExpiredLeases } from './claims';
+import { claimDeliveries, extendLeases, reapExpiredLeases } from '../db/deliveries';
 import { Lanes } from './lanes';
 import { routeOnce } from './router';
 import { type SendDeps, type SendGroup, prepareGroups } from './send-claimed';

@@ -1,5 +1,5 @@
 import { type Outcome, type RetryPolicy, decideRetry } from '@relay/core';
-import type { Completion } from './claims';
+import type { Completion } from '../db/deliveries';
 
 export interface DeliveryState {
   id: bigint;

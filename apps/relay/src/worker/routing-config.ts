@@ -1,12 +1,10 @@
 import type { RoutingConfig } from '@relay/core';
 import type { Db } from '../db/client';
+import { credentialSwitches } from '../db/credentials';
+import { platformSwitches } from '../db/platforms';
+import { sgtmSwitches } from '../db/sgtm-configs';
+import { type StorefrontSwitch as StorefrontRow, storefrontSwitches } from '../db/storefronts';
 import type { AdapterRegistry } from '../platforms/registry';
-
-interface StorefrontRow {
-  id: number;
-  code: string;
-  is_active: number | boolean;
-}
 
 /**
  * The current kill-switch state for a set of storefronts, read fresh from the database (never
@@ -24,40 +22,12 @@ export async function loadKillSwitchState(
   registry: AdapterRegistry,
   storefront: { ids: number[]; codes: string[] },
 ): Promise<KillSwitchState> {
-  const ids = [...new Set(storefront.ids)];
-  const codes = [...new Set(storefront.codes)];
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (ids.length > 0) {
-    clauses.push(`id IN (${ids.map(() => '?').join(', ')})`);
-    params.push(...ids);
-  }
-  if (codes.length > 0) {
-    clauses.push(`storefront_id IN (${codes.map(() => '?').join(', ')})`);
-    params.push(...codes);
-  }
-  const storefronts =
-    clauses.length === 0
-      ? []
-      : await db.$queryRawUnsafe<StorefrontRow[]>(
-          `SELECT id, storefront_id AS code, is_active FROM storefronts WHERE ${clauses.join(' OR ')}`,
-          ...params,
-        );
+  const storefronts = await storefrontSwitches(db, storefront);
   const found = storefronts.map((s) => s.id);
   const [platforms, credentials, sgtm] = await Promise.all([
-    db.platform.findMany({ select: { id: true, code: true, isActive: true } }),
-    found.length === 0
-      ? []
-      : db.credential.findMany({
-          where: { storefrontId: { in: found } },
-          select: { id: true, storefrontId: true, platformId: true, isActive: true, destinationType: true },
-        }),
-    found.length === 0
-      ? []
-      : db.sgtmConfig.findMany({
-          where: { storefrontId: { in: found } },
-          select: { id: true, storefrontId: true, isActive: true },
-        }),
+    platformSwitches(db),
+    credentialSwitches(db, found),
+    sgtmSwitches(db, found),
   ]);
   const platformCode = new Map(platforms.map((p) => [p.id, p.code]));
   const routingPlatforms = platforms.map((p) => ({

@@ -8,20 +8,23 @@ import {
   resolveDestinations,
 } from '@relay/core';
 import { openJson } from '../crypto/secrets';
+import { type ExchangeRow, type UnsentAttemptRow, recordAttempts } from '../db/attempts';
 import type { Db } from '../db/client';
-import type { Logger } from '../log';
-import type { AdapterRegistry } from '../platforms/registry';
+import { credentialsWithPlatform } from '../db/credentials';
 import {
   type ClaimedDelivery,
   type Completion,
-  type ExchangeRow,
-  type UnsentAttemptRow,
+  type NewDelivery,
   completeDeliveries,
-  recordAttempts,
-} from './claims';
+  insertDeliveries,
+} from '../db/deliveries';
+import { sgtmConfigsByIds } from '../db/sgtm-configs';
+import type { CompletionStatus } from '../db/statuses';
+import type { Logger } from '../log';
+import type { AdapterRegistry } from '../platforms/registry';
+import { deliveryFor, destinationKey } from './destinations';
 import { relayEventOf } from './event-record';
 import { completionFor } from './outcome-to-state';
-import { destinationKey } from './router';
 import { sgtmCredentialsOf } from './sgtm-credentials';
 import { loadKillSwitchState } from './routing-config';
 
@@ -39,7 +42,7 @@ export interface SendDeps {
   now?: () => Date;
   fetch?: typeof fetch;
   /** Called once per finished delivery (metrics). */
-  onOutcome?: (platform: string, status: string) => void;
+  onOutcome?: (platform: string, status: CompletionStatus) => void;
   onAttempt?: (platform: string, durationMs: number) => void;
 }
 
@@ -73,7 +76,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
   });
   const suppressed: Completion[] = [];
   const sendable: ClaimedDelivery[] = [];
-  const reroute: Array<[bigint, string, string, number]> = [];
+  const reroute: NewDelivery[] = [];
   for (const c of claimed) {
     const destinations = resolveDestinations(
       state.configFor(c.storefront_id ?? -1),
@@ -89,9 +92,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     );
     if (c.destination_key.startsWith('sgtm:') && !stop) {
       // The sGTM config was switched off since routing: its credentials go direct instead.
-      for (const d of destinations)
-        if (d.kind === 'direct')
-          reroute.push([c.event_id, destinationKey(d), d.platformCode, d.credentialId]);
+      for (const d of destinations) if (d.kind === 'direct') reroute.push(deliveryFor(c.event_id, d));
       suppressed.push({
         id: c.id,
         status: 'suppressed',
@@ -105,13 +106,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
         : 'destination no longer configured';
     suppressed.push({ id: c.id, status: 'suppressed', reason });
   }
-  if (reroute.length > 0) {
-    await db.$executeRawUnsafe(
-      `INSERT IGNORE INTO deliveries (event_id, destination_key, platform_code, credential_id, status, next_attempt_at)
-       VALUES ${reroute.map(() => "(?, ?, ?, ?, 'pending', NOW(3))").join(', ')}`,
-      ...reroute.flat(),
-    );
-  }
+  await insertDeliveries(db, reroute);
   if (suppressed.length > 0) {
     await completeDeliveries(db, deps.owner, suppressed);
     for (const s of suppressed)
@@ -125,10 +120,8 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     ...new Set(sendable.flatMap((c) => (c.sgtm_config_id === null ? [] : [c.sgtm_config_id]))),
   ];
   const [credentials, sgtmConfigs] = await Promise.all([
-    credentialIds.length
-      ? db.credential.findMany({ where: { id: { in: credentialIds } }, include: { platform: true } })
-      : [],
-    sgtmIds.length ? db.sgtmConfig.findMany({ where: { id: { in: sgtmIds } } }) : [],
+    credentialsWithPlatform(db, credentialIds),
+    sgtmConfigsByIds(db, sgtmIds),
   ]);
 
   const destinationOf = (c: ClaimedDelivery): Destination | string => {

@@ -1,7 +1,7 @@
 import { SEED_BATCH } from '@relay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealJson } from '../../src/crypto/secrets';
-import { claimDeliveries, completeDeliveries } from '../../src/worker/claims';
+import { claimDeliveries, completeDeliveries } from '../../src/db/deliveries';
 import { type PipelineFixture, pipelineFixture } from '../support/worker-fixture';
 
 let f: PipelineFixture;

@@ -1,0 +1,105 @@
+import type { Db } from './client';
+import { type Queryable, rows, sql } from './sql';
+
+/**
+ * The audit trail: `http_exchanges` (each HTTP request to a platform, once) and
+ * `delivery_attempts` (one row per attempt of a delivery, pointing at the request that carried
+ * it). The only module that writes them.
+ */
+
+/** One HTTP request as `deliver()` reported it, with the deliveries it carried. */
+export interface ExchangeRow {
+  platformCode: string;
+  method: string;
+  url: string;
+  startedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  requestExcerpt: string;
+  responseExcerpt: string;
+  /** One per delivery the request carried. */
+  attempts: AttemptRow[];
+}
+
+export interface AttemptRow {
+  deliveryId: bigint;
+  attempt: number;
+  outcome: string;
+  reason: string | null;
+}
+
+/** An attempt decided without an HTTP request (too old for the platform, unmapped, bad credential). */
+export interface UnsentAttemptRow extends AttemptRow {
+  startedAt: Date;
+}
+
+/**
+ * The audit trail, in one transaction: each HTTP request once in `http_exchanges` (its excerpts
+ * are shared by every delivery it carried), then one multi-row insert of the attempts, those
+ * decided without a request included (no exchange, no status code).
+ */
+export async function recordAttempts(
+  db: Db,
+  exchanges: readonly ExchangeRow[],
+  unsent: readonly UnsentAttemptRow[] = [],
+): Promise<void> {
+  if (exchanges.length === 0 && unsent.length === 0) return;
+  await db.$transaction(async (tx) => {
+    const attemptRows: unknown[][] = unsent.map((a) => [
+      a.deliveryId,
+      a.attempt,
+      null,
+      a.startedAt,
+      0,
+      null,
+      a.outcome,
+      a.reason,
+    ]);
+    for (const x of exchanges) {
+      await tx.$executeRaw(
+        sql`INSERT INTO http_exchanges (platform_code, method, url, started_at, duration_ms, status_code, event_count, request_excerpt, response_excerpt)
+            VALUES (${x.platformCode}, ${x.method}, ${x.url.slice(0, 2048)}, ${x.startedAt}, ${x.durationMs}, ${x.statusCode},
+                    ${x.attempts.length}, ${x.requestExcerpt}, ${x.responseExcerpt})`,
+      );
+      // Same connection, inside the transaction: the id of the row just inserted (MySQL and MariaDB).
+      const [{ id }] = await tx.$queryRaw<[{ id: bigint }]>(sql`SELECT LAST_INSERT_ID() AS id`);
+      for (const a of x.attempts)
+        attemptRows.push([
+          a.deliveryId,
+          a.attempt,
+          id,
+          x.startedAt,
+          x.durationMs,
+          x.statusCode,
+          a.outcome,
+          a.reason,
+        ]);
+    }
+    if (attemptRows.length === 0) return;
+    await tx.$executeRaw(
+      sql`INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason)
+          VALUES ${rows(attemptRows)}`,
+    );
+  });
+}
+
+/** HTTP exchanges started before the cutoff that no attempt refers to any more. */
+const unusedBefore = (cutoff: Date) => sql`FROM http_exchanges x
+  WHERE x.started_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.exchange_id = x.id)`;
+
+export async function countUnusedExchangesBefore(db: Queryable, cutoff: Date): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: bigint }>>(sql`SELECT COUNT(*) AS n ${unusedBefore(cutoff)}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Delete up to `limit` unused exchanges started before `cutoff`; returns how many. */
+export async function deleteUnusedExchangesBefore(
+  db: Queryable,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const n = await db.$executeRaw(
+    sql`DELETE FROM http_exchanges WHERE id IN (SELECT id FROM (SELECT x.id ${unusedBefore(cutoff)} ORDER BY 1 LIMIT ${limit}) AS batch)`,
+  );
+  return Number(n);
+}

@@ -1,0 +1,94 @@
+import type { Credential } from '../generated/prisma/client';
+import type { Db } from './client';
+import type { Page } from './storefronts';
+
+/** The `credentials` table (configuration): the only module that writes it. */
+
+export type { Credential };
+
+export type DestinationType = 'sgtm' | 'direct';
+
+export interface CredentialInput {
+  storefrontId: number;
+  platformId: number;
+  /** The Fernet token of the credentials JSON. */
+  credentialsEncrypted: string;
+  destinationType: DestinationType;
+  pixelId: string | null;
+  accountId: string | null;
+  baseUrl: string | null;
+  options: object | null;
+  isActive: boolean;
+}
+
+/** A partial update: fields left undefined are not touched (`options: null` neither, as before). */
+export type CredentialChanges = Partial<CredentialInput>;
+
+export async function listCredentials(
+  db: Db,
+  filter: { isActive?: boolean; storefrontId?: number; platformId?: number },
+  page: Page,
+): Promise<{ items: Credential[]; total: number }> {
+  const where = {
+    ...(filter.isActive !== undefined && { isActive: filter.isActive }),
+    ...(filter.storefrontId !== undefined && { storefrontId: filter.storefrontId }),
+    ...(filter.platformId !== undefined && { platformId: filter.platformId }),
+  };
+  const [items, total] = await Promise.all([
+    db.credential.findMany({ where, skip: page.skip, take: page.limit, orderBy: { id: 'asc' } }),
+    db.credential.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export const findCredential = (db: Db, id: number) => db.credential.findUnique({ where: { id } });
+
+export function createCredential(db: Db, input: CredentialInput) {
+  const { options, ...rest } = input;
+  return db.credential.create({ data: { ...rest, ...(options !== null && { options }) } });
+}
+
+export function updateCredential(db: Db, id: number, changes: CredentialChanges) {
+  const { options, ...rest } = changes;
+  return db.credential.update({ where: { id }, data: { ...rest, ...(options != null && { options }) } });
+}
+
+export async function deleteCredential(db: Db, id: number): Promise<boolean> {
+  return (await db.credential.deleteMany({ where: { id } })).count > 0;
+}
+
+/** Credentials with their platform, for sending. */
+export const credentialsWithPlatform = (db: Db, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.credential.findMany({ where: { id: { in: [...ids] } }, include: { platform: true } });
+
+/** The kill-switch view of the credentials of some storefronts (routing). */
+export const credentialSwitches = (db: Db, storefrontIds: readonly number[]) =>
+  storefrontIds.length === 0
+    ? Promise.resolve([])
+    : db.credential.findMany({
+        where: { storefrontId: { in: [...storefrontIds] } },
+        select: { id: true, storefrontId: true, platformId: true, isActive: true, destinationType: true },
+      });
+
+/** Every credential's encrypted column (key rotation). */
+export const credentialSecrets = (db: Db) =>
+  db.credential.findMany({ select: { id: true, credentialsEncrypted: true } });
+
+/**
+ * Replace a credential's token, guarded by its old value (a concurrent edit wins). Returns
+ * whether the row was updated.
+ */
+export async function replaceCredentialSecret(
+  db: Db,
+  id: number,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const { count } = await db.credential.updateMany({
+    where: { id, credentialsEncrypted: from },
+    data: { credentialsEncrypted: to },
+  });
+  return count > 0;
+}

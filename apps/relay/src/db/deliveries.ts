@@ -1,0 +1,248 @@
+import type { Delivery } from '../generated/prisma/client';
+import type { Db } from './client';
+import { type Queryable, type Sql, empty, inList, raw, rows, sql } from './sql';
+import {
+  type CompletionStatus,
+  type DeliveryStatus,
+  OPEN_DELIVERY_STATUSES,
+  type ReplayableDeliveryStatus,
+} from './statuses';
+
+/**
+ * The `deliveries` table: the only module that writes it. One delivery per (event, destination),
+ * written by `insertDeliveries` only; the worker claims, renews, completes and reaps them with
+ * fenced statements; the admin API replays them.
+ */
+
+export type { Delivery };
+
+/** A delivery to write: where it goes, and how it starts (`pending`, or already stopped). */
+export interface NewDelivery {
+  eventId: bigint;
+  /** `credential:12`, `sgtm:3` or `storefront`: unique per event. */
+  destinationKey: string;
+  platformCode: string;
+  credentialId: number | null;
+  sgtmConfigId: number | null;
+  status: Extract<DeliveryStatus, 'pending' | 'suppressed' | 'skipped'>;
+  reason: string | null;
+}
+
+const NOW = raw('NOW(3)');
+
+/**
+ * Write deliveries, due now. `INSERT IGNORE` on the unique (event_id, destination_key): routing
+ * an event twice (after a crash) adds nothing twice. The only statement that inserts deliveries.
+ * Returns how many rows were inserted.
+ */
+export async function insertDeliveries(db: Queryable, deliveries: readonly NewDelivery[]): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const n = await db.$executeRaw(
+    sql`INSERT IGNORE INTO deliveries (event_id, destination_key, platform_code, credential_id, sgtm_config_id, status, reason, next_attempt_at)
+        VALUES ${rows(
+          deliveries.map((d) => [
+            d.eventId,
+            d.destinationKey,
+            d.platformCode,
+            d.credentialId,
+            d.sgtmConfigId,
+            d.status,
+            d.reason,
+            NOW,
+          ]),
+        )}`,
+  );
+  return Number(n);
+}
+
+/** A leased delivery with what sending it needs. */
+export interface ClaimedDelivery {
+  id: bigint;
+  event_id: bigint;
+  destination_key: string;
+  platform_code: string;
+  credential_id: number | null;
+  sgtm_config_id: number | null;
+  attempts: number;
+  first_attempt_at: Date;
+  // the event
+  storefront_id: number | null;
+  storefront_code: string | null;
+  dedup_key: string | null;
+  event_name: string;
+  event_time: Date;
+  order_id: string;
+  payload: unknown;
+}
+
+/**
+ * Claim due deliveries: a short READ COMMITTED transaction selects them with
+ * `FOR UPDATE SKIP LOCKED` (index: status, next_attempt_at, id), marks them leased to `owner`
+ * until now + `leaseMs` and counts the attempt, then commits, before any HTTP call.
+ * `exclude` leaves out platforms whose lanes are full.
+ */
+export async function claimDeliveries(
+  db: Db,
+  owner: string,
+  limit: number,
+  leaseMs: number,
+  exclude: ReadonlyArray<string> = [],
+): Promise<ClaimedDelivery[]> {
+  return db.$transaction(
+    async (tx) => {
+      const notIn = exclude.length > 0 ? sql`AND platform_code NOT IN (${inList(exclude)})` : empty;
+      const claimed = await tx.$queryRaw<Array<{ id: bigint }>>(
+        sql`SELECT id FROM deliveries
+            WHERE status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3) ${notIn}
+            ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
+      );
+      if (claimed.length === 0) return [];
+      const ids = claimed.map((r) => r.id);
+      await tx.$executeRaw(
+        sql`UPDATE deliveries SET status = ${'leased' satisfies DeliveryStatus}, lease_owner = ${owner},
+              lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND,
+              attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(3)), last_attempt_at = NOW(3)
+            WHERE id IN (${inList(ids)})`,
+      );
+      return tx.$queryRaw<ClaimedDelivery[]>(
+        sql`SELECT d.id, d.event_id, d.destination_key, d.platform_code, d.credential_id, d.sgtm_config_id, d.attempts,
+                   d.first_attempt_at, e.storefront_id, e.storefront_code, e.dedup_key, e.event_name, e.event_time,
+                   e.order_id, e.payload
+            FROM deliveries d JOIN events e ON e.id = d.event_id
+            WHERE d.id IN (${inList(ids)}) ORDER BY d.id`,
+      );
+    },
+    { isolationLevel: 'ReadCommitted' },
+  );
+}
+
+/** How a leased delivery ends (or is rescheduled: `pending` with `nextAttemptAt`). */
+export interface Completion {
+  id: bigint;
+  status: CompletionStatus;
+  reason: string | null;
+  nextAttemptAt?: Date;
+  platformEventName?: string | null;
+}
+
+/**
+ * Fenced completion: only the lease owner may finish a delivery, and only while it is leased.
+ * Returns the ids whose lease was lost (their result is dropped; another worker owns them).
+ */
+export async function completeDeliveries(
+  db: Db,
+  owner: string,
+  completions: readonly Completion[],
+): Promise<bigint[]> {
+  // Deliveries that end the same way are finished with one statement (a batch usually is).
+  const groups = new Map<string, Completion[]>();
+  for (const c of completions) {
+    const key = JSON.stringify([
+      c.status,
+      c.reason,
+      c.nextAttemptAt?.getTime() ?? null,
+      c.platformEventName ?? null,
+    ]);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const lost: bigint[] = [];
+  for (const group of groups.values()) {
+    const { status, reason, nextAttemptAt, platformEventName } = group[0]!;
+    const ids = group.map((c) => c.id);
+    const count = await db.$executeRaw(
+      sql`UPDATE deliveries SET status = ${status}, reason = ${reason}, next_attempt_at = COALESCE(${nextAttemptAt ?? null}, next_attempt_at),
+            platform_event_name = COALESCE(${platformEventName ?? null}, platform_event_name), lease_owner = NULL, lease_until = NULL
+          WHERE id IN (${inList(ids)}) AND lease_owner = ${owner} AND status = ${'leased' satisfies DeliveryStatus}`,
+    );
+    if (Number(count) === ids.length) continue;
+    // Some leases were lost (expired and taken by another worker): find which, to report them.
+    const finished = await db.$queryRaw<Array<{ id: bigint }>>(
+      sql`SELECT id FROM deliveries WHERE id IN (${inList(ids)}) AND status = ${status} AND lease_owner IS NULL`,
+    );
+    const done = new Set(finished.map((r) => String(r.id)));
+    lost.push(...ids.filter((id) => !done.has(String(id))));
+  }
+  return lost;
+}
+
+/** Push the lease of deliveries this worker still holds to now + `leaseMs`; returns how many. */
+export async function extendLeases(
+  db: Db,
+  owner: string,
+  ids: readonly bigint[],
+  leaseMs: number,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const count = await db.$executeRaw(
+    sql`UPDATE deliveries SET lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND
+        WHERE id IN (${inList(ids)}) AND lease_owner = ${owner} AND status = ${'leased' satisfies DeliveryStatus}`,
+  );
+  return Number(count);
+}
+
+/** Return expired leases to pending (a crashed worker's claims). */
+export async function reapExpiredLeases(db: Db): Promise<number> {
+  const count = await db.$executeRaw(
+    sql`UPDATE deliveries SET status = ${'pending' satisfies DeliveryStatus}, lease_owner = NULL, lease_until = NULL, next_attempt_at = NOW(3)
+        WHERE status = ${'leased' satisfies DeliveryStatus} AND lease_until < NOW(3)`,
+  );
+  return Number(count);
+}
+
+/** Reset deliveries to pending, due now, with a fresh retry budget (the attempt history stays). */
+const replaySet = (t: string): Sql => {
+  const c = (column: string) => raw(`${t}${column}`);
+  return sql`${c('status')} = ${'pending' satisfies DeliveryStatus}, ${c('attempts')} = 0, ${c('first_attempt_at')} = NULL,
+    ${c('next_attempt_at')} = NOW(3), ${c('reason')} = CONCAT('replayed; was: ', COALESCE(${c('reason')}, ''))`;
+};
+
+/** Replay one event's failed deliveries; returns how many. */
+export async function replayEventDeliveries(db: Db, eventId: bigint): Promise<number> {
+  const n = await db.$executeRaw(
+    sql`UPDATE deliveries SET ${replaySet('')} WHERE event_id = ${eventId} AND status = ${'failed' satisfies DeliveryStatus}`,
+  );
+  return Number(n);
+}
+
+export interface ReplayFilter {
+  statuses: readonly ReplayableDeliveryStatus[];
+  platformCode?: string;
+  storefrontId?: number;
+  /** Events that happened at or after. */
+  from?: Date;
+  /** Events that happened before. */
+  to?: Date;
+}
+
+/** Replay the deliveries matching the filter; returns how many. */
+export async function replayDeliveries(db: Db, filter: ReplayFilter): Promise<number> {
+  const clauses: Sql[] = [sql`d.status IN (${inList(filter.statuses)})`];
+  if (filter.platformCode !== undefined) clauses.push(sql`d.platform_code = ${filter.platformCode}`);
+  if (filter.storefrontId !== undefined) clauses.push(sql`e.storefront_id = ${filter.storefrontId}`);
+  if (filter.from !== undefined) clauses.push(sql`e.event_time >= ${filter.from}`);
+  if (filter.to !== undefined) clauses.push(sql`e.event_time < ${filter.to}`);
+  const where = clauses.reduce((all, clause) => sql`${all} AND ${clause}`);
+  const n = await db.$executeRaw(
+    sql`UPDATE deliveries d JOIN events e ON e.id = d.event_id SET ${replaySet('d.')} WHERE ${where}`,
+  );
+  return Number(n);
+}
+
+/** Open deliveries (pending or leased) per status and platform (a gauge). */
+export function countOpenDeliveries(
+  db: Db,
+): Promise<Array<{ status: DeliveryStatus; platform_code: string; n: bigint }>> {
+  return db.$queryRaw(
+    sql`SELECT status, platform_code, COUNT(*) n FROM deliveries WHERE status IN (${inList(OPEN_DELIVERY_STATUSES)})
+        GROUP BY status, platform_code`,
+  );
+}
+
+/** Seconds since the oldest due, pending delivery became due (0 when none is). */
+export async function oldestDueDeliveryAgeSeconds(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ age: number | string | null }>>(
+    sql`SELECT TIMESTAMPDIFF(MICROSECOND, MIN(next_attempt_at), NOW(3)) / 1000000 AS age
+        FROM deliveries WHERE status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3)`,
+  );
+  return Number(row?.age ?? 0);
+}

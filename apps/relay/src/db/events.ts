@@ -1,0 +1,314 @@
+import { ConfigError } from '@relay/core';
+import type { Event } from '../generated/prisma/client';
+import type { Db } from './client';
+import { isDeadlock, isUniqueViolation } from './errors';
+import { type NewDelivery, insertDeliveries } from './deliveries';
+import { type Queryable, type Tx, inList, rows, sql } from './sql';
+import { type EventStatus, OPEN_DELIVERY_STATUSES, UNROUTED_EVENT_STATUSES } from './statuses';
+
+/**
+ * The `events` table: the only module that writes it. Ingestion inserts, the router claims and
+ * finishes, retention deletes; the admin API reads.
+ */
+
+export type { Event };
+
+/** A record to store, already judged acceptable (known, active storefront; valid JSON). */
+export interface NewEvent {
+  storefrontId: number;
+  storefrontCode: string;
+  dedupKey: string;
+  eventName: string;
+  eventTime: Date;
+  orderId: string;
+  /** The whole OMS record as JSON text. */
+  payload: string;
+}
+
+/** An events row as the router and the delivery loop read it. */
+export interface EventRow {
+  id: bigint;
+  storefront_id: number | null;
+  storefront_code: string | null;
+  dedup_key: string | null;
+  event_name: string;
+  event_time: Date;
+  order_id: string;
+  payload: unknown;
+}
+
+/** `(storefront_code, dedup_key)` as one string: the unique key events are deduplicated on. */
+export const eventKey = (storefrontCode: string, dedupKey: string) => `${storefrontCode}\u0000${dedupKey}`;
+
+const keyPairs = (events: ReadonlyArray<{ storefrontCode: string; dedupKey: string }>) =>
+  rows(events.map((e) => [e.storefrontCode, e.dedupKey]));
+
+/**
+ * Store new events; returns the id of each row this call inserted, by `eventKey`. Keys already
+ * stored (or stored by a concurrent request meanwhile) are absent from the result: the caller
+ * reports them as duplicates.
+ *
+ * In one REPEATABLE READ transaction: one read of the keys already stored, one multi-row
+ * `INSERT IGNORE` (the unique (storefront_code, dedup_key) index does the dedup) and one read
+ * of the new ids. The first read fixes the snapshot, so the last read sees exactly the rows this
+ * transaction inserted. `INSERT IGNORE` may hide nothing but a duplicate key: every row it
+ * skipped must be found by a locking read (which sees rows committed meanwhile), else the batch
+ * is rolled back with an error naming the record (it would otherwise be lost silently).
+ * A deadlock with a concurrent batch is retried (at most three tries).
+ */
+export function insertEvents(db: Db, events: readonly NewEvent[]): Promise<Map<string, number>> {
+  if (events.length === 0) return Promise.resolve(new Map());
+  return retryOnDeadlock(() =>
+    db.$transaction((tx) => insertEventsIn(tx, events), { isolationLevel: 'RepeatableRead' }),
+  );
+}
+
+/** Thrown when `INSERT IGNORE` skipped a row for another reason than its duplicate key. */
+export class EventNotStoredError extends Error {
+  constructor(readonly event: NewEvent) {
+    super(
+      `the database refused event (storefront ${event.storefrontCode}, dedup key ${event.dedupKey}) for another reason than a duplicate key; batch rolled back`,
+    );
+    this.name = 'EventNotStoredError';
+  }
+}
+
+async function insertEventsIn(tx: Tx, events: readonly NewEvent[]): Promise<Map<string, number>> {
+  const existing = await tx.$queryRaw<Array<{ code: string; dedup_key: string }>>(
+    sql`SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${keyPairs(events)})`,
+  );
+  const taken = new Set(existing.map((e) => eventKey(e.code, e.dedup_key)));
+  const fresh: NewEvent[] = [];
+  for (const e of events) {
+    const key = eventKey(e.storefrontCode, e.dedupKey);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    fresh.push(e);
+  }
+  const stored = new Map<string, number>();
+  if (fresh.length === 0) return stored;
+  const inserted = await tx.$executeRaw(
+    sql`INSERT IGNORE INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, status)
+        VALUES ${rows(
+          fresh.map((e) => [
+            e.storefrontId,
+            e.storefrontCode,
+            e.dedupKey,
+            e.eventName,
+            e.eventTime,
+            e.orderId,
+            e.payload,
+            'pending' satisfies EventStatus,
+          ]),
+        )}`,
+  );
+  const found = await tx.$queryRaw<Array<{ id: bigint; code: string; dedup_key: string }>>(
+    sql`SELECT id, storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${keyPairs(fresh)})`,
+  );
+  if (found.length !== inserted) {
+    throw new ConfigError(
+      `events insert stored ${inserted} rows but ${found.length} were found by their keys (a value was converted: is the server's sql_mode strict?); batch rolled back`,
+    );
+  }
+  for (const row of found) stored.set(eventKey(row.code, row.dedup_key), Number(row.id));
+  const skipped = fresh.filter((e) => !stored.has(eventKey(e.storefrontCode, e.dedupKey)));
+  if (skipped.length > 0) {
+    // Only a concurrent request's row (committed after this snapshot) may explain a skipped row.
+    const committed = await tx.$queryRaw<Array<{ code: string; dedup_key: string }>>(
+      sql`SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${keyPairs(skipped)}) LOCK IN SHARE MODE`,
+    );
+    const duplicates = new Set(committed.map((e) => eventKey(e.code, e.dedup_key)));
+    const lost = skipped.find((e) => !duplicates.has(eventKey(e.storefrontCode, e.dedupKey)));
+    if (lost) throw new EventNotStoredError(lost);
+  }
+  return stored;
+}
+
+/**
+ * Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
+ * victim back whole, so running it again is safe (at most three tries, then the error is a 500
+ * and the OMS retries the batch).
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= tries || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Claim pending events (API and direct inserts alike; an expired routing lease counts as
+ * pending), in a short READ COMMITTED transaction with `FOR UPDATE SKIP LOCKED`: they become
+ * `routing`, leased to `owner` until now + `leaseMs`.
+ */
+export function claimEvents(db: Db, owner: string, limit: number, leaseMs: number): Promise<EventRow[]> {
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.$queryRaw<Array<{ id: bigint }>>(
+        sql`SELECT id FROM events
+            WHERE status = ${'pending' satisfies EventStatus}
+               OR (status = ${'routing' satisfies EventStatus} AND lease_until < NOW(3))
+            ORDER BY id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
+      );
+      if (claimed.length === 0) return [];
+      const ids = claimed.map((r) => r.id);
+      await tx.$executeRaw(
+        sql`UPDATE events SET status = ${'routing' satisfies EventStatus}, lease_owner = ${owner},
+              lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND
+            WHERE id IN (${inList(ids)})`,
+      );
+      return tx.$queryRaw<EventRow[]>(
+        sql`SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload
+            FROM events WHERE id IN (${inList(ids)}) ORDER BY id`,
+      );
+    },
+    { isolationLevel: 'ReadCommitted' },
+  );
+}
+
+/**
+ * A row the OMS inserted directly: fill in what it could not know (storefront id and code, dedup
+ * key). Returns false when the dedup key is already taken (the event is a duplicate).
+ */
+export async function completeDirectInsert(
+  db: Db,
+  id: bigint,
+  storefront: { id: number; code: string },
+  dedupKey: string,
+): Promise<boolean> {
+  try {
+    await db.$executeRaw(
+      sql`UPDATE events SET storefront_id = ${storefront.id}, storefront_code = ${storefront.code}, dedup_key = ${dedupKey}
+          WHERE id = ${id}`,
+    );
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** How a routing pass ends for one event. */
+export interface RoutedEvent {
+  id: bigint;
+  status: Exclude<EventStatus, 'pending' | 'routing'>;
+  reason: string | null;
+}
+
+/**
+ * End a routing pass in one transaction: write the deliveries (see `insertDeliveries`), then
+ * set each event's final status, fenced by the routing lease (an event whose lease another
+ * router took over is left to it).
+ */
+export async function finishRouting(
+  db: Db,
+  owner: string,
+  events: readonly RoutedEvent[],
+  deliveries: readonly NewDelivery[],
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await insertDeliveries(tx, deliveries);
+    const byOutcome = new Map<
+      string,
+      { status: RoutedEvent['status']; reason: string | null; ids: bigint[] }
+    >();
+    for (const e of events) {
+      const key = JSON.stringify([e.status, e.reason]);
+      const group = byOutcome.get(key) ?? { status: e.status, reason: e.reason, ids: [] };
+      group.ids.push(e.id);
+      byOutcome.set(key, group);
+    }
+    for (const { status, reason, ids } of byOutcome.values()) {
+      await tx.$executeRaw(
+        sql`UPDATE events SET status = ${status}, status_reason = ${reason}, routed_at = NOW(3), lease_owner = NULL, lease_until = NULL
+            WHERE id IN (${inList(ids)}) AND lease_owner = ${owner}`,
+      );
+    }
+  });
+}
+
+export interface EventFilter {
+  storefrontId?: number;
+  status?: EventStatus;
+  eventName?: string;
+  orderId?: string;
+}
+
+/** A page of events, newest first, and how many match. */
+export async function listEvents(
+  db: Db,
+  filter: EventFilter,
+  page: { skip: number; limit: number },
+): Promise<{ items: Event[]; total: number }> {
+  const where = {
+    ...(filter.storefrontId !== undefined && { storefrontId: filter.storefrontId }),
+    ...(filter.status !== undefined && { status: filter.status }),
+    ...(filter.eventName !== undefined && { eventName: filter.eventName }),
+    ...(filter.orderId !== undefined && { orderId: filter.orderId }),
+  };
+  const [items, total] = await Promise.all([
+    db.event.findMany({ where, skip: page.skip, take: page.limit, orderBy: { id: 'desc' } }),
+    db.event.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** One event with its deliveries, their attempts and the HTTP exchange each attempt was part of. */
+export function findEventWithDeliveries(db: Db, id: bigint) {
+  return db.event.findUnique({
+    where: { id },
+    include: {
+      deliveries: {
+        include: { attemptLog: { include: { exchange: true }, orderBy: { id: 'asc' } } },
+        orderBy: { id: 'asc' },
+      },
+    },
+  });
+}
+
+export type EventWithDeliveries = NonNullable<Awaited<ReturnType<typeof findEventWithDeliveries>>>;
+
+export async function eventExists(db: Db, id: bigint): Promise<boolean> {
+  return (await db.event.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+/** Events not yet routed (a gauge). */
+export async function countUnroutedEvents(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: bigint }>>(
+    sql`SELECT COUNT(*) n FROM events WHERE status IN (${inList(UNROUTED_EVENT_STATUSES)})`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Events older than the cutoff whose work is over: routed (or stopped) and no delivery pending or leased. */
+const finishedBefore = (cutoff: Date) => sql`FROM events e
+  WHERE e.created_at < ${cutoff} AND e.status NOT IN (${inList(UNROUTED_EVENT_STATUSES)})
+    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status IN (${inList(OPEN_DELIVERY_STATUSES)}))`;
+
+/** How many events `deleteFinishedEventsBefore` would remove. */
+export async function countFinishedEventsBefore(db: Queryable, cutoff: Date): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: bigint }>>(sql`SELECT COUNT(*) AS n ${finishedBefore(cutoff)}`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Delete up to `limit` finished events accepted before `cutoff`, with their deliveries and
+ * attempts (foreign keys cascade). Returns how many events were deleted.
+ */
+export async function deleteFinishedEventsBefore(
+  db: Queryable,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const n = await db.$executeRaw(
+    sql`DELETE FROM events WHERE id IN (SELECT id FROM (SELECT e.id ${finishedBefore(cutoff)} ORDER BY 1 LIMIT ${limit}) AS batch)`,
+  );
+  return Number(n);
+}
+
+/** Every event with its deliveries, oldest first (the demo prints them). */
+export const eventsWithDeliveries = (db: Db) =>
+  db.event.findMany({ include: { deliveries: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });

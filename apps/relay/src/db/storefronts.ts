@@ -1,0 +1,76 @@
+import type { Storefront } from '../generated/prisma/client';
+import type { Db } from './client';
+import { inList, sql } from './sql';
+
+/** The `storefronts` table (configuration): the only module that writes it. */
+
+export type { Storefront };
+
+export interface StorefrontInput {
+  code: string;
+  name: string;
+  domain: string | null;
+  description: string | null;
+  isActive: boolean;
+}
+
+/** A partial update: fields left undefined are not touched. */
+export type StorefrontChanges = Partial<StorefrontInput>;
+
+export interface Page {
+  skip: number;
+  limit: number;
+}
+
+export async function listStorefronts(
+  db: Db,
+  filter: { isActive?: boolean },
+  page: Page,
+): Promise<{ items: Storefront[]; total: number }> {
+  const where = filter.isActive === undefined ? {} : { isActive: filter.isActive };
+  const [items, total] = await Promise.all([
+    db.storefront.findMany({ where, skip: page.skip, take: page.limit, orderBy: { id: 'asc' } }),
+    db.storefront.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export const findStorefront = (db: Db, id: number) => db.storefront.findUnique({ where: { id } });
+
+export const storefrontExists = async (db: Db, id: number) =>
+  (await db.storefront.findUnique({ where: { id }, select: { id: true } })) !== null;
+
+export const createStorefront = (db: Db, input: StorefrontInput) => db.storefront.create({ data: input });
+
+export const updateStorefront = (db: Db, id: number, changes: StorefrontChanges) =>
+  db.storefront.update({ where: { id }, data: changes });
+
+/** True when a row was deleted (its sGTM config, credentials cascade; its events keep their code). */
+export async function deleteStorefront(db: Db, id: number): Promise<boolean> {
+  return (await db.storefront.deleteMany({ where: { id } })).count > 0;
+}
+
+/** The kill-switch view of a storefront, as ingestion and routing read it. */
+export interface StorefrontSwitch {
+  id: number;
+  code: string;
+  is_active: boolean | number;
+}
+
+/** Storefronts by id or by code (either list may be empty); one statement, read fresh. */
+export async function storefrontSwitches(
+  db: Db,
+  by: { ids?: readonly number[]; codes?: readonly string[] },
+): Promise<StorefrontSwitch[]> {
+  const ids = [...new Set(by.ids ?? [])];
+  const codes = [...new Set(by.codes ?? [])];
+  if (ids.length === 0 && codes.length === 0) return [];
+  const clauses = [
+    ...(ids.length > 0 ? [sql`id IN (${inList(ids)})`] : []),
+    ...(codes.length > 0 ? [sql`storefront_id IN (${inList(codes)})`] : []),
+  ];
+  const where = clauses.reduce((all, clause) => sql`${all} OR ${clause}`);
+  return db.$queryRaw<StorefrontSwitch[]>(
+    sql`SELECT id, storefront_id AS code, is_active FROM storefronts WHERE ${where}`,
+  );
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { insertDeliveries } from '../../src/db/deliveries';
+import {
+  EventNotStoredError,
+  type NewEvent,
+  claimEvents,
+  completeDirectInsert,
+  countFinishedEventsBefore,
+  countUnroutedEvents,
+  deleteFinishedEventsBefore,
+  eventKey,
+  finishRouting,
+  insertEvents,
+  listEvents,
+} from '../../src/db/events';
+import { createStorefront } from '../../src/db/storefronts';
+import { type TestDatabase, createTestDatabase } from '../support/database';
+
+let database: TestDatabase;
+let bosley: number;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+beforeEach(async () => {
+  await database.db.$executeRawUnsafe('DELETE FROM events');
+  await database.db.$executeRawUnsafe('DELETE FROM storefronts');
+  bosley = (
+    await createStorefront(database.db, {
+      code: 'bosley',
+      name: 'Bosley',
+      domain: null,
+      description: null,
+      isActive: true,
+    })
+  ).id;
+});
+
+const event = (order: string, payload: unknown = { order_id: order }): NewEvent => ({
+  storefrontId: bosley,
+  storefrontCode: 'bosley',
+  dedupKey: `bosley:purchase_completed:${order}`,
+  eventName: 'purchase_completed',
+  eventTime: new Date('2026-01-15T10:25:00.000Z'),
+  orderId: order,
+  payload: JSON.stringify(payload),
+});
+
+const stored = async () =>
+  (await database.db.event.findMany({ orderBy: { id: 'asc' } })).map((e) => [e.orderId, e.status, e.payload]);
+
+describe('events: the only writer of the events table', () => {
+  it('insertEvents stores new keys once and returns their ids by key; known keys are left out', async () => {
+    const first = await insertEvents(database.db, [event('A'), event('B'), event('A')]);
+    expect([...first.keys()]).toEqual([
+      eventKey('bosley', 'bosley:purchase_completed:A'),
+      eventKey('bosley', 'bosley:purchase_completed:B'),
+    ]);
+    const again = await insertEvents(database.db, [event('B'), event('C')]);
+    expect([...again.keys()]).toEqual([eventKey('bosley', 'bosley:purchase_completed:C')]);
+    expect(await stored()).toEqual([
+      ['A', 'pending', { order_id: 'A' }],
+      ['B', 'pending', { order_id: 'B' }],
+      ['C', 'pending', { order_id: 'C' }],
+    ]);
+    expect(await countUnroutedEvents(database.db)).toBe(3);
+  });
+
+  it('INSERT IGNORE hides nothing but a duplicate key: a row the JSON check refuses rolls the batch back', async () => {
+    // A lone UTF-16 surrogate: JSON.stringify writes it as \ud83d, which MariaDB's JSON check refuses.
+    const refused = event('BAD', { order_id: 'BAD', note: '\ud83d' });
+    // In a multi-row INSERT IGNORE the server skips it with a warning: caught, named, rolled back.
+    const error = await insertEvents(database.db, [event('OK'), refused]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventNotStoredError);
+    expect((error as Error).message).toMatch(/dedup key bosley:purchase_completed:BAD/);
+    // Alone, MariaDB raises the constraint error instead of skipping: nothing is stored either way.
+    await expect(insertEvents(database.db, [refused])).rejects.toThrow();
+    expect(await stored()).toEqual([]);
+  });
+
+  it('claimEvents leases pending events to one owner; finishRouting writes deliveries and is fenced by the lease', async () => {
+    const ids = await insertEvents(database.db, [event('A'), event('B')]);
+    const [a, b] = [...ids.values()].map(BigInt);
+    const claimed = await claimEvents(database.db, 'router-1', 10, 60_000);
+    expect(claimed.map((e) => [e.order_id, e.storefront_code])).toEqual([
+      ['A', 'bosley'],
+      ['B', 'bosley'],
+    ]);
+    expect(await claimEvents(database.db, 'router-2', 10, 60_000)).toEqual([]);
+    // Another router's finish changes nothing (the lease is router-1's).
+    await finishRouting(database.db, 'router-2', [{ id: a!, status: 'suppressed', reason: 'x' }], []);
+    expect((await stored()).map((r) => r[1])).toEqual(['routing', 'routing']);
+    await finishRouting(
+      database.db,
+      'router-1',
+      [
+        { id: a!, status: 'routed', reason: null },
+        { id: b!, status: 'suppressed', reason: "Storefront 'bosley' is disabled" },
+      ],
+      [
+        {
+          eventId: a!,
+          destinationKey: 'credential:1',
+          platformCode: 'meta_capi',
+          credentialId: null,
+          sgtmConfigId: null,
+          status: 'pending',
+          reason: null,
+        },
+      ],
+    );
+    const rows = await database.db.event.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((e) => [e.status, e.statusReason, e.leaseOwner, e.routedAt !== null])).toEqual([
+      ['routed', null, null, true],
+      ['suppressed', "Storefront 'bosley' is disabled", null, true],
+    ]);
+    expect(
+      (await database.db.delivery.findMany()).map((d) => [d.eventId, d.destinationKey, d.status]),
+    ).toEqual([[a, 'credential:1', 'pending']]);
+    expect(await countUnroutedEvents(database.db)).toBe(0);
+  });
+
+  it('an expired routing lease is claimed again', async () => {
+    await insertEvents(database.db, [event('A')]);
+    await claimEvents(database.db, 'router-1', 10, 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await claimEvents(database.db, 'router-2', 10, 60_000)).map((e) => e.order_id)).toEqual(['A']);
+  });
+
+  it('completeDirectInsert fills in a direct row, and answers false when its key is taken', async () => {
+    await insertEvents(database.db, [event('A')]);
+    await database.db.$executeRawUnsafe(
+      "INSERT INTO events (storefront_code, event_name, event_time, order_id, payload, status) VALUES ('bosley', 'purchase_completed', NOW(3), 'A', '{}', 'pending'), ('bosley', 'purchase_completed', NOW(3), 'D', '{}', 'pending')",
+    );
+    const [, dupe, direct] = await database.db.event.findMany({ orderBy: { id: 'asc' } });
+    const storefront = { id: bosley, code: 'bosley' };
+    expect(await completeDirectInsert(database.db, dupe!.id, storefront, 'bosley:purchase_completed:A')).toBe(
+      false,
+    );
+    expect(
+      await completeDirectInsert(database.db, direct!.id, storefront, 'bosley:purchase_completed:D'),
+    ).toBe(true);
+    const row = await database.db.event.findUniqueOrThrow({ where: { id: direct!.id } });
+    expect([row.storefrontId, row.storefrontCode, row.dedupKey]).toEqual([
+      bosley,
+      'bosley',
+      'bosley:purchase_completed:D',
+    ]);
+  });
+
+  it('lists newest first with filters; retention deletes only finished events', async () => {
+    const ids = [...(await insertEvents(database.db, [event('A'), event('B'), event('C')])).values()].map(
+      BigInt,
+    );
+    const page = await listEvents(database.db, { status: 'pending' }, { skip: 0, limit: 2 });
+    expect([page.items.map((e) => e.orderId), page.total]).toEqual([['C', 'B'], 3]);
+    expect(
+      (await listEvents(database.db, { orderId: 'A' }, { skip: 0, limit: 10 })).items.map((e) => e.orderId),
+    ).toEqual(['A']);
+    await claimEvents(database.db, 'r', 10, 60_000);
+    await finishRouting(
+      database.db,
+      'r',
+      ids.map((id) => ({ id, status: 'routed' as const, reason: null })),
+      [
+        {
+          eventId: ids[1]!,
+          destinationKey: 'credential:1',
+          platformCode: 'meta_capi',
+          credentialId: null,
+          sgtmConfigId: null,
+          status: 'pending',
+          reason: null,
+        },
+      ],
+    );
+    const later = new Date(Date.now() + 60_000);
+    // B still has a pending delivery: kept.
+    expect(await countFinishedEventsBefore(database.db, later)).toBe(2);
+    expect(await deleteFinishedEventsBefore(database.db, later, 1)).toBe(1);
+    expect(await deleteFinishedEventsBefore(database.db, later, 10)).toBe(1);
+    expect((await stored()).map((r) => r[0])).toEqual(['B']);
+    expect(await insertDeliveries(database.db, [])).toBe(0);
+  });
+});
