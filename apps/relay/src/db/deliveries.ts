@@ -204,6 +204,24 @@ export async function replayEventDeliveries(db: Db, eventId: bigint): Promise<nu
   return Number(n);
 }
 
+/**
+ * Replay one failure group: the failed deliveries to `destinationKey` whose reason starts with
+ * `reasonPrefix` (compared on the first `prefixLength` characters); returns how many.
+ */
+export async function replayFailedGroup(
+  db: Db,
+  destinationKey: string,
+  reasonPrefix: string,
+  prefixLength: number,
+): Promise<number> {
+  const n = await db.$executeRaw(
+    sql`UPDATE deliveries d SET ${replaySet('d.')}
+        WHERE d.status = ${'failed' satisfies DeliveryStatus} AND d.destination_key = ${destinationKey}
+          AND LEFT(COALESCE(d.reason, ''), ${prefixLength}) = ${reasonPrefix}`,
+  );
+  return Number(n);
+}
+
 export interface ReplayFilter {
   statuses: readonly ReplayableDeliveryStatus[];
   platformCode?: string;

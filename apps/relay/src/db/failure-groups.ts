@@ -1,4 +1,5 @@
 import type { Db } from './client';
+import { replayFailedGroup } from './deliveries';
 import { REASON_KEY_LENGTH } from './delivery-stats';
 
 export interface FailureGroup {
@@ -75,17 +76,6 @@ export async function failureGroups(db: Db, filter: FailureGroupFilter): Promise
  * Replay one failure group: its failed deliveries go back to pending, due now, with a fresh
  * retry budget (the attempt history stays, the old reason is kept after "replayed; was:").
  */
-export async function replayFailureGroup(
-  db: Db,
-  group: { destination: string; reason: string },
-): Promise<number> {
-  const replayed = await db.$executeRawUnsafe(
-    `UPDATE deliveries d
-     SET d.status = 'pending', d.attempts = 0, d.first_attempt_at = NULL, d.next_attempt_at = NOW(3),
-         d.reason = CONCAT('replayed; was: ', COALESCE(d.reason, ''))
-     WHERE d.status = 'failed' AND d.destination_key = ? AND ${reasonKey} = ?`,
-    group.destination,
-    group.reason,
-  );
-  return Number(replayed);
+export function replayFailureGroup(db: Db, group: { destination: string; reason: string }): Promise<number> {
+  return replayFailedGroup(db, group.destination, group.reason, REASON_KEY_LENGTH);
 }

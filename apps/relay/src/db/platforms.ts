@@ -39,6 +39,10 @@ export async function listPlatforms(
   return { items, total };
 }
 
+/** Every platform, by tier then code (the catalog). */
+export const platformsByTier = (db: Db) =>
+  db.platform.findMany({ orderBy: [{ tier: 'asc' }, { code: 'asc' }] });
+
 export const findPlatform = (db: Db, id: number) => db.platform.findUnique({ where: { id } });
 
 export const findPlatformByCode = (db: Db, code: string) => db.platform.findUnique({ where: { code } });

@@ -6,6 +6,7 @@ import { STATS_WINDOWS, type StatsWindow, deliveryStats } from '../db/delivery-s
 import { searchEvents } from '../db/event-search';
 import { failureGroups, replayFailureGroup } from '../db/failure-groups';
 import { killSwitchTree } from '../db/kill-switch-tree';
+import { platformsByTier } from '../db/platforms';
 import { platformJson } from './platforms';
 import { parseBody, parseQuery } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
@@ -115,7 +116,7 @@ export function operatorViewRoutes(db: Db, registry: AdapterRegistry) {
   app.get('/kill-switches', async (c) => c.json(await killSwitchTree(db)));
 
   app.get('/platform-catalog', async (c) => {
-    const rows = await db.platform.findMany({ orderBy: [{ tier: 'asc' }, { code: 'asc' }] });
+    const rows = await platformsByTier(db);
     return c.json({
       items: rows.map((p) => {
         const adapter = registry.get(p.code);
