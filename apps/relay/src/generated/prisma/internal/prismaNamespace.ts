@@ -1065,6 +1065,9 @@ export const StorefrontScalarFieldEnum = {
   domain: 'domain',
   description: 'description',
   isActive: 'isActive',
+  privacyMode: 'privacyMode',
+  eventAliases: 'eventAliases',
+  pseudonymKeyEncrypted: 'pseudonymKeyEncrypted',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -1082,6 +1085,7 @@ export const SgtmConfigScalarFieldEnum = {
   apiSecretEncrypted: 'apiSecretEncrypted',
   customEndpointPath: 'customEndpointPath',
   customHeadersEncrypted: 'customHeadersEncrypted',
+  privacy: 'privacy',
   isActive: 'isActive',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -1118,6 +1122,7 @@ export const CredentialScalarFieldEnum = {
   accountId: 'accountId',
   baseUrl: 'baseUrl',
   options: 'options',
+  privacy: 'privacy',
   isActive: 'isActive',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -1178,7 +1183,9 @@ export const DeliveryAttemptScalarFieldEnum = {
   durationMs: 'durationMs',
   statusCode: 'statusCode',
   outcome: 'outcome',
-  reason: 'reason'
+  reason: 'reason',
+  policyHash: 'policyHash',
+  removedFields: 'removedFields'
 } as const
 
 export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
@@ -1240,6 +1247,23 @@ export const JsonNullValueInput = {
 export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
+
+
+export const QueryMode = {
+  default: 'default',
+  insensitive: 'insensitive'
+} as const
+
+export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
 export const NullsOrder = {
   first: 'first',
   last: 'last'
@@ -1252,7 +1276,9 @@ export const StorefrontOrderByRelevanceFieldEnum = {
   code: 'code',
   name: 'name',
   domain: 'domain',
-  description: 'description'
+  description: 'description',
+  privacyMode: 'privacyMode',
+  pseudonymKeyEncrypted: 'pseudonymKeyEncrypted'
 } as const
 
 export type StorefrontOrderByRelevanceFieldEnum = (typeof StorefrontOrderByRelevanceFieldEnum)[keyof typeof StorefrontOrderByRelevanceFieldEnum]
@@ -1269,23 +1295,6 @@ export const SgtmConfigOrderByRelevanceFieldEnum = {
 } as const
 
 export type SgtmConfigOrderByRelevanceFieldEnum = (typeof SgtmConfigOrderByRelevanceFieldEnum)[keyof typeof SgtmConfigOrderByRelevanceFieldEnum]
-
-
-export const JsonNullValueFilter = {
-  DbNull: DbNull,
-  JsonNull: JsonNull,
-  AnyNull: AnyNull
-} as const
-
-export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
-
-
-export const QueryMode = {
-  default: 'default',
-  insensitive: 'insensitive'
-} as const
-
-export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
 
 
 export const PlatformOrderByRelevanceFieldEnum = {
@@ -1338,7 +1347,8 @@ export type DeliveryOrderByRelevanceFieldEnum = (typeof DeliveryOrderByRelevance
 
 export const DeliveryAttemptOrderByRelevanceFieldEnum = {
   outcome: 'outcome',
-  reason: 'reason'
+  reason: 'reason',
+  policyHash: 'policyHash'
 } as const
 
 export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]
@@ -1396,13 +1406,6 @@ export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
- * Reference to a field of type 'DateTime'
- */
-export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime'>
-    
-
-
-/**
  * Reference to a field of type 'Json'
  */
 export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
@@ -1413,6 +1416,13 @@ export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'J
  * Reference to a field of type 'QueryMode'
  */
 export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
+ * Reference to a field of type 'DateTime'
+ */
+export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime'>
     
 
 

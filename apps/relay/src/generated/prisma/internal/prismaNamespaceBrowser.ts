@@ -85,6 +85,9 @@ export const StorefrontScalarFieldEnum = {
   domain: 'domain',
   description: 'description',
   isActive: 'isActive',
+  privacyMode: 'privacyMode',
+  eventAliases: 'eventAliases',
+  pseudonymKeyEncrypted: 'pseudonymKeyEncrypted',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -102,6 +105,7 @@ export const SgtmConfigScalarFieldEnum = {
   apiSecretEncrypted: 'apiSecretEncrypted',
   customEndpointPath: 'customEndpointPath',
   customHeadersEncrypted: 'customHeadersEncrypted',
+  privacy: 'privacy',
   isActive: 'isActive',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -138,6 +142,7 @@ export const CredentialScalarFieldEnum = {
   accountId: 'accountId',
   baseUrl: 'baseUrl',
   options: 'options',
+  privacy: 'privacy',
   isActive: 'isActive',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
@@ -198,7 +203,9 @@ export const DeliveryAttemptScalarFieldEnum = {
   durationMs: 'durationMs',
   statusCode: 'statusCode',
   outcome: 'outcome',
-  reason: 'reason'
+  reason: 'reason',
+  policyHash: 'policyHash',
+  removedFields: 'removedFields'
 } as const
 
 export type DeliveryAttemptScalarFieldEnum = (typeof DeliveryAttemptScalarFieldEnum)[keyof typeof DeliveryAttemptScalarFieldEnum]
@@ -260,6 +267,23 @@ export const JsonNullValueInput = {
 export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
+
+
+export const QueryMode = {
+  default: 'default',
+  insensitive: 'insensitive'
+} as const
+
+export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
 export const NullsOrder = {
   first: 'first',
   last: 'last'
@@ -272,7 +296,9 @@ export const StorefrontOrderByRelevanceFieldEnum = {
   code: 'code',
   name: 'name',
   domain: 'domain',
-  description: 'description'
+  description: 'description',
+  privacyMode: 'privacyMode',
+  pseudonymKeyEncrypted: 'pseudonymKeyEncrypted'
 } as const
 
 export type StorefrontOrderByRelevanceFieldEnum = (typeof StorefrontOrderByRelevanceFieldEnum)[keyof typeof StorefrontOrderByRelevanceFieldEnum]
@@ -289,23 +315,6 @@ export const SgtmConfigOrderByRelevanceFieldEnum = {
 } as const
 
 export type SgtmConfigOrderByRelevanceFieldEnum = (typeof SgtmConfigOrderByRelevanceFieldEnum)[keyof typeof SgtmConfigOrderByRelevanceFieldEnum]
-
-
-export const JsonNullValueFilter = {
-  DbNull: DbNull,
-  JsonNull: JsonNull,
-  AnyNull: AnyNull
-} as const
-
-export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
-
-
-export const QueryMode = {
-  default: 'default',
-  insensitive: 'insensitive'
-} as const
-
-export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
 
 
 export const PlatformOrderByRelevanceFieldEnum = {
@@ -358,7 +367,8 @@ export type DeliveryOrderByRelevanceFieldEnum = (typeof DeliveryOrderByRelevance
 
 export const DeliveryAttemptOrderByRelevanceFieldEnum = {
   outcome: 'outcome',
-  reason: 'reason'
+  reason: 'reason',
+  policyHash: 'policyHash'
 } as const
 
 export type DeliveryAttemptOrderByRelevanceFieldEnum = (typeof DeliveryAttemptOrderByRelevanceFieldEnum)[keyof typeof DeliveryAttemptOrderByRelevanceFieldEnum]

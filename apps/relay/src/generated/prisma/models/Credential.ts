@@ -76,6 +76,7 @@ export type CredentialCountAggregateOutputType = {
   accountId: number
   baseUrl: number
   options: number
+  privacy: number
   isActive: number
   createdAt: number
   updatedAt: number
@@ -133,6 +134,7 @@ export type CredentialCountAggregateInputType = {
   accountId?: true
   baseUrl?: true
   options?: true
+  privacy?: true
   isActive?: true
   createdAt?: true
   updatedAt?: true
@@ -235,6 +237,7 @@ export type CredentialGroupByOutputType = {
   accountId: string | null
   baseUrl: string | null
   options: runtime.JsonValue | null
+  privacy: runtime.JsonValue | null
   isActive: boolean
   createdAt: Date
   updatedAt: Date
@@ -273,6 +276,7 @@ export type CredentialWhereInput = {
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
+  privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
@@ -291,6 +295,7 @@ export type CredentialOrderByWithRelationInput = {
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   baseUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   options?: Prisma.SortOrderInput | Prisma.SortOrder
+  privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -314,6 +319,7 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
+  privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
@@ -332,6 +338,7 @@ export type CredentialOrderByWithAggregationInput = {
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   baseUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   options?: Prisma.SortOrderInput | Prisma.SortOrder
+  privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -355,6 +362,7 @@ export type CredentialScalarWhereWithAggregatesInput = {
   accountId?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
+  privacy?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
   isActive?: Prisma.BoolWithAggregatesFilter<"Credential"> | boolean
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
@@ -367,6 +375,7 @@ export type CredentialCreateInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -385,6 +394,7 @@ export type CredentialUncheckedCreateInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -398,6 +408,7 @@ export type CredentialUpdateInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -416,6 +427,7 @@ export type CredentialUncheckedUpdateInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -432,6 +444,7 @@ export type CredentialCreateManyInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -444,6 +457,7 @@ export type CredentialUpdateManyMutationInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -459,6 +473,7 @@ export type CredentialUncheckedUpdateManyInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -495,6 +510,7 @@ export type CredentialCountOrderByAggregateInput = {
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
   options?: Prisma.SortOrder
+  privacy?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -652,6 +668,7 @@ export type CredentialCreateWithoutStorefrontInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -668,6 +685,7 @@ export type CredentialUncheckedCreateWithoutStorefrontInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -713,6 +731,7 @@ export type CredentialScalarWhereInput = {
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
+  privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
@@ -725,6 +744,7 @@ export type CredentialCreateWithoutPlatformInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -741,6 +761,7 @@ export type CredentialUncheckedCreateWithoutPlatformInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -780,6 +801,7 @@ export type CredentialCreateWithoutDeliveriesInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -797,6 +819,7 @@ export type CredentialUncheckedCreateWithoutDeliveriesInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -825,6 +848,7 @@ export type CredentialUpdateWithoutDeliveriesInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -842,6 +866,7 @@ export type CredentialUncheckedUpdateWithoutDeliveriesInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -856,6 +881,7 @@ export type CredentialCreateManyStorefrontInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -868,6 +894,7 @@ export type CredentialUpdateWithoutStorefrontInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -884,6 +911,7 @@ export type CredentialUncheckedUpdateWithoutStorefrontInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -899,6 +927,7 @@ export type CredentialUncheckedUpdateManyWithoutStorefrontInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -913,6 +942,7 @@ export type CredentialCreateManyPlatformInput = {
   accountId?: string | null
   baseUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -925,6 +955,7 @@ export type CredentialUpdateWithoutPlatformInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -941,6 +972,7 @@ export type CredentialUncheckedUpdateWithoutPlatformInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -956,6 +988,7 @@ export type CredentialUncheckedUpdateManyWithoutPlatformInput = {
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1002,6 +1035,7 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   accountId?: boolean
   baseUrl?: boolean
   options?: boolean
+  privacy?: boolean
   isActive?: boolean
   createdAt?: boolean
   updatedAt?: boolean
@@ -1023,12 +1057,13 @@ export type CredentialSelectScalar = {
   accountId?: boolean
   baseUrl?: boolean
   options?: boolean
+  privacy?: boolean
   isActive?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "options" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "options" | "privacy" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   storefront?: boolean | Prisma.StorefrontDefaultArgs<ExtArgs>
   platform?: boolean | Prisma.PlatformDefaultArgs<ExtArgs>
@@ -1053,6 +1088,10 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     accountId: string | null
     baseUrl: string | null
     options: runtime.JsonValue | null
+    /**
+     * The destination's privacy lists (docs/privacy.md); null means the defaults.
+     */
+    privacy: runtime.JsonValue | null
     isActive: boolean
     createdAt: Date
     updatedAt: Date
@@ -1437,6 +1476,7 @@ export interface CredentialFieldRefs {
   readonly accountId: Prisma.FieldRef<"Credential", 'String'>
   readonly baseUrl: Prisma.FieldRef<"Credential", 'String'>
   readonly options: Prisma.FieldRef<"Credential", 'Json'>
+  readonly privacy: Prisma.FieldRef<"Credential", 'Json'>
   readonly isActive: Prisma.FieldRef<"Credential", 'Boolean'>
   readonly createdAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Credential", 'DateTime'>

@@ -55,6 +55,7 @@ export type DeliveryAttemptMinAggregateOutputType = {
   statusCode: number | null
   outcome: string | null
   reason: string | null
+  policyHash: string | null
 }
 
 export type DeliveryAttemptMaxAggregateOutputType = {
@@ -67,6 +68,7 @@ export type DeliveryAttemptMaxAggregateOutputType = {
   statusCode: number | null
   outcome: string | null
   reason: string | null
+  policyHash: string | null
 }
 
 export type DeliveryAttemptCountAggregateOutputType = {
@@ -79,6 +81,8 @@ export type DeliveryAttemptCountAggregateOutputType = {
   statusCode: number
   outcome: number
   reason: number
+  policyHash: number
+  removedFields: number
   _all: number
 }
 
@@ -111,6 +115,7 @@ export type DeliveryAttemptMinAggregateInputType = {
   statusCode?: true
   outcome?: true
   reason?: true
+  policyHash?: true
 }
 
 export type DeliveryAttemptMaxAggregateInputType = {
@@ -123,6 +128,7 @@ export type DeliveryAttemptMaxAggregateInputType = {
   statusCode?: true
   outcome?: true
   reason?: true
+  policyHash?: true
 }
 
 export type DeliveryAttemptCountAggregateInputType = {
@@ -135,6 +141,8 @@ export type DeliveryAttemptCountAggregateInputType = {
   statusCode?: true
   outcome?: true
   reason?: true
+  policyHash?: true
+  removedFields?: true
   _all?: true
 }
 
@@ -234,6 +242,8 @@ export type DeliveryAttemptGroupByOutputType = {
   statusCode: number | null
   outcome: string
   reason: string | null
+  policyHash: string | null
+  removedFields: runtime.JsonValue | null
   _count: DeliveryAttemptCountAggregateOutputType | null
   _avg: DeliveryAttemptAvgAggregateOutputType | null
   _sum: DeliveryAttemptSumAggregateOutputType | null
@@ -269,6 +279,8 @@ export type DeliveryAttemptWhereInput = {
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  policyHash?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  removedFields?: Prisma.JsonNullableFilter<"DeliveryAttempt">
   delivery?: Prisma.XOR<Prisma.DeliveryScalarRelationFilter, Prisma.DeliveryWhereInput>
   exchange?: Prisma.XOR<Prisma.HttpExchangeNullableScalarRelationFilter, Prisma.HttpExchangeWhereInput> | null
 }
@@ -283,6 +295,8 @@ export type DeliveryAttemptOrderByWithRelationInput = {
   statusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  policyHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  removedFields?: Prisma.SortOrderInput | Prisma.SortOrder
   delivery?: Prisma.DeliveryOrderByWithRelationInput
   exchange?: Prisma.HttpExchangeOrderByWithRelationInput
   _relevance?: Prisma.DeliveryAttemptOrderByRelevanceInput
@@ -301,6 +315,8 @@ export type DeliveryAttemptWhereUniqueInput = Prisma.AtLeast<{
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  policyHash?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  removedFields?: Prisma.JsonNullableFilter<"DeliveryAttempt">
   delivery?: Prisma.XOR<Prisma.DeliveryScalarRelationFilter, Prisma.DeliveryWhereInput>
   exchange?: Prisma.XOR<Prisma.HttpExchangeNullableScalarRelationFilter, Prisma.HttpExchangeWhereInput> | null
 }, "id">
@@ -315,6 +331,8 @@ export type DeliveryAttemptOrderByWithAggregationInput = {
   statusCode?: Prisma.SortOrderInput | Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  policyHash?: Prisma.SortOrderInput | Prisma.SortOrder
+  removedFields?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.DeliveryAttemptCountOrderByAggregateInput
   _avg?: Prisma.DeliveryAttemptAvgOrderByAggregateInput
   _max?: Prisma.DeliveryAttemptMaxOrderByAggregateInput
@@ -335,6 +353,8 @@ export type DeliveryAttemptScalarWhereWithAggregatesInput = {
   statusCode?: Prisma.IntNullableWithAggregatesFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringWithAggregatesFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableWithAggregatesFilter<"DeliveryAttempt"> | string | null
+  policyHash?: Prisma.StringNullableWithAggregatesFilter<"DeliveryAttempt"> | string | null
+  removedFields?: Prisma.JsonNullableWithAggregatesFilter<"DeliveryAttempt">
 }
 
 export type DeliveryAttemptCreateInput = {
@@ -345,6 +365,8 @@ export type DeliveryAttemptCreateInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   delivery: Prisma.DeliveryCreateNestedOneWithoutAttemptLogInput
   exchange?: Prisma.HttpExchangeCreateNestedOneWithoutAttemptsInput
 }
@@ -359,6 +381,8 @@ export type DeliveryAttemptUncheckedCreateInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUpdateInput = {
@@ -369,6 +393,8 @@ export type DeliveryAttemptUpdateInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   delivery?: Prisma.DeliveryUpdateOneRequiredWithoutAttemptLogNestedInput
   exchange?: Prisma.HttpExchangeUpdateOneWithoutAttemptsNestedInput
 }
@@ -383,6 +409,8 @@ export type DeliveryAttemptUncheckedUpdateInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptCreateManyInput = {
@@ -395,6 +423,8 @@ export type DeliveryAttemptCreateManyInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUpdateManyMutationInput = {
@@ -405,6 +435,8 @@ export type DeliveryAttemptUpdateManyMutationInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUncheckedUpdateManyInput = {
@@ -417,6 +449,8 @@ export type DeliveryAttemptUncheckedUpdateManyInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptListRelationFilter = {
@@ -445,6 +479,8 @@ export type DeliveryAttemptCountOrderByAggregateInput = {
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
+  policyHash?: Prisma.SortOrder
+  removedFields?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptAvgOrderByAggregateInput = {
@@ -466,6 +502,7 @@ export type DeliveryAttemptMaxOrderByAggregateInput = {
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
+  policyHash?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptMinOrderByAggregateInput = {
@@ -478,6 +515,7 @@ export type DeliveryAttemptMinOrderByAggregateInput = {
   statusCode?: Prisma.SortOrder
   outcome?: Prisma.SortOrder
   reason?: Prisma.SortOrder
+  policyHash?: Prisma.SortOrder
 }
 
 export type DeliveryAttemptSumOrderByAggregateInput = {
@@ -589,6 +627,8 @@ export type DeliveryAttemptCreateWithoutDeliveryInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   exchange?: Prisma.HttpExchangeCreateNestedOneWithoutAttemptsInput
 }
 
@@ -601,6 +641,8 @@ export type DeliveryAttemptUncheckedCreateWithoutDeliveryInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptCreateOrConnectWithoutDeliveryInput = {
@@ -642,6 +684,8 @@ export type DeliveryAttemptScalarWhereInput = {
   statusCode?: Prisma.IntNullableFilter<"DeliveryAttempt"> | number | null
   outcome?: Prisma.StringFilter<"DeliveryAttempt"> | string
   reason?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  policyHash?: Prisma.StringNullableFilter<"DeliveryAttempt"> | string | null
+  removedFields?: Prisma.JsonNullableFilter<"DeliveryAttempt">
 }
 
 export type DeliveryAttemptCreateWithoutExchangeInput = {
@@ -652,6 +696,8 @@ export type DeliveryAttemptCreateWithoutExchangeInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   delivery: Prisma.DeliveryCreateNestedOneWithoutAttemptLogInput
 }
 
@@ -664,6 +710,8 @@ export type DeliveryAttemptUncheckedCreateWithoutExchangeInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptCreateOrConnectWithoutExchangeInput = {
@@ -701,6 +749,8 @@ export type DeliveryAttemptCreateManyDeliveryInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUpdateWithoutDeliveryInput = {
@@ -711,6 +761,8 @@ export type DeliveryAttemptUpdateWithoutDeliveryInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   exchange?: Prisma.HttpExchangeUpdateOneWithoutAttemptsNestedInput
 }
 
@@ -723,6 +775,8 @@ export type DeliveryAttemptUncheckedUpdateWithoutDeliveryInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUncheckedUpdateManyWithoutDeliveryInput = {
@@ -734,6 +788,8 @@ export type DeliveryAttemptUncheckedUpdateManyWithoutDeliveryInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptCreateManyExchangeInput = {
@@ -745,6 +801,8 @@ export type DeliveryAttemptCreateManyExchangeInput = {
   statusCode?: number | null
   outcome: string
   reason?: string | null
+  policyHash?: string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUpdateWithoutExchangeInput = {
@@ -755,6 +813,8 @@ export type DeliveryAttemptUpdateWithoutExchangeInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   delivery?: Prisma.DeliveryUpdateOneRequiredWithoutAttemptLogNestedInput
 }
 
@@ -767,6 +827,8 @@ export type DeliveryAttemptUncheckedUpdateWithoutExchangeInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type DeliveryAttemptUncheckedUpdateManyWithoutExchangeInput = {
@@ -778,6 +840,8 @@ export type DeliveryAttemptUncheckedUpdateManyWithoutExchangeInput = {
   statusCode?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   outcome?: Prisma.StringFieldUpdateOperationsInput | string
   reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  policyHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  removedFields?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 
@@ -792,6 +856,8 @@ export type DeliveryAttemptSelect<ExtArgs extends runtime.Types.Extensions.Inter
   statusCode?: boolean
   outcome?: boolean
   reason?: boolean
+  policyHash?: boolean
+  removedFields?: boolean
   delivery?: boolean | Prisma.DeliveryDefaultArgs<ExtArgs>
   exchange?: boolean | Prisma.DeliveryAttempt$exchangeArgs<ExtArgs>
 }, ExtArgs["result"]["deliveryAttempt"]>
@@ -808,9 +874,11 @@ export type DeliveryAttemptSelectScalar = {
   statusCode?: boolean
   outcome?: boolean
   reason?: boolean
+  policyHash?: boolean
+  removedFields?: boolean
 }
 
-export type DeliveryAttemptOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "deliveryId" | "attempt" | "exchangeId" | "startedAt" | "durationMs" | "statusCode" | "outcome" | "reason", ExtArgs["result"]["deliveryAttempt"]>
+export type DeliveryAttemptOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "deliveryId" | "attempt" | "exchangeId" | "startedAt" | "durationMs" | "statusCode" | "outcome" | "reason" | "policyHash" | "removedFields", ExtArgs["result"]["deliveryAttempt"]>
 export type DeliveryAttemptInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   delivery?: boolean | Prisma.DeliveryDefaultArgs<ExtArgs>
   exchange?: boolean | Prisma.DeliveryAttempt$exchangeArgs<ExtArgs>
@@ -832,6 +900,14 @@ export type $DeliveryAttemptPayload<ExtArgs extends runtime.Types.Extensions.Int
     statusCode: number | null
     outcome: string
     reason: string | null
+    /**
+     * Hash of the privacy policy that applied (mode, aliases, destination lists).
+     */
+    policyHash: string | null
+    /**
+     * Record keys the privacy policy removed from the event before it was sent.
+     */
+    removedFields: runtime.JsonValue | null
   }, ExtArgs["result"]["deliveryAttempt"]>
   composites: {}
 }
@@ -1212,6 +1288,8 @@ export interface DeliveryAttemptFieldRefs {
   readonly statusCode: Prisma.FieldRef<"DeliveryAttempt", 'Int'>
   readonly outcome: Prisma.FieldRef<"DeliveryAttempt", 'String'>
   readonly reason: Prisma.FieldRef<"DeliveryAttempt", 'String'>
+  readonly policyHash: Prisma.FieldRef<"DeliveryAttempt", 'String'>
+  readonly removedFields: Prisma.FieldRef<"DeliveryAttempt", 'Json'>
 }
     
 

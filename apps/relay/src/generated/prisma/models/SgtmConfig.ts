@@ -76,6 +76,7 @@ export type SgtmConfigCountAggregateOutputType = {
   apiSecretEncrypted: number
   customEndpointPath: number
   customHeadersEncrypted: number
+  privacy: number
   isActive: number
   createdAt: number
   updatedAt: number
@@ -133,6 +134,7 @@ export type SgtmConfigCountAggregateInputType = {
   apiSecretEncrypted?: true
   customEndpointPath?: true
   customHeadersEncrypted?: true
+  privacy?: true
   isActive?: true
   createdAt?: true
   updatedAt?: true
@@ -235,6 +237,7 @@ export type SgtmConfigGroupByOutputType = {
   apiSecretEncrypted: string | null
   customEndpointPath: string | null
   customHeadersEncrypted: string | null
+  privacy: runtime.JsonValue | null
   isActive: boolean
   createdAt: Date
   updatedAt: Date
@@ -273,6 +276,7 @@ export type SgtmConfigWhereInput = {
   apiSecretEncrypted?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
   customEndpointPath?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
   customHeadersEncrypted?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
+  privacy?: Prisma.JsonNullableFilter<"SgtmConfig">
   isActive?: Prisma.BoolFilter<"SgtmConfig"> | boolean
   createdAt?: Prisma.DateTimeFilter<"SgtmConfig"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"SgtmConfig"> | Date | string
@@ -289,6 +293,7 @@ export type SgtmConfigOrderByWithRelationInput = {
   apiSecretEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
   customEndpointPath?: Prisma.SortOrderInput | Prisma.SortOrder
   customHeadersEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
+  privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -309,6 +314,7 @@ export type SgtmConfigWhereUniqueInput = Prisma.AtLeast<{
   apiSecretEncrypted?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
   customEndpointPath?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
   customHeadersEncrypted?: Prisma.StringNullableFilter<"SgtmConfig"> | string | null
+  privacy?: Prisma.JsonNullableFilter<"SgtmConfig">
   isActive?: Prisma.BoolFilter<"SgtmConfig"> | boolean
   createdAt?: Prisma.DateTimeFilter<"SgtmConfig"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"SgtmConfig"> | Date | string
@@ -325,6 +331,7 @@ export type SgtmConfigOrderByWithAggregationInput = {
   apiSecretEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
   customEndpointPath?: Prisma.SortOrderInput | Prisma.SortOrder
   customHeadersEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
+  privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -348,6 +355,7 @@ export type SgtmConfigScalarWhereWithAggregatesInput = {
   apiSecretEncrypted?: Prisma.StringNullableWithAggregatesFilter<"SgtmConfig"> | string | null
   customEndpointPath?: Prisma.StringNullableWithAggregatesFilter<"SgtmConfig"> | string | null
   customHeadersEncrypted?: Prisma.StringNullableWithAggregatesFilter<"SgtmConfig"> | string | null
+  privacy?: Prisma.JsonNullableWithAggregatesFilter<"SgtmConfig">
   isActive?: Prisma.BoolWithAggregatesFilter<"SgtmConfig"> | boolean
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"SgtmConfig"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"SgtmConfig"> | Date | string
@@ -361,6 +369,7 @@ export type SgtmConfigCreateInput = {
   apiSecretEncrypted?: string | null
   customEndpointPath?: string | null
   customHeadersEncrypted?: string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -377,6 +386,7 @@ export type SgtmConfigUncheckedCreateInput = {
   apiSecretEncrypted?: string | null
   customEndpointPath?: string | null
   customHeadersEncrypted?: string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -390,6 +400,7 @@ export type SgtmConfigUpdateInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -406,6 +417,7 @@ export type SgtmConfigUncheckedUpdateInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -421,6 +433,7 @@ export type SgtmConfigCreateManyInput = {
   apiSecretEncrypted?: string | null
   customEndpointPath?: string | null
   customHeadersEncrypted?: string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -434,6 +447,7 @@ export type SgtmConfigUpdateManyMutationInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -449,6 +463,7 @@ export type SgtmConfigUncheckedUpdateManyInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -475,6 +490,7 @@ export type SgtmConfigCountOrderByAggregateInput = {
   apiSecretEncrypted?: Prisma.SortOrder
   customEndpointPath?: Prisma.SortOrder
   customHeadersEncrypted?: Prisma.SortOrder
+  privacy?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
@@ -560,6 +576,7 @@ export type SgtmConfigCreateWithoutStorefrontInput = {
   apiSecretEncrypted?: string | null
   customEndpointPath?: string | null
   customHeadersEncrypted?: string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -574,6 +591,7 @@ export type SgtmConfigUncheckedCreateWithoutStorefrontInput = {
   apiSecretEncrypted?: string | null
   customEndpointPath?: string | null
   customHeadersEncrypted?: string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -603,6 +621,7 @@ export type SgtmConfigUpdateWithoutStorefrontInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -617,6 +636,7 @@ export type SgtmConfigUncheckedUpdateWithoutStorefrontInput = {
   apiSecretEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customEndpointPath?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   customHeadersEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -634,6 +654,7 @@ export type SgtmConfigSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   apiSecretEncrypted?: boolean
   customEndpointPath?: boolean
   customHeadersEncrypted?: boolean
+  privacy?: boolean
   isActive?: boolean
   createdAt?: boolean
   updatedAt?: boolean
@@ -652,12 +673,13 @@ export type SgtmConfigSelectScalar = {
   apiSecretEncrypted?: boolean
   customEndpointPath?: boolean
   customHeadersEncrypted?: boolean
+  privacy?: boolean
   isActive?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type SgtmConfigOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "sgtmUrl" | "clientType" | "containerId" | "measurementId" | "apiSecretEncrypted" | "customEndpointPath" | "customHeadersEncrypted" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["sgtmConfig"]>
+export type SgtmConfigOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "sgtmUrl" | "clientType" | "containerId" | "measurementId" | "apiSecretEncrypted" | "customEndpointPath" | "customHeadersEncrypted" | "privacy" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["sgtmConfig"]>
 export type SgtmConfigInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   storefront?: boolean | Prisma.StorefrontDefaultArgs<ExtArgs>
 }
@@ -677,6 +699,10 @@ export type $SgtmConfigPayload<ExtArgs extends runtime.Types.Extensions.Internal
     apiSecretEncrypted: string | null
     customEndpointPath: string | null
     customHeadersEncrypted: string | null
+    /**
+     * The destination's privacy lists (docs/privacy.md); null means the defaults.
+     */
+    privacy: runtime.JsonValue | null
     isActive: boolean
     createdAt: Date
     updatedAt: Date
@@ -1059,6 +1085,7 @@ export interface SgtmConfigFieldRefs {
   readonly apiSecretEncrypted: Prisma.FieldRef<"SgtmConfig", 'String'>
   readonly customEndpointPath: Prisma.FieldRef<"SgtmConfig", 'String'>
   readonly customHeadersEncrypted: Prisma.FieldRef<"SgtmConfig", 'String'>
+  readonly privacy: Prisma.FieldRef<"SgtmConfig", 'Json'>
   readonly isActive: Prisma.FieldRef<"SgtmConfig", 'Boolean'>
   readonly createdAt: Prisma.FieldRef<"SgtmConfig", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"SgtmConfig", 'DateTime'>

@@ -41,6 +41,8 @@ export type StorefrontMinAggregateOutputType = {
   domain: string | null
   description: string | null
   isActive: boolean | null
+  privacyMode: string | null
+  pseudonymKeyEncrypted: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -52,6 +54,8 @@ export type StorefrontMaxAggregateOutputType = {
   domain: string | null
   description: string | null
   isActive: boolean | null
+  privacyMode: string | null
+  pseudonymKeyEncrypted: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -63,6 +67,9 @@ export type StorefrontCountAggregateOutputType = {
   domain: number
   description: number
   isActive: number
+  privacyMode: number
+  eventAliases: number
+  pseudonymKeyEncrypted: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -84,6 +91,8 @@ export type StorefrontMinAggregateInputType = {
   domain?: true
   description?: true
   isActive?: true
+  privacyMode?: true
+  pseudonymKeyEncrypted?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -95,6 +104,8 @@ export type StorefrontMaxAggregateInputType = {
   domain?: true
   description?: true
   isActive?: true
+  privacyMode?: true
+  pseudonymKeyEncrypted?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -106,6 +117,9 @@ export type StorefrontCountAggregateInputType = {
   domain?: true
   description?: true
   isActive?: true
+  privacyMode?: true
+  eventAliases?: true
+  pseudonymKeyEncrypted?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -204,6 +218,9 @@ export type StorefrontGroupByOutputType = {
   domain: string | null
   description: string | null
   isActive: boolean
+  privacyMode: string
+  eventAliases: runtime.JsonValue | null
+  pseudonymKeyEncrypted: string | null
   createdAt: Date
   updatedAt: Date
   _count: StorefrontCountAggregateOutputType | null
@@ -238,6 +255,9 @@ export type StorefrontWhereInput = {
   domain?: Prisma.StringNullableFilter<"Storefront"> | string | null
   description?: Prisma.StringNullableFilter<"Storefront"> | string | null
   isActive?: Prisma.BoolFilter<"Storefront"> | boolean
+  privacyMode?: Prisma.StringFilter<"Storefront"> | string
+  eventAliases?: Prisma.JsonNullableFilter<"Storefront">
+  pseudonymKeyEncrypted?: Prisma.StringNullableFilter<"Storefront"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Storefront"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Storefront"> | Date | string
   sgtmConfig?: Prisma.XOR<Prisma.SgtmConfigNullableScalarRelationFilter, Prisma.SgtmConfigWhereInput> | null
@@ -252,6 +272,9 @@ export type StorefrontOrderByWithRelationInput = {
   domain?: Prisma.SortOrderInput | Prisma.SortOrder
   description?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  privacyMode?: Prisma.SortOrder
+  eventAliases?: Prisma.SortOrderInput | Prisma.SortOrder
+  pseudonymKeyEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   sgtmConfig?: Prisma.SgtmConfigOrderByWithRelationInput
@@ -270,6 +293,9 @@ export type StorefrontWhereUniqueInput = Prisma.AtLeast<{
   domain?: Prisma.StringNullableFilter<"Storefront"> | string | null
   description?: Prisma.StringNullableFilter<"Storefront"> | string | null
   isActive?: Prisma.BoolFilter<"Storefront"> | boolean
+  privacyMode?: Prisma.StringFilter<"Storefront"> | string
+  eventAliases?: Prisma.JsonNullableFilter<"Storefront">
+  pseudonymKeyEncrypted?: Prisma.StringNullableFilter<"Storefront"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Storefront"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Storefront"> | Date | string
   sgtmConfig?: Prisma.XOR<Prisma.SgtmConfigNullableScalarRelationFilter, Prisma.SgtmConfigWhereInput> | null
@@ -284,6 +310,9 @@ export type StorefrontOrderByWithAggregationInput = {
   domain?: Prisma.SortOrderInput | Prisma.SortOrder
   description?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  privacyMode?: Prisma.SortOrder
+  eventAliases?: Prisma.SortOrderInput | Prisma.SortOrder
+  pseudonymKeyEncrypted?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.StorefrontCountOrderByAggregateInput
@@ -303,6 +332,9 @@ export type StorefrontScalarWhereWithAggregatesInput = {
   domain?: Prisma.StringNullableWithAggregatesFilter<"Storefront"> | string | null
   description?: Prisma.StringNullableWithAggregatesFilter<"Storefront"> | string | null
   isActive?: Prisma.BoolWithAggregatesFilter<"Storefront"> | boolean
+  privacyMode?: Prisma.StringWithAggregatesFilter<"Storefront"> | string
+  eventAliases?: Prisma.JsonNullableWithAggregatesFilter<"Storefront">
+  pseudonymKeyEncrypted?: Prisma.StringNullableWithAggregatesFilter<"Storefront"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Storefront"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Storefront"> | Date | string
 }
@@ -313,6 +345,9 @@ export type StorefrontCreateInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigCreateNestedOneWithoutStorefrontInput
@@ -327,6 +362,9 @@ export type StorefrontUncheckedCreateInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedCreateNestedOneWithoutStorefrontInput
@@ -340,6 +378,9 @@ export type StorefrontUpdateInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUpdateOneWithoutStorefrontNestedInput
@@ -354,6 +395,9 @@ export type StorefrontUncheckedUpdateInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedUpdateOneWithoutStorefrontNestedInput
@@ -368,6 +412,9 @@ export type StorefrontCreateManyInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -378,6 +425,9 @@ export type StorefrontUpdateManyMutationInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -389,6 +439,9 @@ export type StorefrontUncheckedUpdateManyInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -406,6 +459,9 @@ export type StorefrontCountOrderByAggregateInput = {
   domain?: Prisma.SortOrder
   description?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  privacyMode?: Prisma.SortOrder
+  eventAliases?: Prisma.SortOrder
+  pseudonymKeyEncrypted?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -421,6 +477,8 @@ export type StorefrontMaxOrderByAggregateInput = {
   domain?: Prisma.SortOrder
   description?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  privacyMode?: Prisma.SortOrder
+  pseudonymKeyEncrypted?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -432,6 +490,8 @@ export type StorefrontMinOrderByAggregateInput = {
   domain?: Prisma.SortOrder
   description?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  privacyMode?: Prisma.SortOrder
+  pseudonymKeyEncrypted?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -524,6 +584,9 @@ export type StorefrontCreateWithoutSgtmConfigInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   credentials?: Prisma.CredentialCreateNestedManyWithoutStorefrontInput
@@ -537,6 +600,9 @@ export type StorefrontUncheckedCreateWithoutSgtmConfigInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   credentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutStorefrontInput
@@ -565,6 +631,9 @@ export type StorefrontUpdateWithoutSgtmConfigInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   credentials?: Prisma.CredentialUpdateManyWithoutStorefrontNestedInput
@@ -578,6 +647,9 @@ export type StorefrontUncheckedUpdateWithoutSgtmConfigInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   credentials?: Prisma.CredentialUncheckedUpdateManyWithoutStorefrontNestedInput
@@ -590,6 +662,9 @@ export type StorefrontCreateWithoutCredentialsInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigCreateNestedOneWithoutStorefrontInput
@@ -603,6 +678,9 @@ export type StorefrontUncheckedCreateWithoutCredentialsInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedCreateNestedOneWithoutStorefrontInput
@@ -631,6 +709,9 @@ export type StorefrontUpdateWithoutCredentialsInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUpdateOneWithoutStorefrontNestedInput
@@ -644,6 +725,9 @@ export type StorefrontUncheckedUpdateWithoutCredentialsInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedUpdateOneWithoutStorefrontNestedInput
@@ -656,6 +740,9 @@ export type StorefrontCreateWithoutEventsInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigCreateNestedOneWithoutStorefrontInput
@@ -669,6 +756,9 @@ export type StorefrontUncheckedCreateWithoutEventsInput = {
   domain?: string | null
   description?: string | null
   isActive?: boolean
+  privacyMode?: string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedCreateNestedOneWithoutStorefrontInput
@@ -697,6 +787,9 @@ export type StorefrontUpdateWithoutEventsInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUpdateOneWithoutStorefrontNestedInput
@@ -710,6 +803,9 @@ export type StorefrontUncheckedUpdateWithoutEventsInput = {
   domain?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  privacyMode?: Prisma.StringFieldUpdateOperationsInput | string
+  eventAliases?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  pseudonymKeyEncrypted?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   sgtmConfig?: Prisma.SgtmConfigUncheckedUpdateOneWithoutStorefrontNestedInput
@@ -763,6 +859,9 @@ export type StorefrontSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   domain?: boolean
   description?: boolean
   isActive?: boolean
+  privacyMode?: boolean
+  eventAliases?: boolean
+  pseudonymKeyEncrypted?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   sgtmConfig?: boolean | Prisma.Storefront$sgtmConfigArgs<ExtArgs>
@@ -780,11 +879,14 @@ export type StorefrontSelectScalar = {
   domain?: boolean
   description?: boolean
   isActive?: boolean
+  privacyMode?: boolean
+  eventAliases?: boolean
+  pseudonymKeyEncrypted?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type StorefrontOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "code" | "name" | "domain" | "description" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["storefront"]>
+export type StorefrontOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "code" | "name" | "domain" | "description" | "isActive" | "privacyMode" | "eventAliases" | "pseudonymKeyEncrypted" | "createdAt" | "updatedAt", ExtArgs["result"]["storefront"]>
 export type StorefrontInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sgtmConfig?: boolean | Prisma.Storefront$sgtmConfigArgs<ExtArgs>
   credentials?: boolean | Prisma.Storefront$credentialsArgs<ExtArgs>
@@ -806,6 +908,18 @@ export type $StorefrontPayload<ExtArgs extends runtime.Types.Extensions.Internal
     domain: string | null
     description: string | null
     isActive: boolean
+    /**
+     * `standard` or `health` (docs/privacy.md).
+     */
+    privacyMode: string
+    /**
+     * OMS event name → neutral name, applied in health mode.
+     */
+    eventAliases: runtime.JsonValue | null
+    /**
+     * The storefront's random HMAC key for pseudonyms, Fernet-sealed; never derived from ENCRYPTION_KEY.
+     */
+    pseudonymKeyEncrypted: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["storefront"]>
@@ -1186,6 +1300,9 @@ export interface StorefrontFieldRefs {
   readonly domain: Prisma.FieldRef<"Storefront", 'String'>
   readonly description: Prisma.FieldRef<"Storefront", 'String'>
   readonly isActive: Prisma.FieldRef<"Storefront", 'Boolean'>
+  readonly privacyMode: Prisma.FieldRef<"Storefront", 'String'>
+  readonly eventAliases: Prisma.FieldRef<"Storefront", 'Json'>
+  readonly pseudonymKeyEncrypted: Prisma.FieldRef<"Storefront", 'String'>
   readonly createdAt: Prisma.FieldRef<"Storefront", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Storefront", 'DateTime'>
 }
