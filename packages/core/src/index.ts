@@ -31,3 +31,4 @@ export * from './record-text';
 export * from './batch-request';
 export * from './package-version';
 export * from './privacy';
+export * from './ip-address';

@@ -5,6 +5,7 @@ import {
   type Outcome,
   contextProperties,
   eventValueOf,
+  ipv4Address,
   oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
@@ -13,8 +14,6 @@ import { eventMapping } from './event-map';
 import type { AdjustCredentials, AdjustOptions } from './schemas';
 
 type Ctx = BuildContext<AdjustCredentials, AdjustOptions>;
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** The event token for an event: the credential's token for its Relay name, else for its OMS name. */
 export function eventTokenOf(
@@ -39,7 +38,7 @@ export function eventParamsOf(
   ctx: Ctx,
 ): Record<string, string | number> {
   const { event } = mapped;
-  const ip = event.user.ip !== undefined && IPV4.test(event.user.ip) ? event.user.ip : undefined;
+  const ip = ipv4Address(event.user.ip);
   const value = eventValueOf(mapped, eventMapping);
   const revenue = value?.role === 'revenue' ? value : undefined;
   const otherValue = value !== undefined && value.role !== 'revenue' ? value : undefined;

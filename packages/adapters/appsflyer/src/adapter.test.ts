@@ -248,16 +248,45 @@ describe('appsflyer requests', () => {
     expect((missing[0]!.outcome as { reason: string }).reason).toContain('no af_uid');
   });
 
-  it('rejects an event whose payload is over 1 KB before sending', async () => {
-    const items = Array.from({ length: 40 }, (_, i) => ({ id: `SKU-${1000 + i}`, price: 9.99, quantity: 1 }));
+  it('trims Relay context, then the item lists, before refusing a purchase over 1 KB: revenue is kept', async () => {
+    // 26 items make 1061 bytes with Relay's context: over AppsFlyer's 1 KB by a little.
+    const items = Array.from({ length: 26 }, (_, i) => ({ id: `SKU-${1000 + i}`, price: 9.99, quantity: 1 }));
     const { requests, results } = await runAdapter(adapter, [
       fullPurchaseEvent({ appsflyer_id: AF_ID, items }),
+    ]);
+    expect(results[0]!.outcome.status).toBe('delivered');
+    expect(Buffer.byteLength(requests[0]!.body)).toBeLessThanOrEqual(1024);
+    const rich = richValueOf(requests[0]);
+    expect(rich).toMatchObject({ af_revenue: '129.5', af_currency: 'USD', af_order_id: 'ORD-1001' });
+    expect(rich['af_content_id']).toHaveLength(26);
+    expect(rich).not.toHaveProperty('affiliate');
+    expect(rich).toMatchObject({ oms_event_name: 'purchase_completed', storefront: 'bosley' });
+
+    const forty = Array.from({ length: 40 }, (_, i) => ({ id: `SKU-${1000 + i}`, price: 9.99, quantity: 1 }));
+    const { requests: big } = await runAdapter(adapter, [
+      fullPurchaseEvent({ appsflyer_id: AF_ID, items: forty }),
+    ]);
+    expect(Buffer.byteLength(big[0]!.body)).toBeLessThanOrEqual(1024);
+    expect(Object.keys(richValueOf(big[0])).sort()).toEqual(['af_currency', 'af_order_id', 'af_revenue']);
+  });
+
+  it('rejects an event still over 1 KB once trimmed, before sending', async () => {
+    const { requests, results } = await runAdapter(adapter, [
+      fullPurchaseEvent({ appsflyer_id: AF_ID, order_id: 'O'.repeat(1100) }),
     ]);
     expect(requests).toEqual([]);
     expect(results[0]!.outcome).toMatchObject({ status: 'rejected', code: 'payload_too_large' });
     expect((results[0]!.outcome as { reason: string }).reason).toMatch(
-      /^AppsFlyer takes S2S event payloads up to 1024 bytes; this event makes \d+ bytes/,
+      /^AppsFlyer takes S2S event payloads up to 1024 bytes; this event makes \d+ bytes even without Relay's context and item lists/,
     );
+  });
+
+  it('sends the IP only when it is IPv4: the API 3 schema takes a dotted quad', async () => {
+    const { requests } = await runAdapter(adapter, [
+      sampleEvent('purchase_completed', 1, { appsflyer_id: AF_ID, ip_address: '2001:db8::1' }),
+      sampleEvent('purchase_completed', 2, { appsflyer_id: AF_ID, ip_address: '203.0.113.7' }),
+    ]);
+    expect(requests.map((r) => bodyOf(r)['ip'])).toEqual([undefined, '203.0.113.7']);
   });
 
   it('maps the canonical events to AppsFlyer recommended names and passes the others through', async () => {
@@ -295,6 +324,24 @@ describe('appsflyer requests', () => {
   });
 });
 
+describe('appsflyer refunds', () => {
+  it('skips refunds by default, and sends a negative af_revenue when the credential maps them to an event', async () => {
+    const refund = sampleEvent('order_refunded', 1, { appsflyer_id: AF_ID, order_revenue: 20 });
+    const skipped = await runAdapter(adapter, [refund]);
+    expect(skipped.requests).toEqual([]);
+    expect(skipped.results[0]!.outcome.status).toBe('skipped');
+    const { requests } = await runAdapter(adapter, [refund], {
+      options: { eventMap: { order_refunded: 'cancel_purchase' } },
+    });
+    expect(bodyOf(requests[0])['eventName']).toBe('cancel_purchase');
+    expect(richValueOf(requests[0])).toMatchObject({
+      af_revenue: '-20',
+      af_currency: 'USD',
+      af_order_id: 'ORD-0001',
+    });
+  });
+});
+
 describe('appsflyer responses', () => {
   it('200 is delivered', () => {
     expect(
@@ -314,6 +361,36 @@ describe('appsflyer responses', () => {
         },
       ]);
     }
+  });
+
+  it('400 Failed to Authenticate or app_id mismatch needs attention: the credential is wrong, not the event', () => {
+    const text = (body: string) => ({ status: 400, headers: {}, body, json: undefined });
+    expect(
+      [
+        text('Failed to Authenticate'),
+        jsonResponse(400, { message: 'Failed to Authenticate' }),
+        text("app_id doesn't match the authentication token"),
+      ].map((response) => parseResponse(response, mappedEvents(1), NOW)[0]),
+    ).toEqual([
+      {
+        status: 'auth',
+        kind: 'needs-attention',
+        reason:
+          "AppsFlyer refused the credential (400: Failed to Authenticate); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+      },
+      {
+        status: 'auth',
+        kind: 'needs-attention',
+        reason:
+          "AppsFlyer refused the credential (400: Failed to Authenticate); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+      },
+      {
+        status: 'auth',
+        kind: 'needs-attention',
+        reason:
+          "AppsFlyer refused the credential (400: app_id doesn't match the authentication token); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+      },
+    ]);
   });
 
   it("other answers follow core's table with AppsFlyer's message: 400 rejected, 429 and 5xx retried", () => {

@@ -1,4 +1,4 @@
-import { type RelayEvent, recordText, withoutUndefined } from '@relay/core';
+import { type RelayEvent, ipv4Address, recordText, withoutUndefined } from '@relay/core';
 
 /** Singular device-id parameters per platform, each read from the OMS record key of the same name. */
 export const DEVICE_ID_KEYS = { iOS: ['idfa', 'idfv'], Android: ['aifa', 'andi', 'asid', 'oaid'] } as const;
@@ -23,10 +23,7 @@ export function deviceIdsOf(event: RelayEvent, platform: SingularPlatform): Reco
   ) as Record<string, string>;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
 /** The record's IP address when it is IPv4 (Singular takes no IPv6). */
 export function ipv4Of(event: RelayEvent): string | undefined {
-  const ip = event.user.ip?.trim();
-  return ip !== undefined && IPV4.test(ip) ? ip : undefined;
+  return ipv4Address(event.user.ip);
 }
