@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstRecordText, recordText, textOf } from './record-text';
+import { firstRecordText, recordNumber, recordText, textOf } from './record-text';
 import { toRelayEvent } from './relay-event';
 
 const event = toRelayEvent({
@@ -42,5 +42,25 @@ describe('record text', () => {
       value: 'GiDxLZ',
     });
     expect(firstRecordText(event, ['ob_click_id', 'absent'])).toBeUndefined();
+  });
+});
+
+describe('recordNumber', () => {
+  it('reads a number or numeric text, and nothing else', () => {
+    const event = toRelayEvent({
+      storefront_id: 'bosley',
+      event_name: 'order_refunded',
+      event_time: '2026-01-15T10:25:00Z',
+      order_id: 'O-1',
+      restated_value: 70,
+      text_value: ' 70.5 ',
+      bad: 'seventy',
+    });
+    expect(['restated_value', 'text_value', 'bad', 'missing'].map((k) => recordNumber(event, k))).toEqual([
+      70,
+      70.5,
+      undefined,
+      undefined,
+    ]);
   });
 });

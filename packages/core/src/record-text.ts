@@ -31,3 +31,11 @@ export function firstRecordText(
   }
   return undefined;
 }
+
+/** The record's value under `key` as a finite number (a number, or numeric text), else `undefined`. */
+export function recordNumber(event: RelayEvent, key: string): number | undefined {
+  const text = recordText(event, key);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}

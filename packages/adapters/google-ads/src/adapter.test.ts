@@ -22,6 +22,7 @@ describe('ads_api path', () => {
 const root = loadGoogleProtos();
 const INGEST = 'google.ads.datamanager.v1.IngestEventsRequest';
 const UPLOAD = 'google.ads.googleads.v25.services.UploadClickConversionsRequest';
+const ADJUST = 'google.ads.googleads.v25.services.UploadConversionAdjustmentsRequest';
 /** The fake Google: a token for OAuth requests, `{requestId}` for the rest. */
 const google = (r: { url: string }) =>
   r.url.startsWith('https://oauth2.googleapis.com/')
@@ -344,6 +345,103 @@ describe('google_ads OAuth', () => {
       kind: 'needs-attention',
       reason:
         'Google Ads: Google Ads token request failed (400): invalid_grant: Token has been expired or revoked.',
+    });
+  });
+});
+
+describe('google_ads refunds and cancellations', () => {
+  const options = { api: 'ads_api' };
+
+  it('retracts the purchase by order id on the Ads API, next to the click conversions of the same batch', async () => {
+    const purchase = fullPurchaseEvent();
+    const refund = sampleEvent('order_refunded', 1, {
+      order_id: 'ORD-1001',
+      event_time: '2026-01-15T11:45:00Z',
+    });
+    const cancel = sampleEvent('order_cancelled', 2, { restated_value: 70 });
+    const { requests, results } = await run([purchase, refund, cancel], {
+      credentials: ADS_CREDENTIALS,
+      options,
+    });
+    expect(results.map((r) => [r.platformEventName, r.outcome.status])).toEqual([
+      ['purchase', 'delivered'],
+      ['refund', 'delivered'],
+      ['refund', 'delivered'],
+    ]);
+    const [, adjustments] = platformRequests(requests);
+    expect(adjustments!.url).toBe(
+      'https://googleads.googleapis.com/v26/customers/1234567890:uploadConversionAdjustments',
+    );
+    expect(adjustments!.json).toEqual({
+      conversionAdjustments: [
+        {
+          orderId: 'ORD-1001',
+          conversionAction: 'customers/1234567890/conversionActions/987654321',
+          adjustmentDateTime: '2026-01-15 11:45:00+00:00',
+          adjustmentType: 'RETRACTION',
+        },
+        {
+          orderId: 'ORD-0002',
+          conversionAction: 'customers/1234567890/conversionActions/987654321',
+          adjustmentDateTime: '2026-01-15 11:00:00+00:00',
+          adjustmentType: 'RESTATEMENT',
+          restatementValue: { adjustedValue: 70, currencyCode: 'USD' },
+        },
+      ],
+      partialFailure: true,
+    });
+    expect(protoJsonProblems(root, ADJUST, adjustments!.json)).toEqual([]);
+  });
+
+  it('rejects only the adjustment a partial failure names', async () => {
+    const respond = (r: { url: string }) =>
+      r.url.startsWith('https://oauth2.googleapis.com/')
+        ? { status: 200, body: { access_token: 'test-access-token-123456', expires_in: 3600 } }
+        : {
+            status: 200,
+            body: {
+              partialFailureError: {
+                code: 3,
+                message: 'The conversion for this adjustment was not found.',
+                details: [
+                  {
+                    '@type': 'type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure',
+                    errors: [
+                      {
+                        errorCode: { conversionAdjustmentUploadError: 'CONVERSION_NOT_FOUND' },
+                        message: 'The conversion for this adjustment was not found.',
+                        location: { fieldPathElements: [{ fieldName: 'conversion_adjustments', index: 1 }] },
+                      },
+                    ],
+                  },
+                ],
+              },
+              results: [{ orderId: 'ORD-0001' }, {}],
+            },
+          };
+    const { results } = await runAdapter(adapter, [sampleEvent('refund', 1), sampleEvent('refund', 2)], {
+      credentials: ADS_CREDENTIALS,
+      options,
+      respond,
+    });
+    expect(results.map((r) => r.outcome)).toEqual([
+      { status: 'delivered' },
+      {
+        status: 'rejected',
+        code: 'CONVERSION_NOT_FOUND',
+        reason:
+          'Google Ads rejected the conversion: conversionAdjustmentUploadError.CONVERSION_NOT_FOUND: The conversion for this adjustment was not found.',
+      },
+    ]);
+  });
+
+  it('skips refunds on the Data Manager API, which has no adjustments, with the reason', async () => {
+    const { requests, results } = await run([sampleEvent('order_cancelled', 1)]);
+    expect(platformRequests(requests)).toEqual([]);
+    expect(results[0]!.outcome).toEqual({
+      status: 'skipped',
+      reason:
+        "Google Ads takes refunds and cancellations as conversion adjustments (retractions, restatements), which only the Google Ads API offers (the Data Manager API's events:ingest has none): set options.api to 'ads_api' (a refresh token with the adwords scope) to retract refunded orders",
     });
   });
 });

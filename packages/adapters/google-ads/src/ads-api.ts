@@ -1,4 +1,4 @@
-import type { BuildContext, ConsentStatus, RelayEvent } from '@relay/core';
+import { type BuildContext, type ConsentStatus, type RelayEvent, recordNumber } from '@relay/core';
 import type { GoogleAdsCredentials, GoogleAdsOptions } from './schemas';
 import { clickIdentifier, googleIdentity } from './user-data';
 
@@ -51,6 +51,46 @@ export function uploadClickConversionsBody(
   const body: Record<string, unknown> = {
     conversions: conversions.map(({ event, conversionActionId }) =>
       clickConversion(event, conversionActionId, ctx),
+    ),
+    partialFailure: true,
+  };
+  if (ctx.options.validateOnly) body['validateOnly'] = true;
+  return body;
+}
+
+/**
+ * One `ConversionAdjustment` in proto3 JSON, for a refund or cancellation of the purchase with the
+ * same order id on the same conversion action: a `RETRACTION` (the conversion no longer counts), or
+ * a `RESTATEMENT` to the order's value after the refund when the record carries it
+ * (`restated_value`: "to change the value of a conversion from 100 to 70, an adjusted value of 70
+ * should be reported"). `adjustmentDateTime` is the refund's own time, which Google requires to
+ * be after the conversion's.
+ */
+export function conversionAdjustment(
+  event: RelayEvent,
+  conversionActionId: string,
+  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
+): Record<string, unknown> {
+  const restated = recordNumber(event, 'restated_value');
+  const out: Record<string, unknown> = {
+    orderId: event.orderId,
+    conversionAction: `customers/${ctx.credentials.customer_id}/conversionActions/${conversionActionId}`,
+    adjustmentDateTime: adsDateTime(event.occurredAt),
+    adjustmentType: restated === undefined ? 'RETRACTION' : 'RESTATEMENT',
+  };
+  if (restated !== undefined)
+    out['restatementValue'] = { adjustedValue: restated, currencyCode: event.currency };
+  return out;
+}
+
+/** `UploadConversionAdjustmentsRequest` body (the customer id travels in the URL). */
+export function uploadConversionAdjustmentsBody(
+  adjustments: Array<{ event: RelayEvent; conversionActionId: string }>,
+  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    conversionAdjustments: adjustments.map(({ event, conversionActionId }) =>
+      conversionAdjustment(event, conversionActionId, ctx),
     ),
     partialFailure: true,
   };

@@ -1,7 +1,15 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent, Outcome, RelayEvent } from '@relay/core';
-import { ADS_API_BASE_URL, uploadClickConversionsBody } from './ads-api';
+import {
+  type BuildContext,
+  type BuildResult,
+  type HttpRequest,
+  type MappedEvent,
+  type Outcome,
+  type RelayEvent,
+  sentEventKind,
+} from '@relay/core';
+import { ADS_API_BASE_URL, uploadClickConversionsBody, uploadConversionAdjustmentsBody } from './ads-api';
 import { DATA_MANAGER_BASE_URL, dataManagerBody } from './data-manager';
-import { conversionActionFor } from './event-map';
+import { conversionActionFor, eventMapping } from './event-map';
 import type { GoogleAdsCredentials, GoogleAdsOptions } from './schemas';
 import { clickIdentifier, googleIdentity } from './user-data';
 
@@ -12,6 +20,10 @@ interface Sendable {
   event: RelayEvent;
   conversionActionId: string;
 }
+
+/** Why a refund cannot be sent through the Data Manager API. */
+const NO_ADJUSTMENTS_IN_DATA_MANAGER =
+  "Google Ads takes refunds and cancellations as conversion adjustments (retractions, restatements), which only the Google Ads API offers (the Data Manager API's events:ingest has none): set options.api to 'ads_api' (a refresh token with the adwords scope) to retract refunded orders";
 
 /** Why an event cannot be sent, or `undefined` when it can. */
 function unmatchable(event: RelayEvent, ctx: Ctx): string | undefined {
@@ -31,7 +43,9 @@ function unmatchable(event: RelayEvent, ctx: Ctx): string | undefined {
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   const outcomes: Array<{ index: number; outcome: Outcome }> = [];
   const sendable: Sendable[] = [];
-  events.forEach(({ event, name }, index) => {
+  const adjustments: Sendable[] = [];
+  events.forEach((mapped, index) => {
+    const { event, name } = mapped;
     const conversionActionId = conversionActionFor(
       event.eventName,
       name,
@@ -48,6 +62,12 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
       });
       return;
     }
+    if (sentEventKind(mapped, eventMapping) === 'refund') {
+      // A retraction is keyed by order id and conversion action: no click id or user data needed.
+      if (ctx.options.api === 'ads_api') adjustments.push({ index, event, conversionActionId });
+      else outcomes.push({ index, outcome: { status: 'skipped', reason: NO_ADJUSTMENTS_IN_DATA_MANAGER } });
+      return;
+    }
     const reason = unmatchable(event, ctx);
     if (reason) {
       outcomes.push({ index, outcome: { status: 'skipped', reason } });
@@ -55,9 +75,10 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
     }
     sendable.push({ index, event, conversionActionId });
   });
-  if (sendable.length === 0) return { requests: [], outcomes };
   const requests =
-    ctx.options.api === 'ads_api' ? adsApiRequests(sendable, ctx) : dataManagerRequests(sendable, ctx);
+    ctx.options.api === 'ads_api'
+      ? adsApiRequests(sendable, adjustments, ctx)
+      : dataManagerRequests(sendable, ctx);
   return { requests, outcomes };
 }
 
@@ -67,6 +88,7 @@ const hostFor = (ctx: Ctx, defaultHost: string) =>
 
 /** One request per conversion action: each Data Manager destination is one conversion action. */
 function dataManagerRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
+  if (sendable.length === 0) return [];
   const byAction = new Map<string, Sendable[]>();
   for (const s of sendable)
     byAction.set(s.conversionActionId, [...(byAction.get(s.conversionActionId) ?? []), s]);
@@ -83,7 +105,11 @@ function dataManagerRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
   }));
 }
 
-function adsApiRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
+/**
+ * Ads API: the click conversions in one `:uploadClickConversions`, and refunds or cancellations in
+ * one `:uploadConversionAdjustments` (both with partial failure, at most 2000 rows each).
+ */
+function adsApiRequests(sendable: Sendable[], adjustments: Sendable[], ctx: Ctx): HttpRequest[] {
   const { credentials, options } = ctx;
   // Developer tokens were sunset on 2026-09-09: API access belongs to the OAuth client's Cloud
   // project and the header is "optional and ignored by the API servers"
@@ -94,13 +120,25 @@ function adsApiRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
   };
   if (credentials.developer_token) headers['developer-token'] = credentials.developer_token;
   if (credentials.login_customer_id) headers['login-customer-id'] = credentials.login_customer_id;
-  return [
-    {
+  const customer = `${hostFor(ctx, ADS_API_BASE_URL)}/${options.adsApiVersion}/customers/${credentials.customer_id}`;
+  const requests: HttpRequest[] = [];
+  if (sendable.length > 0) {
+    requests.push({
       method: 'POST',
-      url: `${hostFor(ctx, ADS_API_BASE_URL)}/${options.adsApiVersion}/customers/${credentials.customer_id}:uploadClickConversions`,
+      url: `${customer}:uploadClickConversions`,
       headers,
       body: uploadClickConversionsBody(sendable, ctx),
       eventIndexes: sendable.map((s) => s.index),
-    },
-  ];
+    });
+  }
+  if (adjustments.length > 0) {
+    requests.push({
+      method: 'POST',
+      url: `${customer}:uploadConversionAdjustments`,
+      headers,
+      body: uploadConversionAdjustmentsBody(adjustments, ctx),
+      eventIndexes: adjustments.map((s) => s.index),
+    });
+  }
+  return requests;
 }

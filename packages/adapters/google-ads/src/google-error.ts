@@ -51,10 +51,14 @@ export function adsErrorCode(error: GoogleAdsError): { kind: string; value: stri
   return entry ? { kind: entry[0], value: String(entry[1]) } : undefined;
 }
 
-/** Index of the conversion an Ads error points at (`conversions[3]…`), if any. */
+/** Index of the conversion or adjustment an Ads error points at (`conversions[3]…`, `conversion_adjustments[0]…`), if any. */
 export function conversionIndex(error: GoogleAdsError): number | undefined {
   const element = error.location?.fieldPathElements?.find(
-    (e) => e.fieldName === 'conversions' && typeof e.index === 'number',
+    (e) =>
+      (e.fieldName === 'conversions' ||
+        e.fieldName === 'conversion_adjustments' ||
+        e.fieldName === 'conversionAdjustments') &&
+      typeof e.index === 'number',
   );
   return element?.index;
 }
