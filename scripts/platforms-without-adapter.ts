@@ -16,13 +16,14 @@ export const PLATFORMS_WITHOUT_ADAPTER: ReadonlyArray<PlatformWithoutAdapter> = 
     code: 'amazon_dsp',
     name: 'Amazon DSP',
     reason:
-      'Conversions for Amazon DSP go through the same Amazon Ads Conversions API (`/adsApi/v1/create/events`): use `amazon_ads`.',
+      'Conversions for Amazon DSP go through the same Amazon Ads Conversions API (`/adsApi/v1/create/events`): the host delivers an `amazon_dsp` credential through the `amazon_ads` adapter (same credential schema).',
     source: 'https://advertising.amazon.com/API/docs/en-us/guides/events/events',
   },
   {
     code: 'verizon_media',
     name: 'Verizon Media DSP',
-    reason: 'Renamed Yahoo DSP; its Conversion API is the one `yahoo_dsp` targets.',
+    reason:
+      'Renamed Yahoo DSP; its Conversion API is the one `yahoo_dsp` targets: the host delivers a `verizon_media` credential through the `yahoo_dsp` adapter (same credential schema).',
     source: 'https://help.yahooinc.com/dsp-api/docs/standard-yahoo-conversion-api',
   },
   {

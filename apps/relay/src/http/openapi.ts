@@ -99,7 +99,9 @@ export function openApiDocument(version: string) {
           summary: 'Ingest an OMS batch',
           requestBody: json('OmsBatch'),
           responses: {
-            '202': ok('`{accepted, rejected, event_ids, errors: [{event_id, index, error}]}`'),
+            '202': ok(
+              "`{accepted, rejected, event_ids (the accepted records' order_id strings), ids (Relay's event ids), errors: [{event_id, index, error}]}`",
+            ),
             '413': { description: 'More than 500 records or a body over 5 MB' },
             ...errors,
           },

@@ -13,7 +13,10 @@ export interface IngestError {
 export interface IngestResult {
   accepted: number;
   rejected: number;
-  event_ids: number[];
+  /** The accepted records' `order_id` strings, as the reference service answered (an OMS reconciles by them). */
+  event_ids: string[];
+  /** Relay's own ids of the accepted records, in the same order (`GET /admin/v1/events/{id}`). */
+  ids: number[];
   errors: IngestError[];
 }
 
@@ -33,7 +36,7 @@ interface Candidate {
  */
 export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult> {
   const records = batch.data;
-  const result: IngestResult = { accepted: 0, rejected: 0, event_ids: [], errors: [] };
+  const result: IngestResult = { accepted: 0, rejected: 0, event_ids: [], ids: [], errors: [] };
   if (records.length === 0) return result;
 
   const reject = (index: number, record: OmsRecord, error: string) => {
@@ -80,7 +83,8 @@ export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult
     }
     reported.add(id);
     result.accepted += 1;
-    result.event_ids.push(id);
+    result.event_ids.push(c.event.orderId);
+    result.ids.push(id);
   }
   return finish(result);
 }

@@ -18,23 +18,27 @@ import { RequestValidationError, conflict, notFound } from '../http/problems';
 import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
 
+/** The fields of a credential, without defaults: an update must not apply one to a field it does not name. */
 const fields = {
   storefront_id: z.number().int().positive(),
   platform_id: z.number().int().positive(),
   credentials: z.record(z.string(), z.unknown()),
-  destination_type: z.enum(['sgtm', 'direct']).default('direct'),
+  destination_type: z.enum(['sgtm', 'direct']),
   pixel_id: z.string().max(255).nullish(),
   account_id: z.string().max(255).nullish(),
   base_url: z.url({ protocol: /^https?$/ }).nullish(),
   options: z.record(z.string(), z.unknown()).nullish(),
-  is_active: z.boolean().default(true),
+  is_active: z.boolean(),
 };
 
-export const credentialCreateSchema = z.object(fields);
-export const credentialUpdateSchema = z
-  .object(fields)
-  .partial()
-  .extend({ destination_type: z.enum(['sgtm', 'direct']).optional(), is_active: z.boolean().optional() });
+export const credentialCreateSchema = z.object({
+  ...fields,
+  destination_type: fields.destination_type.default('direct'),
+  is_active: fields.is_active.default(true),
+});
+
+/** A partial update: only the fields it names change. */
+export const credentialUpdateSchema = z.object(fields).partial();
 
 export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: boolean) {
   return {

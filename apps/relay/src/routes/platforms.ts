@@ -27,7 +27,8 @@ const credentialSchemaInput = z
     }
   });
 
-export const platformCreateSchema = z.object({
+/** The fields of a platform, without defaults: an update must not apply one to a field it does not name. */
+const platformFields = {
   platform_code: z
     .string()
     .trim()
@@ -37,17 +38,25 @@ export const platformCreateSchema = z.object({
     .regex(/^[a-z0-9_]+$/, 'platform_code may only contain letters, digits and _'),
   name: z.string().trim().min(1).max(255),
   category: z.string().trim().min(1).max(32),
-  tier: z.number().int().min(1).max(3).default(3),
+  tier: z.number().int().min(1).max(3),
   auth_type: z.string().trim().min(1).max(32),
   api_base_url: z.url({ protocol: /^https?$/ }).nullish(),
   credential_schema: credentialSchemaInput.nullish(),
   description: z.string().nullish(),
-  is_active: z.boolean().default(true),
+  is_active: z.boolean(),
+};
+
+/** A create needs only `platform_code` and `name`; the rest take the reference service's defaults. */
+export const platformCreateSchema = z.object({
+  ...platformFields,
+  category: platformFields.category.default('advertising'),
+  tier: platformFields.tier.default(3),
+  auth_type: platformFields.auth_type.default('access_token'),
+  is_active: platformFields.is_active.default(true),
 });
 
-export const platformUpdateSchema = platformCreateSchema
-  .partial()
-  .extend({ is_active: z.boolean().optional() });
+/** A partial update: only the fields it names change. */
+export const platformUpdateSchema = z.object(platformFields).partial();
 
 export function platformJson(p: Platform, registry: AdapterRegistry) {
   return {

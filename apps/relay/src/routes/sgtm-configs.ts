@@ -18,35 +18,37 @@ import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } 
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'sgtm_url must be a valid http(s) URL' });
 
+/** The fields of an sGTM config, without defaults: an update must not apply one to a field it does not name. */
 const fields = {
   storefront_id: z.number().int().positive(),
   sgtm_url: httpUrl,
-  client_type: z.enum(['ga4', 'custom']).default('ga4'),
+  client_type: z.enum(['ga4', 'custom']),
   container_id: z.string().trim().max(64).nullish(),
   measurement_id: z.string().trim().max(64).nullish(),
   api_secret: z.string().min(1).nullish(),
   custom_endpoint_path: z.string().regex(/^\//, 'custom_endpoint_path must start with /').max(512).nullish(),
   custom_headers: z.record(z.string(), z.string()).nullish(),
-  is_active: z.boolean().default(true),
+  is_active: z.boolean(),
 };
 
-export const sgtmCreateSchema = z.object(fields).superRefine((v, ctx) => {
-  if (v.client_type === 'ga4' && !v.measurement_id) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['measurement_id'],
-      message: 'measurement_id is required when client_type is ga4',
-    });
-  }
-});
-
-export const sgtmUpdateSchema = z
-  .object(fields)
-  .partial()
-  .extend({
-    client_type: z.enum(['ga4', 'custom']).optional(),
-    is_active: z.boolean().optional(),
+export const sgtmCreateSchema = z
+  .object({
+    ...fields,
+    client_type: fields.client_type.default('ga4'),
+    is_active: fields.is_active.default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.client_type === 'ga4' && !v.measurement_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measurement_id'],
+        message: 'measurement_id is required when client_type is ga4',
+      });
+    }
   });
+
+/** A partial update: only the fields it names change. */
+export const sgtmUpdateSchema = z.object(fields).partial();
 
 export function sgtmJson(s: SgtmConfig, cipher: MultiFernet, decrypt: boolean) {
   return {

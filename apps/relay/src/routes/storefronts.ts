@@ -21,17 +21,22 @@ const code = z
   .max(64)
   .regex(/^[a-z0-9_-]+$/, 'storefront_id may only contain letters, digits, _ and -');
 
-export const storefrontCreateSchema = z.object({
+/** The fields of a storefront, without defaults: an update must not apply one to a field it does not name. */
+const storefrontFields = {
   storefront_id: code,
   name: z.string().trim().min(1).max(255),
   domain: z.string().trim().max(255).nullish(),
   description: z.string().nullish(),
-  is_active: z.boolean().default(true),
+  is_active: z.boolean(),
+};
+
+export const storefrontCreateSchema = z.object({
+  ...storefrontFields,
+  is_active: storefrontFields.is_active.default(true),
 });
 
-export const storefrontUpdateSchema = storefrontCreateSchema
-  .partial()
-  .extend({ is_active: z.boolean().optional() });
+/** A partial update: only the fields it names change. */
+export const storefrontUpdateSchema = z.object(storefrontFields).partial();
 
 export function storefrontJson(s: Storefront) {
   return {

@@ -35,7 +35,10 @@ describe('POST /v1/events', () => {
     expect(res.status).toBe(202);
     const body = await res.json();
     expect(body).toMatchObject({ accepted: 3, rejected: 0, errors: [] });
-    expect(body.event_ids).toHaveLength(3);
+    // event_ids are the records' order_id strings, as the reference answered; Relay's ids beside them.
+    expect(body.event_ids).toEqual(['2025010100001111', '2025010100002222', '2025020100003333']);
+    expect(body.ids).toHaveLength(3);
+    expect(Object.keys(body)).toEqual(['accepted', 'rejected', 'event_ids', 'ids', 'errors']);
     const rows = await t.database.db.event.findMany({ orderBy: { id: 'asc' } });
     expect(
       rows.map((r) => [
@@ -48,7 +51,7 @@ describe('POST /v1/events', () => {
       ]),
     ).toEqual([
       [
-        body.event_ids[0],
+        body.ids[0],
         'bosley',
         'bosley:consult_started:2025010100001111',
         'consult_started',
@@ -56,7 +59,7 @@ describe('POST /v1/events', () => {
         'pending',
       ],
       [
-        body.event_ids[1],
+        body.ids[1],
         'pfizer',
         'pfizer:rx_issued:2025010100002222',
         'rx_issued',
@@ -64,7 +67,7 @@ describe('POST /v1/events', () => {
         'pending',
       ],
       [
-        body.event_ids[2],
+        body.ids[2],
         'bosley',
         'bosley:purchase_completed:2025020100003333',
         'purchase_completed',
@@ -81,6 +84,7 @@ describe('POST /v1/events', () => {
       accepted: 0,
       rejected: 3,
       event_ids: [],
+      ids: [],
       errors: [
         { event_id: '2025010100001111', index: 0, error: 'Event already exists' },
         { event_id: '2025010100002222', index: 1, error: 'Event already exists' },
@@ -152,7 +156,7 @@ describe('POST /v1/events', () => {
   it('202 with 0/0 when the OMS reports its own failure with an empty batch', async () => {
     const res = await post({ count: 0, data: [], error: 'OMS database connection failed' });
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 0, rejected: 0, event_ids: [], errors: [] });
+    expect(await res.json()).toEqual({ accepted: 0, rejected: 0, event_ids: [], ids: [], errors: [] });
   });
 
   it('422 in FastAPI shape for an empty batch without error, naming data', async () => {
@@ -285,7 +289,7 @@ describe('POST /v1/events', () => {
     };
     const first = await (await post({ data: [longest] })).json();
     expect(first).toMatchObject({ accepted: 1, rejected: 0 });
-    const row = await t.database.db.event.findUnique({ where: { id: BigInt(first.event_ids[0]) } });
+    const row = await t.database.db.event.findUnique({ where: { id: BigInt(first.ids[0]) } });
     expect(row!.dedupKey).toBe(`bosley:${'n'.repeat(128)}:${'o'.repeat(255)}`);
     expect((await (await post({ data: [longest] })).json()).errors).toEqual([
       { event_id: 'o'.repeat(255), index: 0, error: 'Event already exists' },
@@ -333,7 +337,7 @@ describe('POST /v1/events', () => {
         where: { orderId: { in: ['RACE-1', 'RACE-2'] } },
         orderBy: { orderId: 'asc' },
       });
-      expect(stored.map((e) => [e.orderId, Number(e.id) === body.event_ids[0]])).toEqual([
+      expect(stored.map((e) => [e.orderId, Number(e.id) === body.ids[0]])).toEqual([
         ['RACE-1', false],
         ['RACE-2', true],
       ]);

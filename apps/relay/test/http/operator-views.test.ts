@@ -15,7 +15,7 @@ async function seed() {
   const tiktok = await f.credential(bosley, 'tiktok_events');
   const pinterest = await f.credential(bosley, 'pinterest_capi');
   const recent = new Date(Date.now() - 10 * 60_000).toISOString();
-  const { event_ids } = await f.ingest({
+  const { ids: event_ids } = await f.ingest({
     data: ['A-1', 'A-2', 'A-3'].map((order_id) => ({
       ...SEED_BATCH.data[2],
       order_id,

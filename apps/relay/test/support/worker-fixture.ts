@@ -13,7 +13,7 @@ export interface PipelineFixture {
   worker(options?: WorkerOptions): Worker;
   storefront(code: string): Promise<number>;
   credential(storefrontId: number, platform: string, extra?: Record<string, unknown>): Promise<number>;
-  ingest(body: unknown): Promise<{ accepted: number; event_ids: number[] }>;
+  ingest(body: unknown): Promise<{ accepted: number; event_ids: string[]; ids: number[] }>;
   deliveries(): Promise<
     Array<{ platform: string; status: string; attempts: number; reason: string | null; key: string }>
   >;
@@ -66,7 +66,7 @@ export async function pipelineFixture(env: Record<string, string> = {}): Promise
     },
     async ingest(body) {
       const res = await t.call('POST', '/v1/events', body);
-      return (await res.json()) as { accepted: number; event_ids: number[] };
+      return (await res.json()) as { accepted: number; event_ids: string[]; ids: number[] };
     },
     async deliveries() {
       const rows = await t.database.db.delivery.findMany({ orderBy: { id: 'asc' } });

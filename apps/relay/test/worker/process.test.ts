@@ -140,7 +140,7 @@ describe('relay worker as a process', () => {
     expect(d).toMatchObject({ platform: 'meta_capi', status: 'delivered', attempts: 1 });
     expect(f.sim.receivedBy('meta_capi')[0]!.answered).toBe(200);
     const lateEvent = await f.t.database.db.event.findUniqueOrThrow({
-      where: { id: BigInt(late.event_ids[0]!) },
+      where: { id: BigInt(late.ids[0]!) },
     });
     expect(lateEvent.status).toBe('pending');
     expect(await f.t.database.db.delivery.count()).toBe(1);
