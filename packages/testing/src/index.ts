@@ -4,3 +4,4 @@ export * from './run-adapter';
 export * from './conformance';
 export * from './parse-helpers';
 export * from './simulator';
+export * from './vendor-schema';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { type RelayEvent, sha256Hex } from '@relay/core';
 import {
   SEED_BATCH,
@@ -12,10 +11,9 @@ import {
   sampleEvent,
   seedEvents,
   testAdapterConformance,
+  openApiValidator,
+  readSpecFile,
 } from '@relay/testing';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
@@ -23,25 +21,15 @@ import { parseResponse } from './parse-response';
 const ACCEPTED = { requestId: '708e4f90-5bff-41c5-8f4b-6c15bab76b11-f46e48eb52594815' };
 testAdapterConformance(adapter, { success: () => ({ status: 202, body: ACCEPTED }) });
 
-/** Ajv against Adobe's own Edge Network OpenAPI: BatchV2Request (/v2/collect) and SingleEventRequest (/v2/interact). */
-const validators = (() => {
-  const spec = load(
-    readFileSync(new URL('./__fixtures__/api-reference.yaml', import.meta.url), 'utf8'),
-  ) as object;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(spec, 'edge');
-  return {
-    collect: ajv.compile({ $ref: 'edge#/components/schemas/BatchV2Request' }),
-    interact: ajv.compile({ $ref: 'edge#/components/schemas/SingleEventRequest' }),
-  };
-})();
-
-const expectValid = (kind: 'collect' | 'interact', json: unknown) => {
-  const validate = validators[kind];
-  validate(json);
-  expect(validate.errors ?? []).toEqual([]);
+/** Adobe's own Edge Network OpenAPI: BatchV2Request (/v2/collect) and SingleEventRequest (/v2/interact). */
+const spec = readSpecFile(new URL('./__fixtures__/api-reference.yaml', import.meta.url));
+const validators = {
+  collect: openApiValidator(spec, '#/components/schemas/BatchV2Request'),
+  interact: openApiValidator(spec, '#/components/schemas/SingleEventRequest'),
 };
+
+const expectValid = (kind: 'collect' | 'interact', json: unknown) =>
+  expect(validators[kind](json)).toEqual([]);
 
 const respond = (r: RecordedRequest): MockReply =>
   r.url.includes('/ims/token')

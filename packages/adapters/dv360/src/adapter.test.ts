@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { type RelayEvent, sha256Hex } from '@relay/core';
 import {
   SEED_BATCH,
@@ -12,9 +11,9 @@ import {
   sampleEvent,
   seedEvents,
   testAdapterConformance,
+  jsonSchemaValidator,
+  readSpecFile,
 } from '@relay/testing';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
@@ -45,24 +44,14 @@ const run = async (events: RelayEvent[], options: Record<string, unknown> = {}) 
   return { ...result, requests: result.requests.filter((r) => !r.url.includes('/token')) };
 };
 
-/** Ajv against the Discovery-derived schema of `ConversionsBatchInsertRequest` (its root). */
-const validateBatchInsert = (() => {
-  const schema = JSON.parse(
-    readFileSync(
-      new URL('./__fixtures__/conversions.batchinsert.request.schema.json', import.meta.url),
-      'utf8',
-    ),
-  );
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  for (const format of ['int64', 'int32', 'double', 'byte']) ajv.addFormat(format, true);
-  return ajv.compile(schema);
-})();
+/** The Discovery-derived schema of `ConversionsBatchInsertRequest` (its root; see __fixtures__/SOURCE.md). */
+const validateBatchInsert = jsonSchemaValidator(
+  readSpecFile(new URL('./__fixtures__/conversions.batchinsert.request.schema.json', import.meta.url)),
+);
 
 /** The schema has no `required` lists, so the fields CM360 requires are asserted here too. */
 const expectValidBody = (json: unknown) => {
-  validateBatchInsert(json);
-  expect(validateBatchInsert.errors ?? []).toEqual([]);
+  expect(validateBatchInsert(json)).toEqual([]);
   for (const conversion of (json as Body).conversions) {
     for (const field of [
       'floodlightConfigurationId',

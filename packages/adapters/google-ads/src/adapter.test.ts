@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '@relay/core';
 import {
   eventFromRecord,
   FULL_PURCHASE_RECORD,
   fullPurchaseEvent,
+  loadProtoDir,
+  protoJsonValidator,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -10,7 +13,6 @@ import {
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
-import { loadGoogleProtos, protoJsonProblems } from './proto-json';
 
 const ADS_CREDENTIALS = { ...adapter.credentialsExample, developer_token: 'dev-token-example-123456' };
 
@@ -19,10 +21,17 @@ describe('ads_api path', () => {
   testAdapterConformance(adapter, { credentials: ADS_CREDENTIALS, options: { api: 'ads_api' } });
 });
 
-const root = loadGoogleProtos();
-const INGEST = 'google.ads.datamanager.v1.IngestEventsRequest';
-const UPLOAD = 'google.ads.googleads.v25.services.UploadClickConversionsRequest';
-const ADJUST = 'google.ads.googleads.v25.services.UploadConversionAdjustmentsRequest';
+/** Google's own protos (Apache-2.0; see __fixtures__/SOURCE.md), checked as proto3 JSON. */
+const root = loadProtoDir(fileURLToPath(new URL('./__fixtures__', import.meta.url)));
+const ingestProblems = protoJsonValidator(root, 'google.ads.datamanager.v1.IngestEventsRequest');
+const uploadProblems = protoJsonValidator(
+  root,
+  'google.ads.googleads.v25.services.UploadClickConversionsRequest',
+);
+const adjustProblems = protoJsonValidator(
+  root,
+  'google.ads.googleads.v25.services.UploadConversionAdjustmentsRequest',
+);
 /** The fake Google: a token for OAuth requests, `{requestId}` for the rest. */
 const google = (r: { url: string }) =>
   r.url.startsWith('https://oauth2.googleapis.com/')
@@ -89,7 +98,7 @@ describe('google_ads Data Manager requests', () => {
         ],
       }
     `);
-    expect(protoJsonProblems(root, INGEST, request!.json)).toEqual([]);
+    expect(ingestProblems(request!.json)).toEqual([]);
   });
 
   it('builds the exact body for a fully populated purchase', async () => {
@@ -147,7 +156,7 @@ describe('google_ads Data Manager requests', () => {
         ],
       }
     `);
-    expect(protoJsonProblems(root, INGEST, request!.json)).toEqual([]);
+    expect(ingestProblems(request!.json)).toEqual([]);
   });
 
   it('adds the login account and validateOnly, and sends one request per conversion action', async () => {
@@ -181,7 +190,7 @@ describe('google_ads Data Manager requests', () => {
       ),
     ).toEqual([['ORD-0001', 'ORD-0003'], ['ORD-0002']]);
     expect(sent.every((r) => (r.json as { validateOnly: boolean }).validateOnly === true)).toBe(true);
-    for (const r of sent) expect(protoJsonProblems(root, INGEST, r.json)).toEqual([]);
+    for (const r of sent) expect(ingestProblems(r.json)).toEqual([]);
     expect(results.map((r) => r.outcome)).toEqual(
       Array.from({ length: 3 }, () => ({
         status: 'delivered',
@@ -191,9 +200,7 @@ describe('google_ads Data Manager requests', () => {
   });
 
   it('the proto check catches a field that is not in the spec', () => {
-    expect(
-      protoJsonProblems(root, INGEST, { events: [{ eventTimestamp: 'yesterday', orderId: 'x' }] }),
-    ).toEqual([
+    expect(ingestProblems({ events: [{ eventTimestamp: 'yesterday', orderId: 'x' }] })).toEqual([
       'events[0].eventTimestamp: expected an RFC 3339 timestamp',
       'events[0].orderId: no such field in google.ads.datamanager.v1.Event',
     ]);
@@ -275,7 +282,7 @@ describe('google_ads Ads API requests', () => {
         "partialFailure": true,
       }
     `);
-    expect(protoJsonProblems(root, UPLOAD, request!.json)).toEqual([]);
+    expect(uploadProblems(request!.json)).toEqual([]);
   });
 
   it('sends the seed purchase with a gclid, dated yyyy-mm-dd hh:mm:ss+00:00', async () => {
@@ -299,7 +306,7 @@ describe('google_ads Ads API requests', () => {
         "partialFailure": true,
       }
     `);
-    expect(protoJsonProblems(root, UPLOAD, request!.json)).toEqual([]);
+    expect(uploadProblems(request!.json)).toEqual([]);
   });
 
   // developers.google.com/google-ads/api/docs/api-policy/developer-token: "Developer tokens were
@@ -390,7 +397,7 @@ describe('google_ads refunds and cancellations', () => {
       ],
       partialFailure: true,
     });
-    expect(protoJsonProblems(root, ADJUST, adjustments!.json)).toEqual([]);
+    expect(adjustProblems(adjustments!.json)).toEqual([]);
   });
 
   it('rejects only the adjustment a partial failure names', async () => {
