@@ -2,7 +2,6 @@ import {
   type BuildContext,
   type BuildResult,
   type MappedEvent,
-  type RelayEvent,
   bodyBytes,
   bookedRevenue,
   contextProperties,

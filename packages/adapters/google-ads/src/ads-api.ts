@@ -43,21 +43,6 @@ export function clickConversion(
   return out;
 }
 
-/** `UploadClickConversionsRequest` body (the customer id travels in the URL). */
-export function uploadClickConversionsBody(
-  conversions: Array<{ event: RelayEvent; conversionActionId: string }>,
-  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
-): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    conversions: conversions.map(({ event, conversionActionId }) =>
-      clickConversion(event, conversionActionId, ctx),
-    ),
-    partialFailure: true,
-  };
-  if (ctx.options.validateOnly) body['validateOnly'] = true;
-  return body;
-}
-
 /**
  * One `ConversionAdjustment` in proto3 JSON, for a refund or cancellation of the purchase with the
  * same order id on the same conversion action: a `RETRACTION` (the conversion no longer counts), or
@@ -83,17 +68,28 @@ export function conversionAdjustment(
   return out;
 }
 
-/** `UploadConversionAdjustmentsRequest` body (the customer id travels in the URL). */
-export function uploadConversionAdjustmentsBody(
-  adjustments: Array<{ event: RelayEvent; conversionActionId: string }>,
-  ctx: BuildContext<GoogleAdsCredentials, GoogleAdsOptions>,
+type Ctx = BuildContext<GoogleAdsCredentials, GoogleAdsOptions>;
+type Row = { event: RelayEvent; conversionActionId: string };
+
+/** An Ads API upload body: the rows under `key`, `partialFailure: true`, `validateOnly` on request. */
+function uploadBody(
+  key: string,
+  rows: Row[],
+  ctx: Ctx,
+  row: typeof clickConversion,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    conversionAdjustments: adjustments.map(({ event, conversionActionId }) =>
-      conversionAdjustment(event, conversionActionId, ctx),
-    ),
+    [key]: rows.map(({ event, conversionActionId }) => row(event, conversionActionId, ctx)),
     partialFailure: true,
   };
   if (ctx.options.validateOnly) body['validateOnly'] = true;
   return body;
 }
+
+/** `UploadClickConversionsRequest` body (the customer id travels in the URL). */
+export const uploadClickConversionsBody = (rows: Row[], ctx: Ctx) =>
+  uploadBody('conversions', rows, ctx, clickConversion);
+
+/** `UploadConversionAdjustmentsRequest` body (the customer id travels in the URL). */
+export const uploadConversionAdjustmentsBody = (rows: Row[], ctx: Ctx) =>
+  uploadBody('conversionAdjustments', rows, ctx, conversionAdjustment);
