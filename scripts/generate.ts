@@ -54,7 +54,12 @@ async function loadAdapters(): Promise<LoadedAdapter[]> {
   for (const p of packages) {
     const entry = join(p.path, 'src/index.ts');
     const mod = (await import(pathToFileURL(entry).href)) as { adapter: AnyAdapter };
-    out.push({ adapter: mod.adapter, name: p.name, version: p.version, verified: verifiedAgainst(p.path, p.name) });
+    out.push({
+      adapter: mod.adapter,
+      name: p.name,
+      version: p.version,
+      verified: verifiedAgainst(p.path, p.name),
+    });
   }
   return out;
 }
