@@ -232,6 +232,74 @@ describe('singular revenue', () => {
   });
 });
 
+describe('singular EVENT v2 (Singular Device ID)', () => {
+  const SDID = '49c2d3a6-326e-4ec5-a16b-0a47e34ed953';
+
+  it('sends an event with an sdid to /api/v2/evt matched on sdid only, without advertising ids', async () => {
+    const { requests } = await runAdapter(
+      adapter,
+      [sampleEvent('purchase_completed', 1, { sdid: SDID, idfa: IDFA, os: 'ios', os_version: '18.1' })],
+      { credentials: { sdk_key: 'example_sdk_key_1234', ios_bundle_id: 'com.example.app' } },
+    );
+    const url = new URL(requests[0]!.url);
+    expect(`${url.origin}${url.pathname}`).toBe('https://s2s.singular.net/api/v2/evt');
+    expect(queryOf(requests[0])).toEqual({
+      a: 'example_sdk_key_1234',
+      p: 'iOS',
+      i: 'com.example.app',
+      ip: '203.0.113.7',
+      ve: '18.1',
+      sdid: SDID,
+      n: 'sng_ecommerce_purchase',
+      utime: '1768474800',
+      custom_user_id: 'cust_1',
+      amt: '11',
+      cur: 'USD',
+      is_revenue_event: 'true',
+      e: JSON.stringify({
+        order_id: 'ORD-0001',
+        oms_event_name: 'purchase_completed',
+        storefront: 'bosley',
+      }),
+    });
+  });
+
+  it('with event_api v2, skips events without an sdid; with v1, ignores the sdid', async () => {
+    const credentials = { sdk_key: 'example_sdk_key_1234', android_package_name: 'com.example.app' };
+    const v2 = await runAdapter(
+      adapter,
+      [sampleEvent('purchase_completed', 1, { aifa: GAID, os_version: '14' })],
+      {
+        credentials,
+        options: { event_api: 'v2' },
+      },
+    );
+    expect(v2.requests).toEqual([]);
+    expect(v2.results[0]!.outcome).toEqual({
+      status: 'skipped',
+      reason:
+        "no Singular Device ID (record key sdid or singular_device_id): Singular's v2 EVENT endpoint matches events on it, so this event is not sent",
+    });
+    const v1 = await runAdapter(
+      adapter,
+      [sampleEvent('purchase_completed', 1, { aifa: GAID, sdid: SDID, os_version: '14' })],
+      { credentials, options: { event_api: 'v1' } },
+    );
+    expect(new URL(v1.requests[0]!.url).pathname).toBe('/api/v1/evt');
+    expect(queryOf(v1.requests[0])).not.toHaveProperty('sdid');
+    expect(queryOf(v1.requests[0])['aifa']).toBe(GAID);
+  });
+
+  it('rejects a v2 event whose platform is unknown', async () => {
+    const { results } = await runAdapter(adapter, [sampleEvent('lead', 1, { sdid: SDID, os_version: '14' })]);
+    expect(results[0]!.outcome).toEqual({
+      status: 'rejected',
+      code: 'missing_user_data',
+      reason: 'Singular requires the platform (p): the record has no os (ios or android)',
+    });
+  });
+});
+
 describe('singular responses', () => {
   it('200 {"status":"ok"} is delivered', () => {
     expect(parseResponse(jsonResponse(200, { status: 'ok' }), mappedEvents(1), NOW)).toEqual([

@@ -9,7 +9,7 @@ import {
   recordText,
   withoutUndefined,
 } from '@relay/core';
-import { type SingularPlatform, deviceIdsOf, ipv4Of, platformOf } from './device';
+import { type SingularPlatform, deviceIdsOf, ipv4Of, platformOf, sdidOf } from './device';
 import { eventMapping } from './event-map';
 import type { SingularCredentials, SingularOptions } from './schemas';
 
@@ -30,8 +30,20 @@ const missing = (reason: string): Outcome => ({ status: 'rejected', code: 'missi
  */
 export function queryOf(mapped: MappedEvent, ctx: Ctx): Record<string, string> | Outcome {
   const { event, name } = mapped;
+  const sdid = sdidOf(event);
+  const v2 = eventApiOf(event, ctx) === 'v2';
+  if (v2 && sdid === undefined) {
+    return {
+      status: 'skipped',
+      reason:
+        "no Singular Device ID (record key sdid or singular_device_id): Singular's v2 EVENT endpoint matches events on it, so this event is not sent",
+    };
+  }
   const platform = platformOf(event);
-  const ids = platform ? deviceIdsOf(event, platform) : {};
+  const ids = v2 ? { sdid: sdid! } : platform ? deviceIdsOf(event, platform) : {};
+  if (v2 && platform === undefined) {
+    return missing('Singular requires the platform (p): the record has no os (ios or android)');
+  }
   if (platform === undefined || Object.keys(ids).length === 0) {
     return {
       status: 'skipped',
@@ -76,12 +88,20 @@ export function queryOf(mapped: MappedEvent, ctx: Ctx): Record<string, string> |
   }) as Record<string, string>;
 }
 
+/** The EVENT endpoint version for an event: the credential's choice, else v2 when it has an sdid. */
+export function eventApiOf(event: MappedEvent['event'], ctx: Ctx): 'v1' | 'v2' {
+  const chosen = ctx.options.event_api;
+  if (chosen !== 'auto') return chosen;
+  return sdidOf(event) === undefined ? 'v1' : 'v2';
+}
+
 const isOutcome = (value: Record<string, string> | Outcome): value is Outcome =>
   typeof (value as Outcome).status === 'string' && !('a' in value);
 
 /**
- * Pure: one `GET /api/v1/evt?…` per event (Singular takes one event per request). Events without a
- * device id are skipped; events missing a field Singular requires are rejected; neither is sent.
+ * Pure: one `GET /api/v1/evt?…` (or `/api/v2/evt?…` with the Singular Device ID) per event (Singular
+ * takes one event per request). Events without a device id are skipped; events missing a field
+ * Singular requires are rejected; neither is sent.
  */
 export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   return oneRequestPerEvent(events, (mapped) => {
@@ -89,7 +109,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
     if (isOutcome(query)) return query;
     return {
       method: 'GET',
-      url: `${ctx.baseUrl}/api/v1/evt?${new URLSearchParams(query).toString()}`,
+      url: `${ctx.baseUrl}/api/${eventApiOf(mapped.event, ctx)}/evt?${new URLSearchParams(query).toString()}`,
       headers: { accept: 'application/json' },
     };
   });

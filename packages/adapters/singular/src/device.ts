@@ -27,3 +27,8 @@ export function deviceIdsOf(event: RelayEvent, platform: SingularPlatform): Reco
 export function ipv4Of(event: RelayEvent): string | undefined {
   return ipv4Address(event.user.ip);
 }
+
+/** The Singular Device ID (`sdid`) from the record key `sdid` or `singular_device_id`, raw. */
+export function sdidOf(event: RelayEvent): string | undefined {
+  return recordText(event, 'sdid') ?? recordText(event, 'singular_device_id');
+}

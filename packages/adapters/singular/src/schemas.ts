@@ -17,7 +17,15 @@ export const credentialsSchema = z.strictObject({
   android_package_name: appId('android_package_name'),
 });
 
-export const optionsSchema = baseOptionsSchema.extend({});
+export const optionsSchema = baseOptionsSchema.extend({
+  /**
+   * Which EVENT endpoint: `v2` (`/api/v2/evt`, matched on the Singular Device ID `sdid` only, the
+   * delivery Singular accounts created on or after 2026-07-15 use), `v1` (`/api/v1/evt`, matched on
+   * the platform's advertising ids), or `auto` (default): v2 when the record carries an `sdid`,
+   * else v1.
+   */
+  event_api: z.enum(['auto', 'v1', 'v2']).default('auto'),
+});
 
 export type SingularCredentials = z.output<typeof credentialsSchema>;
 export type SingularOptions = z.output<typeof optionsSchema>;
