@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { RelayConfig } from '../config';
 import type { Db } from '../db/client';
 import { ingestBatch } from '../ingest/ingest-batch';
+import { storableJsonProblem } from '../ingest/storable-json';
 import { HttpProblem, RequestValidationError } from '../http/problems';
 import type { RelayMetrics as Metrics } from '../metrics/registry';
 
@@ -44,6 +45,10 @@ export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {
           message: `String should have at most ${maximum} characters`,
         });
       }
+    }
+    const json = storableJsonProblem(record);
+    if (json) {
+      ctx.addIssue({ code: 'custom', path: ['data', index, ...json.path], message: json.message });
     }
     if (!storableYear(record.event_time)) {
       ctx.addIssue({
