@@ -1,6 +1,5 @@
 /**
- * Repo lint: every adapter package has the agreed files and exports (shared/anchors.md,
- * docs/adding-a-platform.md). Prints every problem, exits 1 when there is one.
+ * Repo lint: every adapter package has the agreed files and exports (docs/adding-a-platform.md). Prints every problem, exits 1 when there is one.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Platforms of the catalog (../shared/platforms/tier3.md) that have no adapter package, and why.
+ * Platforms considered for Relay that have no adapter package, and why.
  * A platform leaves this list when a real adapter for it lands (`pnpm generate` fails while a
  * code is in both). Never add a placeholder package instead: an adapter must send real requests.
  */

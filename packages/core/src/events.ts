@@ -1,5 +1,5 @@
 /**
- * Canonical event names: the OMS's own snake_case names (shared/events.md). Anything else
+ * Canonical event names: the OMS's own snake_case names. Anything else
  * the OMS sends is a custom event.
  */
 export const CANONICAL_EVENTS = [

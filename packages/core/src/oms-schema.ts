@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The OMS wire format (shared/contract.md). Unknown keys are kept: records "can have any
+ * The OMS wire format (docs/api.md). Unknown keys are kept: records "can have any
  * number of key-value pairs" and Relay stores them all.
  */
 

@@ -152,7 +152,7 @@ function compact<T extends object>(value: T): T {
 
 /**
  * Turn a validated OMS record into the canonical `RelayEvent`. Pure: the same record always
- * gives the same event. Keys Relay reads (shared/events.md) become fields, first match wins;
+ * gives the same event. Keys Relay reads (listed in packages/core/README.md) become fields, first match wins;
  * every other key is kept in `properties`.
  */
 export function toRelayEvent(record: OmsRecord, options: ToRelayEventOptions = {}): RelayEvent {

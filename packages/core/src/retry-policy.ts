@@ -1,7 +1,7 @@
 import type { Outcome } from './adapter';
 
 /**
- * When to try a delivery again, and when to give up (shared/reliability.md):
+ * When to try a delivery again, and when to give up (docs/delivery.md):
  * exponential backoff with full jitter, capped; the platform's Retry-After wins; give up only
  * when BOTH `maxAttempts` attempts were made AND `retryWindowMs` has passed since the first
  * attempt — so an hour-long outage loses nothing — and never retry past the platform's own

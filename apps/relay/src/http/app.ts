@@ -33,7 +33,7 @@ export interface AppDeps {
   extend?: (app: Hono) => void;
 }
 
-/** The relay's HTTP API (shared/contract.md). Pure wiring: every dependency is passed in. */
+/** The relay's HTTP API (docs/api.md). Pure wiring: every dependency is passed in. */
 export function createApp(deps: AppDeps): Hono {
   const { config, db, logger } = deps;
   const app = new Hono();

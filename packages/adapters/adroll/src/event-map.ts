@@ -18,7 +18,7 @@ export const ADROLL_EVENT_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * OMS canonical kinds → AdRoll event names (shared/events.md). AdRoll has no checkout or
+ * OMS canonical kinds → AdRoll event names (core's `CANONICAL_EVENTS` and `eventKind`). AdRoll has no checkout or
  * consumer sign-up event and takes no free-form names: those OMS events are skipped unless the
  * credential maps them to one of AdRoll's names.
  */

@@ -45,7 +45,7 @@ export const DEFAULT_EVENT_NAMES: Readonly<Record<ConversionType, string>> = {
 };
 
 /**
- * OMS canonical kinds → Amazon conversion types (shared/events.md). The platform event name
+ * OMS canonical kinds → Amazon conversion types (core's `CANONICAL_EVENTS` and `eventKind`). The platform event name
  * Relay resolves is the conversion type; any other name (a custom OMS event, or an `eventMap`
  * override that is not a conversion type) is sent as conversion type `OTHER` under that name.
  */

@@ -18,7 +18,7 @@ export const CRITEO_EVENT_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * OMS canonical kinds → Criteo OneTag events (shared/events.md). Criteo has no lead or sign-up
+ * OMS canonical kinds → Criteo OneTag events (core's `CANONICAL_EVENTS` and `eventKind`). Criteo has no lead or sign-up
  * event and no custom events: those are skipped unless `options.eventMap` names a OneTag event.
  */
 export const eventMapping: EventMapping = {

@@ -5,7 +5,7 @@ export function metaCustomEventName(eventName: string): string {
   return eventName.replace(/[^A-Za-z0-9_\- ]/g, '_').slice(0, 40);
 }
 
-/** OMS canonical kinds → Meta standard events (shared/events.md); other events go out as custom events. */
+/** OMS canonical kinds → Meta standard events (core's `CANONICAL_EVENTS` and `eventKind`); other events go out as custom events. */
 export const eventMapping: EventMapping = {
   standard: {
     purchase: 'Purchase',

@@ -4,7 +4,7 @@ import type { EventMapping } from '@relay/core';
 export const PINTEREST_CUSTOM_EVENT = 'custom';
 
 /**
- * OMS canonical kinds → Pinterest standard events (shared/events.md). Pinterest accepts only
+ * OMS canonical kinds → Pinterest standard events (core's `CANONICAL_EVENTS` and `eventKind`). Pinterest accepts only
  * its own list of `event_name`s, so every other OMS event goes out as the generic `custom`
  * event (its OMS name is not sent).
  */

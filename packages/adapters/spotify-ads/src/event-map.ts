@@ -22,7 +22,7 @@ export const SPOTIFY_EVENT_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * OMS canonical kinds → Spotify CAPI event names (shared/events.md). Spotify takes no free-form
+ * OMS canonical kinds → Spotify CAPI event names (core's `CANONICAL_EVENTS` and `eventKind`). Spotify takes no free-form
  * names: other OMS events are skipped unless the credential maps them to a reserved custom slot.
  */
 export const eventMapping: EventMapping = {

@@ -1,7 +1,7 @@
 import type { EventMapping } from '@relay/core';
 
 /**
- * OMS canonical kinds → the event names `conversion_ids` is keyed by (shared/events.md).
+ * OMS canonical kinds → the event names `conversion_ids` is keyed by (core's `CANONICAL_EVENTS` and `eventKind`).
  * StackAdapt itself has no event names: each name only selects a Conversion Event id, so
  * custom OMS events keep their own name and are sent when an id is configured for it.
  */

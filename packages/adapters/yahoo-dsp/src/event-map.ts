@@ -1,7 +1,7 @@
 import type { EventMapping } from '@relay/core';
 
 /**
- * OMS canonical kinds → Yahoo CAPI `eventName`s (shared/events.md). Yahoo has no fixed list:
+ * OMS canonical kinds → Yahoo CAPI `eventName`s (core's `CANONICAL_EVENTS` and `eventKind`). Yahoo has no fixed list:
  * the DSP rules Yahoo sets up for the pixel match on the event name, so these are the plain
  * names an operator asks Yahoo to build rules for; every other OMS event is sent under its
  * own name, and `eventMap` renames anything to what the rules expect.

@@ -64,7 +64,7 @@ export const EXTRA_CLICK_ID_KEYS = [
   'dclid',
 ] as const;
 
-/** The record keys (shared/events.md) of each identifier class. */
+/** The OMS record keys of each identifier class. */
 export const IDENTIFIER_RECORD_KEYS: Readonly<Record<IdentifierClass, ReadonlyArray<string>>> = {
   email: ['email', 'customer_email'],
   phone: ['phone', 'customer_phone'],

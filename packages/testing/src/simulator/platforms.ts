@@ -2,7 +2,7 @@
  * How each platform answers: its routes (method + path after the platform prefix), its
  * success body, its error body for a status, and, where the platform reports per-event
  * failures inside a 2xx, its partial-failure body. Shapes follow the platforms' docs
- * (shared/platforms/tier1-2.md); values are fake.
+ * (cited in each adapter's README); values are fake.
  */
 
 /** What a route handler sees of a request. */
