@@ -17,24 +17,9 @@ import { pruneBefore } from './maintenance/prune';
 import { createApp } from './http/app';
 import { createRuntime } from './runtime';
 import { closeServer, listen } from './server';
+import { startWorker } from './worker/index';
 
 type Command = (argv: string[]) => Promise<void>;
-
-/** Start hooks other modules register (the worker adds itself here). */
-export interface ProcessHooks {
-  /** Start background work; resolves to a stop function that drains in-flight work. */
-  startWorker?: (runtime: Awaited<ReturnType<typeof createRuntime>>) => Promise<() => Promise<void>>;
-}
-
-async function loadHooks(): Promise<ProcessHooks> {
-  try {
-    const workerModule = './worker/index';
-    return (await import(workerModule)) as ProcessHooks;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return {};
-    throw error;
-  }
-}
 
 function onSignals(stop: () => Promise<void>) {
   let stopping = false;
@@ -54,10 +39,8 @@ function onSignals(stop: () => Promise<void>) {
 const commands: Record<string, Command> = {
   async start() {
     const runtime = await createRuntime();
-    const hooks = await loadHooks();
     const { config, logger } = runtime;
-    const stopWorker =
-      config.WORKER_ENABLED && hooks.startWorker ? await hooks.startWorker(runtime) : async () => {};
+    const stopWorker = config.WORKER_ENABLED ? await startWorker(runtime) : async () => {};
     const app = createApp(runtime);
     const server = await listen(app, config.PORT, config.HOST);
     logger.info('relay listening', { port: config.PORT, environment: config.environment });
@@ -70,10 +53,7 @@ const commands: Record<string, Command> = {
 
   async worker() {
     const runtime = await createRuntime();
-    const hooks = await loadHooks();
-    if (!hooks.startWorker)
-      throw new ConfigError('This build has no delivery worker (apps/relay/src/worker/index.ts)');
-    const stop = await hooks.startWorker(runtime);
+    const stop = await startWorker(runtime);
     onSignals(async () => {
       await stop();
       await runtime.close();

@@ -29,8 +29,6 @@ export interface AppDeps {
   registry: AdapterRegistry;
   logger: Logger;
   metrics?: RelayMetrics;
-  /** Extra routes mounted by other modules (admin events/replay, metrics, docs). */
-  extend?: (app: Hono) => void;
 }
 
 /** The relay's HTTP API (docs/api.md). Pure wiring: every dependency is passed in. */
@@ -86,7 +84,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin/v1', eventAdminRoutes(db));
   app.route('/admin/v1', operatorViewRoutes(db, deps.registry));
   app.route('/console', consoleRoutes());
-  deps.extend?.(app);
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
   app.onError((error, c) => {
