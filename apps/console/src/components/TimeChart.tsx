@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  values: number[];
+}
+
+/**
+ * A small time-series chart (uPlot): one line per series over the buckets. The numbers it
+ * draws are also in the page as text, so the chart itself is decorative for screen readers.
+ */
+export function TimeChart({
+  buckets,
+  series,
+  height = 140,
+  title,
+}: {
+  buckets: string[];
+  series: ChartSeries[];
+  height?: number;
+  title: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const xs = buckets.map((b) => Date.parse(b) / 1000);
+    const chart = new uPlot(
+      {
+        width: Math.max(200, el.clientWidth),
+        height,
+        legend: { show: true },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        axes: [
+          { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d5d9e0' } },
+          { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d5d9e0' }, size: 40 },
+        ],
+        series: [
+          {},
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            fill: `${s.color}18`,
+            points: { show: buckets.length <= 30 },
+          })),
+        ],
+      },
+      [xs, ...series.map((s) => s.values)],
+      el,
+    );
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [buckets, series, height]);
+  return <div className="chart" ref={box} role="img" aria-label={title} />;
+}

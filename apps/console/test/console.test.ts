@@ -1,0 +1,166 @@
+import { SEED_BATCH } from '@relay/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openJson } from '../../relay/src/crypto/secrets';
+import { type ConsoleHarness, buildConsole, signIn, startHarness } from './support/harness';
+
+/**
+ * The console in a real browser (Debian's chromium driven by playwright-core) against a relay
+ * with a migrated database, the platform simulator and a running worker.
+ */
+let h: ConsoleHarness;
+let ids: { bosley: number; meta: number; tiktok: number; pinterest: number };
+const purchase = (order_id: string) => ({
+  ...SEED_BATCH.data[2],
+  order_id,
+  event_time: new Date(Date.now() - 5 * 60_000).toISOString(),
+  email: 'buyer@example.com',
+  ip_address: '203.0.113.7',
+  user_agent: 'Mozilla/5.0 (console test)',
+});
+
+beforeAll(async () => {
+  await buildConsole();
+  h = await startHarness();
+  const bosley = await h.f.storefront('bosley');
+  ids = {
+    bosley,
+    meta: await h.f.credential(bosley, 'meta_capi'),
+    tiktok: await h.f.credential(bosley, 'tiktok_events'),
+    pinterest: await h.f.credential(bosley, 'pinterest_capi'),
+  };
+  h.f.sim.script('tiktok_events', [{ status: 400, message: 'Invalid pixel code' }], { repeatLast: true });
+  await h.f.ingest({ data: ['C-1', 'C-2', 'C-3'].map(purchase) });
+  await h.settle();
+});
+afterAll(() => h?.close());
+
+describe('the console', () => {
+  it('signs in with its own form: a wrong password says so, the right one opens the overview', async () => {
+    await signIn(h.page, h.url, 'admin', 'wrong');
+    await expect.poll(() => h.page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await h.page.getByLabel('Password').fill('changeme');
+    await h.page.getByRole('button', { name: 'Sign in' }).click();
+    await h.page.getByRole('heading', { name: 'Overview' }).waitFor();
+    // Every call carries the console's mark and Basic credentials.
+    const request = await Promise.all([
+      h.page.waitForRequest((r) => r.url().includes('/admin/v1/stats/deliveries')),
+      h.page.getByRole('button', { name: 'Last hour' }).click(),
+    ]).then(([r]) => r);
+    expect(request.headers()['x-relay-client']).toBe('console');
+    expect(request.headers().authorization).toBe(`Basic ${Buffer.from('admin:changeme').toString('base64')}`);
+  });
+
+  it('shows overview numbers that match the database', async () => {
+    const db = h.f.t.database.db;
+    const events = await db.event.count();
+    const by = async (status: string, credentialId?: number) =>
+      db.delivery.count({ where: { status, ...(credentialId !== undefined && { credentialId }) } });
+    await h.page.getByTestId('events-in').waitFor();
+    const text = async (id: string) => (await h.page.getByTestId(id).textContent())?.trim();
+    expect(await text('events-in')).toBe(String(events));
+    expect(await text('delivered')).toBe(String(await by('delivered')));
+    expect(await text('failed')).toBe(String(await by('failed')));
+    expect(await text('retrying')).toBe('0');
+    expect(await text(`credential:${ids.meta}-delivered`)).toBe(String(await by('delivered', ids.meta)));
+    expect(await text(`credential:${ids.tiktok}-failed`)).toBe(String(await by('failed', ids.tiktok)));
+    expect(await text(`credential:${ids.pinterest}-delivered`)).toBe('3');
+    expect(await text('backlog')).toBe('0 (0)');
+    // A number is a link to the matching list.
+    await h.page.getByTestId(`credential:${ids.tiktok}-failed`).click();
+    await h.page.getByRole('heading', { name: 'Events' }).waitFor();
+    await expect.poll(() => h.page.locator('tbody tr').count()).toBe(3);
+  });
+
+  it('flips a credential off with a confirmation that says what stops; the next event is suppressed', async () => {
+    await h.page.getByRole('link', { name: 'Storefronts' }).click();
+    await h.page.getByRole('button', { name: 'Turn off Meta Conversions API for bosley' }).click();
+    const dialog = h.page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain(
+      'Events from bosley are no longer sent to Meta Conversions API (recorded as suppressed)',
+    );
+    await dialog.getByRole('button', { name: 'Turn off' }).click();
+    await h.page.getByRole('button', { name: 'Turn on Meta Conversions API for bosley' }).waitFor();
+    const credential = await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.meta } });
+    expect(credential.isActive).toBe(false);
+
+    const metaBefore = h.f.sim.receivedBy('meta_capi').length;
+    const { event_ids } = await h.f.ingest({ data: [purchase('C-4')] });
+    await h.settle();
+    const deliveries = await h.f.t.database.db.delivery.findMany({
+      where: { eventId: BigInt(event_ids[0]!) },
+      orderBy: { id: 'asc' },
+    });
+    expect(deliveries.map((d) => [d.platformCode, d.status])).toEqual([
+      ['meta_capi', 'suppressed'],
+      ['tiktok_events', 'failed'],
+      ['pinterest_capi', 'delivered'],
+    ]);
+    expect(h.f.sim.receivedBy('meta_capi')).toHaveLength(metaBefore);
+  });
+
+  it('creates a credential from the form generated from the platform schema; the secret is never shown', async () => {
+    await h.page.getByRole('link', { name: 'Destinations' }).click();
+    await h.page.getByRole('button', { name: 'New credential' }).click();
+    await h.page
+      .getByLabel('Platform', { exact: true })
+      .selectOption({ label: 'Google Analytics 4 (tier 1)' });
+    const secret = h.page.locator('input[name="credentials.api_secret"]');
+    expect(await secret.getAttribute('type')).toBe('password');
+    await h.page.locator('input[name="credentials.measurement_id"]').fill('G-ABC123XYZ9');
+    // A value the schema refuses comes back on its field.
+    await h.page.getByRole('button', { name: 'Create credential' }).click();
+    await expect.poll(() => h.page.getByRole('alert').textContent()).toContain('credentials.api_secret');
+    await secret.fill('console-typed-secret-1234');
+    await h.page.getByLabel(/Endpoint override/).fill(`${h.f.sim.url}/ga4`);
+    await h.page.getByRole('button', { name: 'Create credential' }).click();
+    await expect
+      .poll(() => h.page.getByRole('status').textContent())
+      .toMatch(/^Created credential \d+ for Google Analytics 4\.$/);
+    const ga4 = await h.f.t.database.db.platform.findUniqueOrThrow({ where: { code: 'ga4' } });
+    const row = await h.f.t.database.db.credential.findFirstOrThrow({ where: { platformId: ga4.id } });
+    expect(row.baseUrl).toBe(`${h.f.sim.url}/ga4`);
+    expect(openJson(h.f.t.cipher, row.credentialsEncrypted)).toEqual({
+      measurement_id: 'G-ABC123XYZ9',
+      api_secret: 'console-typed-secret-1234',
+    });
+    expect(await h.page.content()).not.toContain('console-typed-secret-1234');
+    await h.page.getByRole('cell', { name: /^Google Analytics 4 \(credential \d+\)$/ }).waitFor();
+  });
+
+  it('opens a failed event from Failures and replays it until the simulator receives it', async () => {
+    await h.page.getByRole('link', { name: 'Failures' }).click();
+    const rows = h.page.locator('tbody tr');
+    await rows.first().waitFor();
+    // The groups are the database's failed deliveries by destination and reason.
+    const failed = await h.f.t.database.db.delivery.findMany({ where: { status: 'failed' } });
+    const groups = new Map<string, number>();
+    for (const d of failed)
+      groups.set(`${d.destinationKey} ${d.reason}`, (groups.get(`${d.destinationKey} ${d.reason}`) ?? 0) + 1);
+    expect(await rows.count()).toBe(groups.size);
+    const counts = await rows.locator('td.right').allTextContents();
+    expect(counts).toEqual([...groups.values()].sort((a, b) => b - a).map(String));
+    expect(await rows.first().textContent()).toContain('Invalid pixel code');
+    const sample = rows.first().getByRole('link', { name: /^#\d+$/ });
+    const eventId = Number((await sample.textContent())!.slice(1));
+    const event = await h.f.t.database.db.event.findUniqueOrThrow({ where: { id: BigInt(eventId) } });
+    await sample.click();
+    await h.page.getByRole('heading', { name: `Event #${eventId}` }).waitFor();
+    const tiktok = h.page.getByRole('article', { name: 'Delivery to tiktok_events' });
+    expect(await tiktok.textContent()).toContain('400');
+    await tiktok.locator('summary').first().click();
+    expect(await tiktok.locator('pre').first().textContent()).toContain(event.orderId);
+
+    h.f.sim.reset(); // TikTok accepts again
+    await h.page.getByRole('button', { name: 'Replay 1 failed delivery' }).click();
+    await h.page.getByRole('dialog').getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => h.page.getByRole('status').textContent()).toContain('1 delivery is queued again');
+    await expect
+      .poll(() => h.f.sim.receivedBy('tiktok_events').some((r) => r.body.includes(event.orderId)), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await h.settle();
+    await h.page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => tiktok.locator('h3 .badge').textContent()).toBe('delivered');
+  });
+});
