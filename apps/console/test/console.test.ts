@@ -84,7 +84,7 @@ describe('the console', () => {
     expect(credential.isActive).toBe(false);
 
     const metaBefore = h.f.sim.receivedBy('meta_capi').length;
-    const { event_ids } = await h.f.ingest({ data: [purchase('C-4')] });
+    const { ids: event_ids } = await h.f.ingest({ data: [purchase('C-4')] });
     await h.settle();
     const deliveries = await h.f.t.database.db.delivery.findMany({
       where: { eventId: BigInt(event_ids[0]!) },
