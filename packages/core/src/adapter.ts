@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorTable } from './error-table';
 import type { StandardEventKind } from './events';
 import type { RelayEvent } from './relay-event';
 
@@ -46,7 +47,16 @@ export interface HttpResponse {
 
 export type Outcome =
   | { status: 'delivered'; warnings?: string[] }
-  | { status: 'retryable'; reason: string; retryAfterMs?: number }
+  | {
+      status: 'retryable';
+      reason: string;
+      retryAfterMs?: number;
+      /**
+       * The platform refused this event only because another event of the same all-or-nothing
+       * request was invalid: core sends it again at once, without the bad ones (`batch.atomic`).
+       */
+      collateral?: true;
+    }
   | { status: 'rejected'; code: string; reason: string }
   | { status: 'auth'; kind: 'refresh' | 'needs-attention'; reason: string }
   | { status: 'skipped'; reason: string };
@@ -76,6 +86,12 @@ export interface BuildContext<C, O> {
   /** Random nonce source (OAuth 1.0a); deterministic in tests. */
   nonce: () => string;
 }
+
+/** What `check` sees: the build context without a token (it runs before authorising). */
+export type CheckContext<C, O> = Omit<BuildContext<C, O>, 'accessToken' | 'nonce'>;
+
+/** Why `check` keeps an event from being sent: rejected (with a code) or skipped. */
+export type Refusal = Extract<Outcome, { status: 'rejected' }> | Extract<Outcome, { status: 'skipped' }>;
 
 export interface ParseContext<C, O> extends BuildContext<C, O> {
   request: HttpRequest;
@@ -122,6 +138,12 @@ export interface BatchLimits {
   maxEvents: number;
   /** Most bytes of serialized body in one request. */
   maxBytes?: number;
+  /**
+   * The platform accepts or refuses a request as a whole: one invalid event refuses all of
+   * them (Meta CAPI, LinkedIn BATCH_CREATE). When such a request is rejected, core isolates the
+   * bad events (the ones the answer names, else by halving) and sends the others again.
+   */
+  atomic?: boolean;
 }
 
 export interface RateLimit {
@@ -161,10 +183,27 @@ export interface AdapterDefinition<C, O extends BaseOptions> {
   events: EventMapping;
   /** Oldest event the platform accepts, in ms; older events are rejected without sending. */
   maxEventAgeMs?: number;
+  /**
+   * How long before `maxEventAgeMs` ends core already refuses an event, so clock skew or a slow
+   * request never meets the platform's own "too old" answer (default and minimum: one hour).
+   */
+  eventAgeMarginMs?: number;
   auth?: AdapterAuth<C>;
+  /**
+   * Refuse one event before any request is built: the platform would reject it (no match key, a
+   * purchase without value…). Core keeps the indexes; refused events never share a request
+   * with valid ones. `undefined` sends the event.
+   */
+  check?(mapped: MappedEvent, ctx: CheckContext<C, O>): Refusal | undefined;
   buildRequests(events: MappedEvent[], ctx: BuildContext<C, O>): HttpRequest[] | BuildResult;
-  /** One outcome per event of `ctx.request.eventIndexes`, in order. */
-  parseResponse(response: HttpResponse, events: MappedEvent[], ctx: ParseContext<C, O>): Outcome[];
+  /**
+   * One outcome per event of `ctx.request.eventIndexes`, in order, or one `Outcome` for the
+   * whole request (core gives it to every event, and may isolate bad events on `batch.atomic`
+   * platforms when it is `rejected`).
+   */
+  parseResponse(response: HttpResponse, events: MappedEvent[], ctx: ParseContext<C, O>): Outcome | Outcome[];
+  /** The platform's error answers as data (read by `outcomeFromErrorTable`, walked by the conformance kit). */
+  errors?: ErrorTable;
 }
 
 export interface Adapter<C = unknown, O extends BaseOptions = BaseOptions> extends AdapterDefinition<C, O> {
@@ -187,6 +226,9 @@ export function defineAdapter<C, O extends BaseOptions = BaseOptions>(
   }
   if (!(definition.batch.maxEvents >= 1)) {
     throw new TypeError(`Adapter '${definition.code}': batch.maxEvents must be at least 1`);
+  }
+  if (definition.eventAgeMarginMs !== undefined && !(definition.eventAgeMarginMs >= 3_600_000)) {
+    throw new TypeError(`Adapter '${definition.code}': eventAgeMarginMs must be at least one hour`);
   }
   return Object.freeze({
     ...definition,

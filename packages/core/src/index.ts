@@ -32,3 +32,4 @@ export * from './batch-request';
 export * from './package-version';
 export * from './privacy';
 export * from './ip-address';
+export * from './error-table';

@@ -305,9 +305,10 @@ describe('branch requests', () => {
   });
 
   it('does not send events older than a day: Branch does not backfill', async () => {
+    // Core refuses from one hour before the window ends (clock-skew margin), so 23 h old is the last one sent.
     const { requests, results } = await runAdapter(adapter, [
       sampleEvent('purchase_completed', 1, { idfa: IDFA, event_time: '2026-01-14T11:59:59Z' }),
-      sampleEvent('purchase_completed', 2, { idfa: IDFA, event_time: '2026-01-14T12:00:00Z' }),
+      sampleEvent('purchase_completed', 2, { idfa: IDFA, event_time: '2026-01-14T13:00:00Z' }),
     ]);
     expect(results[0]!.outcome).toEqual({
       status: 'rejected',

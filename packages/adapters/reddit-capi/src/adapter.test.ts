@@ -251,7 +251,8 @@ describe('reddit_capi requests', () => {
       sampleEvent('lead', 1, { event_time: '2026-01-15T12:06:00Z' }),
       sampleEvent('lead', 2, { event_time: '2026-01-15T12:04:00Z' }),
       sampleEvent('lead', 3, { event_time: '2026-01-08T11:59:00Z' }),
-      sampleEvent('lead', 4, { event_time: '2026-01-08T12:01:00Z' }),
+      // Core refuses from one hour before the 7-day window ends (clock-skew margin).
+      sampleEvent('lead', 4, { event_time: '2026-01-08T13:00:00Z' }),
     ]);
     expect(results.map((r) => r.outcome)).toEqual([
       {
@@ -271,7 +272,7 @@ describe('reddit_capi requests', () => {
     ]);
     expect(eventsOf(requests[0]).map((e) => e['event_at'])).toEqual([
       Date.parse('2026-01-15T12:04:00Z'),
-      Date.parse('2026-01-08T12:01:00Z'),
+      Date.parse('2026-01-08T13:00:00Z'),
     ]);
   });
 
