@@ -13,7 +13,6 @@ import { adapter } from './index';
 import { parseResponse } from './parse-response';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const NOW = new Date('2026-01-15T12:00:00Z');
 const isToken = (r: { url: string }) => r.url.includes('/oauth/v2/accessToken');
 
 testAdapterConformance(adapter, {
@@ -70,8 +69,8 @@ describe('linkedin_capi requests', () => {
 
   it('skips the custom seed events and rejects the purchase that has no user id', async () => {
     const { requests, results } = await runAdapter(adapter, seedEvents(), { respond: ok });
-    // Only the token request: nothing reaches the conversions endpoint.
-    expect(requests.map((r) => r.url)).toEqual(['https://www.linkedin.com/oauth/v2/accessToken']);
+    // Refused before authorising: not even a token request.
+    expect(requests.map((r) => r.url)).toEqual([]);
     expect(results.map((r) => r.outcome.status)).toEqual(['skipped', 'skipped', 'rejected']);
     expect(results[2]!.outcome).toEqual({
       status: 'rejected',
@@ -143,7 +142,7 @@ describe('linkedin_capi responses', () => {
         { status: 503 },
       ],
     });
-    expect(parseResponse(response, mappedEvents(3), NOW)).toEqual([
+    expect(parseResponse(response, mappedEvents(3))).toEqual([
       { status: 'delivered' },
       {
         status: 'rejected',
@@ -167,7 +166,7 @@ describe('linkedin_capi responses', () => {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          'LinkedIn Conversions API: access was revoked; re-authorise the app: The token used in the request has been revoked by the user (REVOKED_ACCESS_TOKEN)',
+          'LinkedIn Conversions API access was revoked; re-authorise the app: The token used in the request has been revoked by the user (REVOKED_ACCESS_TOKEN)',
       },
     ],
     [
@@ -184,9 +183,10 @@ describe('linkedin_capi responses', () => {
       426,
       { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202301 is not active' },
       {
-        status: 'retryable',
+        status: 'auth',
+        kind: 'needs-attention',
         reason:
-          'LinkedIn Conversions API no longer serves this LinkedIn-Version; upgrade it: Requested version 202301 is not active (NONEXISTENT_VERSION)',
+          'LinkedIn Conversions API no longer serves this LinkedIn-Version; set options.linkedin_version to a current version or upgrade the adapter: Requested version 202301 is not active (NONEXISTENT_VERSION)',
       },
     ],
     [
@@ -207,6 +207,63 @@ describe('linkedin_capi responses', () => {
       },
     ],
   ])('HTTP %i %j', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body), mappedEvents(2), NOW)).toEqual([expected, expected]);
+    expect(parseResponse(jsonResponse(status, body), mappedEvents(2))).toEqual(expected);
+  });
+
+  it('rejects only the elements a 422 names and marks the others for an immediate re-send', () => {
+    const message =
+      'Index: 0, ERROR :: /elements/0/conversionHappenedAt :: value is too old\nIndex: 2, ERROR :: /elements/2/user :: field is required\n';
+    expect(parseResponse(jsonResponse(422, { status: 422, message }), mappedEvents(3))).toEqual([
+      {
+        status: 'rejected',
+        code: 'invalid_element',
+        reason:
+          'LinkedIn Conversions API rejected this conversion: /elements/0/conversionHappenedAt :: value is too old',
+      },
+      {
+        status: 'retryable',
+        reason:
+          'LinkedIn Conversions API refused the batch for other conversions in it; sent again without them',
+        collateral: true,
+      },
+      {
+        status: 'rejected',
+        code: 'invalid_element',
+        reason: 'LinkedIn Conversions API rejected this conversion: /elements/2/user :: field is required',
+      },
+    ]);
+  });
+
+  it('gives a 422 naming no element to the whole request, for core to halve', () => {
+    expect(
+      parseResponse(jsonResponse(422, { status: 422, message: 'Request body is invalid' }), mappedEvents(3)),
+    ).toEqual({
+      status: 'rejected',
+      code: 'invalid_element',
+      reason: 'LinkedIn Conversions API rejected the batch: Request body is invalid',
+    });
+  });
+
+  it('delivers the valid conversions of a batch LinkedIn failed for one named element, in one extra request', async () => {
+    const events = [1, 2, 3].map((n) => sampleEvent('purchase_completed', n));
+    const posts: string[][] = [];
+    const { results, isolationRequests } = await runAdapter(adapter, events, {
+      respond: (r) => {
+        if (/accessToken/.test(r.url))
+          return { status: 200, body: { access_token: 'tok', expires_in: 3600 } };
+        const ids = (r.json as { elements: Array<{ eventId: string }> }).elements.map((e) => e.eventId);
+        posts.push(ids);
+        const bad = ids.indexOf(events[1]!.dedupKey);
+        return bad >= 0
+          ? {
+              status: 422,
+              body: { status: 422, message: `Index: ${bad}, ERROR :: /elements/${bad}/user :: invalid\n` },
+            }
+          : { status: 200, body: { elements: ids.map(() => ({ status: 201 })) } };
+      },
+    });
+    expect(posts).toEqual([events.map((e) => e.dedupKey), [events[0]!.dedupKey, events[2]!.dedupKey]]);
+    expect(results.map((r) => r.outcome.status)).toEqual(['delivered', 'rejected', 'delivered']);
+    expect(isolationRequests).toBe(1);
   });
 });

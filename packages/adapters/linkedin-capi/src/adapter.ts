@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { linkedinErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -28,12 +29,15 @@ export const adapter = defineAdapter({
   },
   secretFields: ['client_secret', 'refresh_token'],
   // ≤ 5000 elements per BATCH_CREATE (peer); 600 requests/min per application (3rd-party doc).
-  batch: { maxEvents: 5000, maxBytes: 5_000_000 },
+  // BATCH_CREATE fails as a whole (422 naming `Index: N`) for one invalid element.
+  batch: { maxEvents: 5000, maxBytes: 5_000_000, atomic: true },
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
   events: eventMapping,
   // conversionHappenedAt must be within the last 90 days.
   maxEventAgeMs: 90 * 86_400_000,
   auth,
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: linkedinErrors,
 });

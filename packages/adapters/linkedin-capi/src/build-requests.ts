@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   hashEmail,
   normalizeCountry,
@@ -43,61 +44,50 @@ function element(mapped: MappedEvent, ruleId: string) {
   };
 }
 
+const ruleIdOf = (mapped: MappedEvent, credentials: LinkedinCapiCredentials): string | undefined =>
+  credentials.conversion_rule_ids[mapped.name as keyof LinkedinCapiCredentials['conversion_rule_ids']];
+
 /**
- * Pure: one `BATCH_CREATE` request to `/rest/conversionEvents` with `{elements: [...]}`.
- * Events without a rule for their kind are skipped; events without a user id (hashed email or
- * li_fat_id) are rejected before sending, since LinkedIn requires one.
+ * Events LinkedIn cannot take, refused before sending (core keeps them out of the batch, which
+ * LinkedIn would fail as a whole): no conversion rule for the kind → skipped; no user id (hashed
+ * email or li_fat_id), which LinkedIn requires → rejected.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: ReturnType<typeof element> }> = [];
-  events.forEach((mapped, index) => {
-    const ruleId =
-      ctx.credentials.conversion_rule_ids[
-        mapped.name as keyof LinkedinCapiCredentials['conversion_rule_ids']
-      ];
-    if (!ruleId) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'skipped',
-          reason: `no LinkedIn conversion rule for '${mapped.name}'; add it to credentials.conversion_rule_ids.${mapped.name}`,
-        },
-      });
-      return;
-    }
-    const body = element(mapped, ruleId);
-    if (body.user.userIds.length === 0) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_user_id',
-          reason:
-            'LinkedIn needs a hashed email or the li_fat_id click id to match a conversion; this event has neither',
-        },
-      });
-      return;
-    }
-    sendable.push({ index, body });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${ctx.baseUrl}/rest/conversionEvents`,
-        headers: {
-          authorization: `Bearer ${ctx.accessToken ?? ''}`,
-          'content-type': 'application/json',
-          'LinkedIn-Version': ctx.options.linkedin_version ?? LINKEDIN_VERSION,
-          'X-Restli-Protocol-Version': '2.0.0',
-          'X-RestLi-Method': 'BATCH_CREATE',
-        },
-        body: { elements: sendable.map((s) => s.body) },
-        eventIndexes: sendable.map((s) => s.index),
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<LinkedinCapiCredentials, LinkedinCapiOptions>,
+): Refusal | undefined {
+  if (!ruleIdOf(mapped, ctx.credentials)) {
+    return {
+      status: 'skipped',
+      reason: `no LinkedIn conversion rule for '${mapped.name}'; add it to credentials.conversion_rule_ids.${mapped.name}`,
+    };
+  }
+  if (linkedinUser(mapped.event).userIds.length === 0) {
+    return {
+      status: 'rejected',
+      code: 'missing_user_id',
+      reason:
+        'LinkedIn needs a hashed email or the li_fat_id click id to match a conversion; this event has neither',
+    };
+  }
+  return undefined;
+}
+
+/** Pure: one `BATCH_CREATE` request to `/rest/conversionEvents` with `{elements: [...]}` (events passed `check`). */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return [
+    {
+      method: 'POST',
+      url: `${ctx.baseUrl}/rest/conversionEvents`,
+      headers: {
+        authorization: `Bearer ${ctx.accessToken ?? ''}`,
+        'content-type': 'application/json',
+        'LinkedIn-Version': ctx.options.linkedin_version ?? LINKEDIN_VERSION,
+        'X-Restli-Protocol-Version': '2.0.0',
+        'X-RestLi-Method': 'BATCH_CREATE',
       },
-    ],
-    outcomes,
-  };
+      body: { elements: events.map((mapped) => element(mapped, ruleIdOf(mapped, ctx.credentials) ?? '')) },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

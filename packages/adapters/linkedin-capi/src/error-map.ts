@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorRow, ErrorTable } from '@relay/core';
 
 /** LinkedIn's error body: `{status, serviceErrorCode, code, message}`. */
 export interface LinkedinError {
@@ -8,34 +8,64 @@ export interface LinkedinError {
   message?: string;
 }
 
-const PLATFORM = 'LinkedIn Conversions API';
-
 export const describeLinkedinError = (e: LinkedinError) =>
   `${e.message ?? 'no message'}${e.code ? ` (${e.code}${e.serviceErrorCode ? `/${e.serviceErrorCode}` : ''})` : ''}`;
 
-/**
- * LinkedIn answers that override the HTTP status; each row has a parse test.
- * 401 REVOKED_ACCESS_TOKEN: the member revoked access → a person must re-authorise (a refresh
- * cannot help). 426: the `LinkedIn-Version` is no longer served → retry, so upgrading the
- * version (options.linkedin_version or a new adapter release) within the window heals it.
- * 429 / QUOTA_EXCEEDED: the daily application or member quota → retry.
- */
-export function outcomeForLinkedinError(status: number, error: LinkedinError): Outcome | undefined {
-  const detail = describeLinkedinError(error);
-  if (status === 401 && error.code === 'REVOKED_ACCESS_TOKEN') {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM}: access was revoked; re-authorise the app: ${detail}`,
-    };
-  }
-  if (status === 426) {
-    return {
-      status: 'retryable',
-      reason: `${PLATFORM} no longer serves this LinkedIn-Version; upgrade it: ${detail}`,
-    };
-  }
-  if (error.code === 'QUOTA_EXCEEDED')
-    return { status: 'retryable', reason: `${PLATFORM} quota exceeded: ${detail}` };
-  return undefined;
-}
+const rows: ErrorRow[] = [
+  {
+    // The member revoked access: a refresh cannot help, a person must re-authorise.
+    status: 401,
+    code: 'REVOKED_ACCESS_TOKEN',
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: 'access was revoked; re-authorise the app',
+    example: {
+      status: 401,
+      body: {
+        status: 401,
+        code: 'REVOKED_ACCESS_TOKEN',
+        message: 'The token used in the request has been revoked by the user',
+      },
+    },
+  },
+  {
+    // The LinkedIn-Version is no longer served: retrying cannot help until a person upgrades it.
+    status: 426,
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason:
+      'no longer serves this LinkedIn-Version; set options.linkedin_version to a current version or upgrade the adapter',
+    scope: 'request',
+    example: {
+      status: 426,
+      body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202301 is not active' },
+    },
+  },
+  {
+    // The daily application or member quota.
+    code: 'QUOTA_EXCEEDED',
+    outcome: { status: 'retryable' },
+    reason: 'quota exceeded',
+    example: { status: 429, body: { status: 429, code: 'QUOTA_EXCEEDED', message: 'daily quota' } },
+  },
+  {
+    // BATCH_CREATE fails as a whole for one invalid element; when the message names no
+    // `Index: N` (parse-response.ts handles those), core halves the batch to find it.
+    status: 422,
+    outcome: { status: 'rejected', code: 'invalid_element' },
+    reason: 'rejected the batch',
+    example: { status: 422, body: { status: 422, message: 'Request body is invalid' } },
+  },
+];
+
+/** LinkedIn answers that override the HTTP status, first match wins; the kit parses each example. */
+export const linkedinErrors: ErrorTable = {
+  read: (response) => {
+    const body = response.json;
+    if (typeof body !== 'object' || body === null) return undefined;
+    const error = body as LinkedinError;
+    if (error.message === undefined && error.code === undefined) return undefined;
+    return error.code === undefined
+      ? { message: describeLinkedinError(error) }
+      : { code: error.code, message: describeLinkedinError(error) };
+  },
+  rows,
+};

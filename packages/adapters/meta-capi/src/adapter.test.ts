@@ -29,9 +29,45 @@ const metaError = (code: number, subcode?: number, extra: Record<string, unknown
     },
   });
 
+describe('meta_capi checks before sending', () => {
+  const NO_CUSTOMER_INFORMATION = {
+    status: 'rejected',
+    code: 'missing_customer_information',
+    reason:
+      'Meta needs at least one customer-information parameter to match an event (email, phone, name, city/state/zip/country, external id, IP address, user agent, fbc or fbp); this record carries none: send the customer email or the browser IP and user agent with it',
+  };
+
+  it('refuses the seed events (no customer information) locally and sends the identified purchase alone', async () => {
+    const { requests, results } = await runAdapter(adapter, [...seedEvents(), fullPurchaseEvent()]);
+    expect(results.map((r) => r.outcome)).toEqual([
+      NO_CUSTOMER_INFORMATION,
+      NO_CUSTOMER_INFORMATION,
+      NO_CUSTOMER_INFORMATION,
+      { status: 'delivered' },
+    ]);
+    expect(requests).toHaveLength(1);
+    expect((requests[0]!.json as { data: Array<{ event_id: string }> }).data.map((e) => e.event_id)).toEqual([
+      fullPurchaseEvent().dedupKey,
+    ]);
+  });
+
+  it('refuses a Purchase without a value, with a reason', async () => {
+    const noValue = sampleEvent('purchase_completed', 1, { order_revenue: undefined });
+    expect(noValue.value).toBeUndefined();
+    const { requests, results } = await runAdapter(adapter, [noValue]);
+    expect(requests).toHaveLength(0);
+    expect(results[0]!.outcome).toEqual({
+      status: 'rejected',
+      code: 'missing_purchase_value',
+      reason:
+        'Meta requires value and currency on a Purchase; this one has no value: send the order total with it',
+    });
+  });
+});
+
 describe('meta_capi requests', () => {
-  it('builds the exact body for the seed events', async () => {
-    const { requests } = await runAdapter(adapter, seedEvents());
+  it('builds the exact body for the seed events (with an IP address, so Meta can match them)', async () => {
+    const { requests } = await runAdapter(adapter, seedEvents({ ip_address: '203.0.113.7' }));
     expect(requests.map((r) => ({ method: r.method, url: r.url, json: r.json }))).toMatchInlineSnapshot(`
       [
         {
@@ -45,7 +81,9 @@ describe('meta_capi requests', () => {
                 "event_id": "bosley:consult_started:2025010100001111",
                 "event_name": "consult_started",
                 "event_time": 1768472100,
-                "user_data": {},
+                "user_data": {
+                  "client_ip_address": "203.0.113.7",
+                },
               },
               {
                 "action_source": "other",
@@ -55,7 +93,9 @@ describe('meta_capi requests', () => {
                 "event_id": "pfizer:rx_issued:2025010100002222",
                 "event_name": "rx_issued",
                 "event_time": 1768472430,
-                "user_data": {},
+                "user_data": {
+                  "client_ip_address": "203.0.113.7",
+                },
               },
               {
                 "action_source": "other",
@@ -67,7 +107,9 @@ describe('meta_capi requests', () => {
                 "event_id": "bosley:purchase_completed:2025020100003333",
                 "event_name": "Purchase",
                 "event_time": 1768472700,
-                "user_data": {},
+                "user_data": {
+                  "client_ip_address": "203.0.113.7",
+                },
               },
             ],
           },
@@ -256,18 +298,13 @@ describe('meta_capi responses', () => {
       parseResponse(
         jsonResponse(200, { events_received: 2, messages: [], fbtrace_id: 'x' }),
         mappedEvents(2),
-        FIXED_NOW,
       ),
-    ).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
+    ).toEqual({ status: 'delivered' });
   });
 
   it('keeps Meta messages and a short events_received count as warnings', () => {
     expect(
-      parseResponse(
-        jsonResponse(200, { events_received: 1, messages: ['slow down'] }),
-        mappedEvents(2),
-        FIXED_NOW,
-      )[0],
+      parseResponse(jsonResponse(200, { events_received: 1, messages: ['slow down'] }), mappedEvents(2)),
     ).toEqual({
       status: 'delivered',
       warnings: ['slow down', 'Meta Conversions API received 1 of 2 events'],
@@ -275,42 +312,40 @@ describe('meta_capi responses', () => {
   });
 
   it.each([4, 17, 32, 341, 613, 80003, 80004])('retries throttling code %i sent as HTTP 400', (code) => {
-    const outcomes = parseResponse(metaError(code), mappedEvents(2), FIXED_NOW);
-    expect(outcomes).toHaveLength(2);
-    expect(outcomes[0]).toEqual({
+    expect(parseResponse(metaError(code), mappedEvents(2))).toEqual({
       status: 'retryable',
       reason: `Meta Conversions API is throttling: Invalid parameter (code ${code}, fbtrace_id AbC123)`,
     });
   });
 
   it.each([1, 2])('retries temporary code %i', (code) => {
-    expect(parseResponse(metaError(code), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(code), mappedEvents(1))).toMatchObject({
       status: 'retryable',
     });
   });
 
   it('flags an expired or invalid token (190) for a person: system-user tokens cannot be refreshed', () => {
-    expect(parseResponse(metaError(190, 463), mappedEvents(1), FIXED_NOW)[0]).toEqual({
+    expect(parseResponse(metaError(190, 463), mappedEvents(1))).toEqual({
       status: 'auth',
       kind: 'needs-attention',
       reason:
         'Meta Conversions API access token is expired or invalid; generate a new one in Events Manager: Invalid parameter (code 190/463, fbtrace_id AbC123)',
     });
-    expect(parseResponse(metaError(102), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(102), mappedEvents(1))).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
   });
 
   it.each([3, 10, 200, 294])('flags permission code %i for a person', (code) => {
-    expect(parseResponse(metaError(code), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(code), mappedEvents(1))).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
   });
 
   it('flags code 100/33 (pixel not found or not shared) for a person', () => {
-    expect(parseResponse(metaError(100, 33), mappedEvents(1), FIXED_NOW)[0]).toMatchObject({
+    expect(parseResponse(metaError(100, 33), mappedEvents(1))).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
@@ -321,44 +356,32 @@ describe('meta_capi responses', () => {
       error_user_title: 'Event Timestamp Too Old',
       error_user_msg: 'The timestamp for this event is older than 7 days.',
     });
-    expect(parseResponse(error, mappedEvents(2), FIXED_NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'event_too_old',
-        reason:
-          'Meta Conversions API: Event Timestamp Too Old: The timestamp for this event is older than 7 days. (code 100/2804003, fbtrace_id AbC123)',
-      },
-      {
-        status: 'rejected',
-        code: 'event_too_old',
-        reason:
-          'Meta Conversions API: Event Timestamp Too Old: The timestamp for this event is older than 7 days. (code 100/2804003, fbtrace_id AbC123)',
-      },
-    ]);
+    expect(parseResponse(error, mappedEvents(2))).toEqual({
+      status: 'rejected',
+      code: 'event_too_old',
+      reason:
+        'Meta Conversions API says an event is too old: Event Timestamp Too Old: The timestamp for this event is older than 7 days. (code 100/2804003, fbtrace_id AbC123)',
+    });
   });
 
-  it('rejects other code 100 errors (invalid parameter) with the message, for the whole batch', () => {
+  it('rejects other code 100 errors (invalid parameter) for the request, which core then isolates', () => {
     const error = metaError(100, 2804050, { error_user_msg: 'Missing user_data parameters.' });
-    expect(parseResponse(error, mappedEvents(1), FIXED_NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'invalid_parameter',
-        reason:
-          'Meta Conversions API rejected the batch: Missing user_data parameters. (code 100/2804050, fbtrace_id AbC123)',
-      },
-    ]);
+    expect(parseResponse(error, mappedEvents(1))).toEqual({
+      status: 'rejected',
+      code: 'invalid_parameter',
+      reason:
+        'Meta Conversions API rejected the batch: Missing user_data parameters. (code 100/2804050, fbtrace_id AbC123)',
+    });
   });
 
   it('retries an unknown code flagged is_transient', () => {
-    expect(
-      parseResponse(metaError(9999, undefined, { is_transient: true }), mappedEvents(1), FIXED_NOW)[0],
-    ).toMatchObject({
+    expect(parseResponse(metaError(9999, undefined, { is_transient: true }), mappedEvents(1))).toMatchObject({
       status: 'retryable',
     });
   });
 
   it('falls back to the HTTP status table for unknown codes and non-JSON bodies', () => {
-    expect(parseResponse(metaError(9999), mappedEvents(1), FIXED_NOW)[0]).toEqual({
+    expect(parseResponse(metaError(9999), mappedEvents(1))).toEqual({
       status: 'rejected',
       code: 'http_400',
       reason:
@@ -368,8 +391,7 @@ describe('meta_capi responses', () => {
       parseResponse(
         { status: 503, headers: { 'retry-after': '30' }, body: 'busy', json: undefined },
         mappedEvents(1),
-        FIXED_NOW,
-      )[0],
+      ),
     ).toEqual({
       status: 'retryable',
       reason: 'Meta Conversions API answered 503: busy',

@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { metaErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -24,10 +26,13 @@ export const adapter = defineAdapter({
     access_token: 'EAAGexampleSystemUserToken0123456789abcdef',
   },
   secretFields: ['access_token'],
-  batch: { maxEvents: 1000 },
+  // Meta rejects the entire request when one event is invalid (parameters/server-event).
+  batch: { maxEvents: 1000, atomic: true },
   rateLimit: { concurrency: 4 },
   events: eventMapping,
   maxEventAgeMs: SEVEN_DAYS_MS,
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: metaErrors,
 });

@@ -454,6 +454,7 @@ describe('reddit_capi responses', () => {
         status: 'retryable',
         reason:
           'Reddit Conversions API processed none of the batch because of other invalid events; resending this one',
+        collateral: true,
       },
       {
         status: 'rejected',
@@ -465,6 +466,7 @@ describe('reddit_capi responses', () => {
         status: 'retryable',
         reason:
           'Reddit Conversions API processed none of the batch because of other invalid events; resending this one',
+        collateral: true,
       },
     ]);
   });

@@ -25,7 +25,8 @@ export const adapter = defineAdapter({
   secretFields: ['conversion_token'],
   // 1,000 events per request. Rate limits per pixel: 5,000 requests and 250,000 events per
   // minute (CAPI best practices); the adapter declares 80 requests/s and 4 in flight.
-  batch: { maxEvents: 1000 },
+  // "There were N invalid conversion events. None were processed.": one bad event refuses the batch.
+  batch: { maxEvents: 1000, atomic: true },
   rateLimit: { requestsPerSecond: 80, concurrency: 4 },
   events: eventMapping,
   // "Events must be sent within seven days after they occur" (event_at < 168 h old).

@@ -90,6 +90,7 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
           : {
               status: 'retryable',
               reason: `${PLATFORM} processed none of the batch because of other invalid events; resending this one`,
+              collateral: true,
             };
       });
     }

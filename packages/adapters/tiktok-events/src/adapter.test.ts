@@ -213,6 +213,24 @@ describe('tiktok_events responses', () => {
     ]);
   });
 
+  it('rejects only the events a partial success (20001) names, and delivers the others', () => {
+    const response = jsonResponse(200, {
+      code: 20001,
+      message: 'Partial success',
+      request_id: 'req-9',
+      data: { failed_events: [{ index: 1, message: 'event_time is invalid' }] },
+    });
+    expect(parseResponse(response, mappedEvents(3), FIXED_NOW)).toEqual([
+      { status: 'delivered' },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'TikTok Events API refused this event: event_time is invalid [request_id req-9]',
+      },
+      { status: 'delivered' },
+    ]);
+  });
+
   it('retries code 40100 (rate limit) sent as HTTP 200', () => {
     expect(parseResponse(coded(40100, 'Too many requests'), mappedEvents(2), FIXED_NOW)).toEqual([
       {

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { tiktokErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -30,4 +31,5 @@ export const adapter = defineAdapter({
   maxEventAgeMs: SEVEN_DAYS_MS,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: tiktokErrors,
 });

@@ -14,13 +14,25 @@ interface TiktokResponseBody {
   code?: number;
   message?: string;
   request_id?: string;
+  data?: { failed_events?: Array<{ index?: unknown; message?: unknown }> };
+}
+
+/** The events a partial-success answer names as failed (`data.failed_events[].index`), with their message. */
+function failedEvents(body: TiktokResponseBody, count: number): Map<number, string> {
+  const failed = new Map<number, string>();
+  for (const f of body.data?.failed_events ?? []) {
+    if (typeof f.index === 'number' && Number.isInteger(f.index) && f.index >= 0 && f.index < count)
+      failed.set(f.index, typeof f.message === 'string' && f.message ? f.message : 'no message');
+  }
+  return failed;
 }
 
 /**
  * One outcome per event of the request, in order. TikTok answers HTTP 200 with `code` ≠ 0 for
- * errors, so the body's code decides: `0` delivered; `20001` (partial success) delivered with
- * TikTok's message as a warning, since the response does not say which events failed (resending
- * is safe: TikTok dedups `event` + `event_id` for 48 h, but would not fix invalid events);
+ * errors, so the body's code decides: `0` delivered; `20001` (partial success): the events it
+ * names in `data.failed_events[].index` are rejected with TikTok's message and the others
+ * delivered; a 20001 naming none is delivered with the message as a warning (TikTok kept the
+ * valid events; whether its answer always names the failed ones is unverified);
  * other codes per error-map.ts. Without a code, or on 401/403/429/5xx, the HTTP status
  * decides (so Retry-After is kept).
  */
@@ -43,6 +55,19 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
   }
   if (code === 0) return sameOutcome({ status: 'delivered' }, events.length);
   if (code === 20001) {
+    const failed = failedEvents(body, events.length);
+    if (failed.size > 0) {
+      return events.map((_, i): Outcome => {
+        const why = failed.get(i);
+        return why === undefined
+          ? { status: 'delivered' }
+          : {
+              status: 'rejected',
+              code: 'invalid_event',
+              reason: `${PLATFORM} refused this event: ${why}${requestId}`,
+            };
+      });
+    }
     return sameOutcome(
       { status: 'delivered', warnings: [`${PLATFORM} reported partial success: ${message || 'no message'}`] },
       events.length,
