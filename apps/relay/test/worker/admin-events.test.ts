@@ -12,7 +12,7 @@ describe('admin events and replay', () => {
   it('lists events, shows one with its deliveries and attempts, replays its failed deliveries', async () => {
     const bosley = await f.storefront('bosley');
     await f.credential(bosley, 'meta_capi');
-    const { ids: event_ids } = await f.ingest({ data: [SEED_BATCH.data[2]] });
+    const { ids: event_ids } = await f.ingest({ data: [{ ...SEED_BATCH.data[2], email: 'buyer@example.com' }] });
     f.sim.script('meta_capi', [{ status: 400 }]);
     await f.worker().drain();
 
@@ -64,7 +64,7 @@ describe('admin events and replay', () => {
     const bosley = await f.storefront('bosley');
     await f.credential(bosley, 'meta_capi');
     await f.credential(bosley, 'tiktok_events');
-    await f.ingest(SEED_BATCH);
+    await f.ingest({ data: SEED_BATCH.data.map((r) => ({ ...r, email: 'buyer@example.com' })) });
     f.sim.script('meta_capi', [{ status: 400 }], { repeatLast: true });
     await f.worker().drain();
     const failed = (await f.deliveries()).filter((d) => d.status === 'failed');

@@ -14,7 +14,7 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
     const insert = (order: string) =>
       f.t.database.db.$executeRawUnsafe(
         `INSERT INTO events (storefront_code, event_name, event_time, order_id, payload, status)
-         VALUES ('bosley', 'purchase_completed', '2026-01-15 10:25:00.000', ?, JSON_OBJECT('order_revenue', 80.79), 'pending')`,
+         VALUES ('bosley', 'purchase_completed', '2026-01-15 10:25:00.000', ?, JSON_OBJECT('order_revenue', 80.79, 'email', 'buyer@example.com'), 'pending')`,
         order,
       );
     await insert('DB-1');
@@ -26,6 +26,9 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
           event_name: 'purchase_completed',
           event_time: '2026-01-15T10:25:00Z',
           order_id: 'API-1',
+          order_revenue: 12.5,
+          // Meta refuses events without customer information before sending.
+          email: 'buyer@example.com',
         },
       ],
     });
@@ -42,7 +45,7 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
       .flatMap((r) => (r.json as { data: Array<{ custom_data: { order_id: string; value: number } }> }).data);
     expect(sent.map((e) => e.custom_data)).toEqual([
       { value: 80.79, currency: 'USD', order_id: 'DB-1' },
-      { order_id: 'API-1' },
+      { value: 12.5, currency: 'USD', order_id: 'API-1' },
     ]);
   });
 
@@ -51,7 +54,7 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
     await f.credential(bosley, 'meta_capi');
     await f.t.database.db.$executeRawUnsafe(
       `INSERT INTO events (storefront_id, event_name, event_time, order_id, payload)
-       VALUES (?, 'lead', '2026-01-15 11:00:00.000', 'DB-2', '{}')`,
+       VALUES (?, 'lead', '2026-01-15 11:00:00.000', 'DB-2', '{"email":"buyer@example.com"}')`,
       bosley,
     );
     await f.worker().drain();
@@ -86,12 +89,16 @@ describe('direct-database path (the seed lets the OMS INSERT pending rows)', () 
           event_name: 'purchase_completed',
           event_time: '2026-01-15T10:25:00Z',
           order_id: 'E-1',
+          order_revenue: 20,
+          email: 'buyer@example.com',
         },
         {
           storefront_id: 'bosley',
           event_name: 'purchase_completed',
           event_time: '2026-01-15T10:25:00Z',
           order_id: 'E-2',
+          order_revenue: 20,
+          email: 'buyer@example.com',
         },
       ],
     });

@@ -10,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const purchase = SEED_BATCH.data[2];
+/** The seed purchase with an email: Meta refuses events without customer information before sending. */
+const purchase = { ...SEED_BATCH.data[2], email: 'buyer@example.com' };
 /** The seed purchase, an hour ago: inside every platform window on the real clock retries are scheduled with. */
 const recentPurchase = () => ({ ...purchase, event_time: new Date(Date.now() - 3_600_000).toISOString() });
 

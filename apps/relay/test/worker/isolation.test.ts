@@ -26,6 +26,7 @@ describe('platform isolation', () => {
     f.sim.script('meta_capi', [{ delayMs: 4_000 }]);
     const purchases = Array.from({ length: 3 }, (_, i) => ({
       ...SEED_BATCH.data[2],
+      email: 'buyer@example.com',
       order_id: `ORD-${i}`,
       email: `buyer${i}@example.com`,
     }));
@@ -60,7 +61,7 @@ describe('platform isolation', () => {
   it('a request slower than the lease keeps its lease alive: a second worker reaping meanwhile never re-sends it', async () => {
     const bosley = await f.storefront('bosley');
     await f.credential(bosley, 'meta_capi');
-    await f.ingest({ data: [SEED_BATCH.data[2]] });
+    await f.ingest({ data: [{ ...SEED_BATCH.data[2], email: 'buyer@example.com' }] });
     f.sim.script('meta_capi', [{ delayMs: 2_500 }]);
     const slow = f.worker({ id: 'slow', leaseMs: 600 });
     await slow.route();

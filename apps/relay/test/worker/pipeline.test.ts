@@ -1,6 +1,12 @@
-import { SEED_BATCH, eventFromRecord, runAdapter } from '@relay/testing';
+import { SEED_BATCH as OMS_SEED_BATCH, eventFromRecord, runAdapter } from '@relay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PipelineFixture, pipelineFixture } from '../support/worker-fixture';
+
+/** The seed batch with a customer email on each record: Meta refuses events without customer information before sending. */
+const SEED_BATCH = {
+  ...OMS_SEED_BATCH,
+  data: OMS_SEED_BATCH.data.map((r) => ({ ...r, email: 'buyer@example.com' })),
+};
 
 let f: PipelineFixture;
 beforeEach(async () => {

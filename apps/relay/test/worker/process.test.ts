@@ -64,6 +64,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 const purchases = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
     ...SEED_BATCH.data[2],
+    email: 'buyer@example.com',
     order_id: `ORD-${i}`,
     event_time: new Date(Date.now() - 3_600_000).toISOString(),
   }));

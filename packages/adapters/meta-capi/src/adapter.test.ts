@@ -1,6 +1,5 @@
 import { sha256Hex } from '@relay/core';
 import {
-  FIXED_NOW,
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,

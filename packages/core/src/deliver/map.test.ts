@@ -26,6 +26,7 @@ describe('stage "map"', () => {
       storefront_id: 'bosley',
       event_name: 'rx_issued',
       event_time: '2026-01-15T10:00:00Z',
+      order_id: 'ORD-9',
     });
     r.results.push({ event: custom, outcome: { status: 'skipped', reason: 'not processed' }, attempts: 0 });
     const kept = settle(r, [mapEventName(r, { index: 0, event: custom })]);
