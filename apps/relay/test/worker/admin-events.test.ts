@@ -12,7 +12,9 @@ describe('admin events and replay', () => {
   it('lists events, shows one with its deliveries and attempts, replays its failed deliveries', async () => {
     const bosley = await f.storefront('bosley');
     await f.credential(bosley, 'meta_capi');
-    const { ids: event_ids } = await f.ingest({ data: [{ ...SEED_BATCH.data[2], email: 'buyer@example.com' }] });
+    const { ids: event_ids } = await f.ingest({
+      data: [{ ...SEED_BATCH.data[2], email: 'buyer@example.com' }],
+    });
     f.sim.script('meta_capi', [{ status: 400 }]);
     await f.worker().drain();
 

@@ -26,7 +26,6 @@ describe('platform isolation', () => {
     f.sim.script('meta_capi', [{ delayMs: 4_000 }]);
     const purchases = Array.from({ length: 3 }, (_, i) => ({
       ...SEED_BATCH.data[2],
-      email: 'buyer@example.com',
       order_id: `ORD-${i}`,
       email: `buyer${i}@example.com`,
     }));
