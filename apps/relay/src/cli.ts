@@ -15,6 +15,7 @@ import { rotateKeys } from './crypto/rotate-keys';
 import { migrate } from './db/migrate';
 import { pruneBefore } from './maintenance/prune';
 import { createApp } from './http/app';
+import { workerEndpoint } from './metrics/worker-endpoint';
 import { createRuntime } from './runtime';
 import { closeServer, listen } from './server';
 import { startWorker } from './worker/index';
@@ -54,7 +55,11 @@ const commands: Record<string, Command> = {
   async worker() {
     const runtime = await createRuntime();
     const stop = await startWorker(runtime);
+    const { METRICS_PORT, HOST } = runtime.config;
+    const server = METRICS_PORT ? await listen(workerEndpoint(runtime), METRICS_PORT, HOST) : undefined;
+    if (server) runtime.logger.info('worker metrics listening', { port: METRICS_PORT });
     onSignals(async () => {
+      if (server) await closeServer(server);
       await stop();
       await runtime.close();
     });

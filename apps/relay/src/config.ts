@@ -22,6 +22,8 @@ export const configSchema = z.object({
     .default('mysql://root@127.0.0.1:3306/relay'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   HOST: z.string().default('0.0.0.0'),
+  /** `relay worker` serves /metrics and /health/ready on this port when set (the API serves them on PORT). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   RELAY_ENV: z.enum(['development', 'test', 'production']).optional(),
   NODE_ENV: z.string().optional(),
   BASIC_AUTH_USERNAME: z.string().min(1).default('admin'),

@@ -28,7 +28,10 @@ export interface RuntimeOptions {
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = createLogger(config.LOG_LEVEL, { service: 'relay' });
+  // JSON lines; pino-pretty only in development on a terminal.
+  const logger = createLogger(config.LOG_LEVEL, { service: 'relay' }, undefined, {
+    pretty: config.environment === 'development' && process.stdout.isTTY === true,
+  });
   const cipher = loadCipher(config, logger);
   const registry = options.registry ?? createRegistry();
   if (options.migrate !== false) {

@@ -73,6 +73,8 @@ export interface ClaimedDelivery {
   event_time: Date;
   order_id: string;
   payload: unknown;
+  /** X-Request-Id of the ingest request (null for events inserted directly). */
+  request_id: string | null;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function claimDeliveries(
       return tx.$queryRaw<ClaimedDelivery[]>(
         sql`SELECT d.id, d.event_id, d.destination_key, d.platform_code, d.credential_id, d.sgtm_config_id, d.attempts,
                    d.first_attempt_at, e.storefront_id, e.storefront_code, e.dedup_key, e.event_name, e.event_time,
-                   e.order_id, e.payload
+                   e.order_id, e.payload, e.request_id
             FROM deliveries d JOIN events e ON e.id = d.event_id
             WHERE d.id IN (${inList(ids)}) ORDER BY d.id`,
       );

@@ -23,6 +23,8 @@ export interface NewEvent {
   orderId: string;
   /** The whole OMS record as JSON text. */
   payload: string;
+  /** X-Request-Id of the POST /v1/events that carried it (logged by the worker). */
+  requestId?: string | null;
 }
 
 /** An events row as the router and the delivery loop read it. */
@@ -88,7 +90,7 @@ async function insertEventsIn(tx: Tx, events: readonly NewEvent[]): Promise<Map<
   const stored = new Map<string, number>();
   if (fresh.length === 0) return stored;
   const inserted = await tx.$executeRaw(
-    sql`INSERT IGNORE INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, status)
+    sql`INSERT IGNORE INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id, status)
         VALUES ${rows(
           fresh.map((e) => [
             e.storefrontId,
@@ -98,6 +100,7 @@ async function insertEventsIn(tx: Tx, events: readonly NewEvent[]): Promise<Map<
             e.eventTime,
             e.orderId,
             e.payload,
+            e.requestId ?? null,
             'pending' satisfies EventStatus,
           ]),
         )}`,

@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { ConfigError, type MultiFernet, ValidationError } from '@relay/core';
 import { Hono } from 'hono';
+import { type RequestIdVariables, requestId } from 'hono/request-id';
+
+declare module 'hono' {
+  /** `c.var.requestId` in every route (set by the request-id middleware below). */
+  interface ContextVariableMap extends RequestIdVariables {}
+}
 import type { RelayConfig } from '../config';
 import { type Db, isDatabaseHealthy } from '../db/client';
 import type { Logger } from '../log';
@@ -15,8 +20,8 @@ import { auditTrail } from './audit-trail';
 import { basicAuth } from './basic-auth';
 import { consoleRoutes } from './console-static';
 import { operatorViewRoutes } from '../routes/operator-views';
-import { collectQueueGauges } from '../metrics/queue-gauges';
-import type { RelayMetrics } from '../metrics/registry';
+import { readQueueState } from '../metrics/queue-gauges';
+import { RelayMetrics } from '../metrics/registry';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { HttpProblem, RequestValidationError } from './problems';
 
@@ -36,13 +41,14 @@ export function createApp(deps: AppDeps): Hono {
   const { config, db, logger } = deps;
   const app = new Hono();
 
+  // X-Request-Id: the caller's (up to 128 letters, digits, -, _, =) or a new UUID; sent back,
+  // logged with the request and stored with each ingested event for the worker's logs.
+  app.use(requestId({ limitLength: 128 }));
   app.use(async (c, next) => {
-    const requestId = c.req.header('x-request-id') ?? randomUUID();
-    c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
     logger.info('request', {
-      requestId,
+      requestId: c.var.requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
@@ -64,11 +70,11 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/docs', (c) => c.html(DOCS_PAGE));
 
+  const metrics = deps.metrics ?? new RelayMetrics();
+  metrics.queueGauges(() => readQueueState(db));
   app.get('/metrics', async (c) => {
-    const gauges = await collectQueueGauges(db);
-    return c.text(deps.metrics?.render(gauges) ?? `${gauges.join('\n')}\n`, 200, {
-      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
-    });
+    const { contentType, body } = await metrics.render();
+    return c.text(body, 200, { 'content-type': contentType });
   });
 
   const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
@@ -76,7 +82,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/admin/*', auth);
   app.use('/admin/*', auditTrail(db, logger));
 
-  app.route('/v1/events', eventRoutes(db, config, deps.metrics));
+  app.route('/v1/events', eventRoutes(db, config, metrics));
   app.route('/admin/v1/storefronts', storefrontRoutes(db));
   app.route('/admin/v1/sgtm-configs', sgtmConfigRoutes(db, deps.cipher));
   app.route('/admin/v1/platforms', platformRoutes(db, deps.registry));
@@ -113,7 +119,7 @@ export function createApp(deps: AppDeps): Hono {
         422,
       );
     }
-    const requestId = c.res.headers.get('x-request-id');
+    const requestId = c.var.requestId;
     logger.error('unhandled error', {
       requestId,
       error: error instanceof Error ? error.message : String(error),

@@ -34,7 +34,12 @@ interface Candidate {
  * are listed in `errors`, the rest accepted. A key another request stored meanwhile is reported
  * as a duplicate.
  */
-export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult> {
+export async function ingestBatch(
+  db: Db,
+  batch: OmsBatch,
+  /** The HTTP request's X-Request-Id, stored with each event so the worker's logs carry it. */
+  requestId: string | null = null,
+): Promise<IngestResult> {
   const records = batch.data;
   const result: IngestResult = { accepted: 0, rejected: 0, event_ids: [], ids: [], errors: [] };
   if (records.length === 0) return result;
@@ -63,6 +68,7 @@ export async function ingestBatch(db: Db, batch: OmsBatch): Promise<IngestResult
       eventTime: new Date(record.event_time),
       orderId: String(record.order_id),
       payload: JSON.stringify(record),
+      requestId,
     };
     return { index, record, storefront, event };
   });

@@ -1,91 +1,114 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueueState } from './queue-gauges';
+
 /**
- * A small Prometheus registry (text exposition format 0.0.4): counters with labels and one
- * latency histogram. Gauges that need the database (queue depth, oldest due age) are read at
- * scrape time by `collectQueueGauges`.
+ * The relay's Prometheus metrics (prom-client): counters and the attempt-latency histogram
+ * updated as work happens, Node's process metrics (`process_*`, `nodejs_*`: CPU, RSS, heap,
+ * event-loop lag, GC), and queue gauges read from the database at scrape time.
+ *
+ * Labels carry platform codes (`platform`) and destinations (`destination`: `credential:<id>`
+ * or `sgtm:<id>`, the delivery's destination key), never event ids, order ids or personal data,
+ * so series stay few and alerts can name the failing destination.
  */
-type Labels = Record<string, string>;
-
-const key = (labels: Labels) =>
-  Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-    .join(',');
-
-export class Counter {
-  readonly values = new Map<string, number>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-  ) {}
-  inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
-    this.values.set(k, (this.values.get(k) ?? 0) + by);
-  }
-  render(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const [k, v] of this.values) lines.push(`${this.name}${k ? `{${k}}` : ''} ${v}`);
-    return lines.join('\n');
-  }
-}
-
-export class Histogram {
-  readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly buckets: number[],
-  ) {}
-  observe(labels: Labels, value: number): void {
-    const k = key(labels);
-    const s = this.series.get(k) ?? { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
-    this.buckets.forEach((b, i) => {
-      if (value <= b) s.counts[i]! += 1;
-    });
-    s.sum += value;
-    s.count += 1;
-    this.series.set(k, s);
-  }
-  render(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    for (const [k, s] of this.series) {
-      const sep = k ? `${k},` : '';
-      for (const [i, b] of this.buckets.entries())
-        lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.counts[i]}`);
-      lines.push(`${this.name}_bucket{${sep}le="+Inf"} ${s.count}`);
-      lines.push(`${this.name}_sum${k ? `{${k}}` : ''} ${s.sum}`);
-      lines.push(`${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
-    }
-    return lines.join('\n');
-  }
-}
-
-/** The relay's metrics. One instance per process. */
 export class RelayMetrics {
-  readonly ingested = new Counter(
-    'relay_events_ingested_total',
-    'OMS records accepted or rejected at ingest',
-  );
-  readonly deliveries = new Counter('relay_deliveries_total', 'Deliveries finished, by platform and outcome');
-  readonly attemptSeconds = new Histogram(
-    'relay_delivery_attempt_duration_seconds',
-    'HTTP attempt latency to platforms',
-    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-  );
+  readonly registry = new Registry();
+
+  readonly ingested = new Counter({
+    name: 'relay_events_ingested_total',
+    help: 'OMS records accepted or rejected at ingest',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveries = new Counter({
+    name: 'relay_deliveries_total',
+    help: 'Deliveries finished, by platform, destination and outcome (pending = retry scheduled)',
+    labelNames: ['platform', 'destination', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly credentialAuthFailures = new Counter({
+    name: 'relay_credential_auth_failures_total',
+    help: 'Platform answers saying a credential needs attention (rejected or expired token, refresh failed), by destination',
+    labelNames: ['platform', 'destination'] as const,
+    registers: [this.registry],
+  });
+
+  readonly attemptSeconds = new Histogram({
+    name: 'relay_delivery_attempt_duration_seconds',
+    help: 'HTTP attempt latency to platforms',
+    labelNames: ['platform'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /**
+   * Register the queue gauges, read by `read` when Prometheus scrapes (one read per scrape for
+   * the three gauges). Every process that serves `/metrics` reports the same queue: aggregate
+   * them with `max`, not `sum`. Registering twice is a no-op.
+   */
+  queueGauges(read: () => Promise<QueueState>): void {
+    if (this.registry.getSingleMetric('relay_delivery_queue_depth')) return;
+    let scrape: Promise<QueueState> | undefined;
+    // prom-client collects the three gauges of one scrape together: they share one read.
+    const state = () => {
+      scrape ??= read().finally(() => {
+        scrape = undefined;
+      });
+      return scrape;
+    };
+    new Gauge({
+      name: 'relay_delivery_queue_depth',
+      help: 'Deliveries waiting or in flight, by status and platform',
+      labelNames: ['platform', 'status'] as const,
+      registers: [this.registry],
+      async collect() {
+        const { depth } = await state();
+        this.reset();
+        for (const row of depth) this.set({ platform: row.platform, status: row.status }, row.count);
+      },
+    });
+    new Gauge({
+      name: 'relay_oldest_due_delivery_age_seconds',
+      help: 'Age of the oldest delivery that is due and not yet sent',
+      registers: [this.registry],
+      async collect() {
+        this.set((await state()).oldestDueAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'relay_events_unrouted',
+      help: 'Events accepted and not yet routed',
+      registers: [this.registry],
+      async collect() {
+        this.set((await state()).unroutedEvents);
+      },
+    });
+  }
 
   eventsIngested(accepted: number, rejected: number): void {
     if (accepted) this.ingested.inc({ result: 'accepted' }, accepted);
     if (rejected) this.ingested.inc({ result: 'rejected' }, rejected);
   }
 
-  deliveryFinished(platform: string, outcome: string): void {
-    this.deliveries.inc({ platform, outcome });
+  deliveryFinished(platform: string, destination: string, outcome: string): void {
+    this.deliveries.inc({ platform, destination, outcome });
+  }
+
+  credentialNeedsAttention(platform: string, destination: string): void {
+    this.credentialAuthFailures.inc({ platform, destination });
   }
 
   attempt(platform: string, durationMs: number): void {
     this.attemptSeconds.observe({ platform }, durationMs / 1000);
   }
 
-  render(gauges: string[] = []): string {
-    return `${[this.ingested.render(), this.deliveries.render(), this.attemptSeconds.render(), ...gauges].join('\n')}\n`;
+  /** The exposition text and its content type. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -91,7 +91,7 @@ export function eventRoutes(db: Db, config: RelayConfig, metrics?: Metrics) {
     }
     const parsed = ingestRequestSchema.safeParse(json);
     if (!parsed.success) throw RequestValidationError.fromZod(parsed.error, 'body');
-    const result = await ingestBatch(db, parsed.data);
+    const result = await ingestBatch(db, parsed.data, c.var.requestId ?? null);
     metrics?.eventsIngested(result.accepted, result.rejected);
     return c.json(result, 202);
   });

@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/
 import type { RelayMetrics } from '../metrics/registry';
 import type { Runtime } from '../runtime';
 import { claimDeliveries, extendLeases, reapExpiredLeases } from '../db/deliveries';
+import { logFinishedDelivery } from './delivery-log';
 import { Lanes } from './lanes';
 import { routeOnce } from './router';
 import { type SendDeps, type SendGroup, prepareGroups } from './send-claimed';
@@ -78,7 +79,12 @@ export function createWorker(
     logger,
     ...(options.now && { now: options.now }),
     ...(options.fetch && { fetch: options.fetch }),
-    onOutcome: (platform, status) => options.metrics?.deliveryFinished(platform, status),
+    onOutcome: (delivery, completion, outcome) => {
+      options.metrics?.deliveryFinished(delivery.platform_code, delivery.destination_key, completion.status);
+      if (outcome?.status === 'auth')
+        options.metrics?.credentialNeedsAttention(delivery.platform_code, delivery.destination_key);
+      logFinishedDelivery(logger, delivery, completion);
+    },
     onAttempt: (platform, ms) => options.metrics?.attempt(platform, ms),
   };
   const inFlight = new Set<Promise<void>>();

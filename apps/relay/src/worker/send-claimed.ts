@@ -1,6 +1,7 @@
 import {
   type AnyAdapter,
   type MultiFernet,
+  type Outcome,
   type RelayEvent,
   type RetryPolicy,
   type TokenCache,
@@ -19,7 +20,6 @@ import {
   insertDeliveries,
 } from '../db/deliveries';
 import { sgtmConfigsByIds } from '../db/sgtm-configs';
-import type { CompletionStatus } from '../db/statuses';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import { deliveryFor, destinationKey } from './destinations';
@@ -41,9 +41,26 @@ export interface SendDeps {
   logger?: Logger;
   now?: () => Date;
   fetch?: typeof fetch;
-  /** Called once per finished delivery (metrics). */
-  onOutcome?: (platform: string, status: CompletionStatus) => void;
+  /** Called once per delivery this worker finished (its lease still held): metrics and logs. */
+  onOutcome?: (delivery: ClaimedDelivery, completion: Completion, outcome?: Outcome) => void;
   onAttempt?: (platform: string, durationMs: number) => void;
+}
+
+/**
+ * Report the completions whose lease was still held (`lost` ones belong to another worker now),
+ * with the platform's outcome when there was one (`outcomes[i]` for `completions[i]`).
+ */
+function reportFinished(
+  deps: SendDeps,
+  deliveries: ClaimedDelivery[],
+  completions: Completion[],
+  lost: bigint[],
+  outcomes: Outcome[] = [],
+) {
+  completions.forEach((completion, i) => {
+    if (lost.includes(completion.id)) return;
+    deps.onOutcome?.(deliveries.find((d) => d.id === completion.id)!, completion, outcomes[i]);
+  });
 }
 
 /** A group of claimed deliveries that share one destination, sent with one `deliver()` call. */
@@ -108,9 +125,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
   }
   await insertDeliveries(db, reroute);
   if (suppressed.length > 0) {
-    await completeDeliveries(db, deps.owner, suppressed);
-    for (const s of suppressed)
-      deps.onOutcome?.(claimed.find((c) => c.id === s.id)!.platform_code, 'suppressed');
+    reportFinished(deps, claimed, suppressed, await completeDeliveries(db, deps.owner, suppressed));
   }
 
   const credentialIds = [
@@ -195,9 +210,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     groups.set(c.destination_key, group);
   }
   if (skipped.length > 0) {
-    const lost = await completeDeliveries(db, deps.owner, skipped);
-    for (const s of skipped)
-      if (!lost.includes(s.id)) deps.onOutcome?.(claimed.find((c) => c.id === s.id)!.platform_code, s.status);
+    reportFinished(deps, claimed, skipped, await completeDeliveries(db, deps.owner, skipped));
   }
 
   return [...groups.values()].map(({ destination, items }) => ({
@@ -223,6 +236,7 @@ async function sendGroup(
 ) {
   const adapter = destination.adapter!;
   let completions: Completion[];
+  let outcomes: Outcome[] = [];
   const exchanges: ExchangeRow[] = [];
   const unsent: UnsentAttemptRow[] = [];
   try {
@@ -240,6 +254,7 @@ async function sendGroup(
       ...(deps.fetch && { fetch: deps.fetch }),
     });
     const at = now();
+    outcomes = report.results.map((result) => result.outcome);
     completions = report.results.map((result, i) => {
       const c = items[i]!;
       const state = {
@@ -299,7 +314,7 @@ async function sendGroup(
   }
   await recordAttempts(deps.db, exchanges, unsent);
   const lost = await completeDeliveries(deps.db, deps.owner, completions);
-  for (const c of completions) if (!lost.includes(c.id)) deps.onOutcome?.(destination.platform, c.status);
+  reportFinished(deps, items, completions, lost, outcomes);
   if (lost.length > 0)
     deps.logger?.warn('lease lost before completion; result dropped', { deliveries: lost.map(String) });
 }

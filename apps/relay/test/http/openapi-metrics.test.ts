@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RelayMetrics } from '../../src/metrics/registry';
 import { type TestApp, createTestApp } from '../support/app';
 
 let t: TestApp;
@@ -34,31 +33,5 @@ describe('/openapi.json and /docs', () => {
     const page = await t.app.request('/docs');
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('/openapi.json');
-  });
-});
-
-describe('/metrics', () => {
-  it('exposes Prometheus text with the queue gauges', async () => {
-    const res = await t.app.request('/metrics');
-    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0.0.4/);
-    const text = await res.text();
-    expect(text).toContain('# TYPE relay_delivery_queue_depth gauge');
-    expect(text).toContain('relay_oldest_due_delivery_age_seconds 0');
-  });
-
-  it('renders counters and the latency histogram', () => {
-    const m = new RelayMetrics();
-    m.eventsIngested(3, 1);
-    m.deliveryFinished('meta_capi', 'delivered');
-    m.attempt('meta_capi', 120);
-    const text = m.render();
-    expect(text).toContain('relay_events_ingested_total{result="accepted"} 3');
-    expect(text).toContain('relay_events_ingested_total{result="rejected"} 1');
-    expect(text).toContain('relay_deliveries_total{outcome="delivered",platform="meta_capi"} 1');
-    expect(text).toContain(
-      'relay_delivery_attempt_duration_seconds_bucket{platform="meta_capi",le="0.25"} 1',
-    );
-    expect(text).toContain('relay_delivery_attempt_duration_seconds_bucket{platform="meta_capi",le="0.1"} 0');
-    expect(text).toContain('relay_delivery_attempt_duration_seconds_count{platform="meta_capi"} 1');
   });
 });

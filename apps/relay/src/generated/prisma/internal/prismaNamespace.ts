@@ -1145,7 +1145,8 @@ export const EventScalarFieldEnum = {
   leaseOwner: 'leaseOwner',
   leaseUntil: 'leaseUntil',
   createdAt: 'createdAt',
-  routedAt: 'routedAt'
+  routedAt: 'routedAt',
+  requestId: 'requestId'
 } as const
 
 export type EventScalarFieldEnum = (typeof EventScalarFieldEnum)[keyof typeof EventScalarFieldEnum]
@@ -1327,7 +1328,8 @@ export const EventOrderByRelevanceFieldEnum = {
   orderId: 'orderId',
   status: 'status',
   statusReason: 'statusReason',
-  leaseOwner: 'leaseOwner'
+  leaseOwner: 'leaseOwner',
+  requestId: 'requestId'
 } as const
 
 export type EventOrderByRelevanceFieldEnum = (typeof EventOrderByRelevanceFieldEnum)[keyof typeof EventOrderByRelevanceFieldEnum]

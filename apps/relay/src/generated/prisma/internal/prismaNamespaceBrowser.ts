@@ -165,7 +165,8 @@ export const EventScalarFieldEnum = {
   leaseOwner: 'leaseOwner',
   leaseUntil: 'leaseUntil',
   createdAt: 'createdAt',
-  routedAt: 'routedAt'
+  routedAt: 'routedAt',
+  requestId: 'requestId'
 } as const
 
 export type EventScalarFieldEnum = (typeof EventScalarFieldEnum)[keyof typeof EventScalarFieldEnum]
@@ -347,7 +348,8 @@ export const EventOrderByRelevanceFieldEnum = {
   orderId: 'orderId',
   status: 'status',
   statusReason: 'statusReason',
-  leaseOwner: 'leaseOwner'
+  leaseOwner: 'leaseOwner',
+  requestId: 'requestId'
 } as const
 
 export type EventOrderByRelevanceFieldEnum = (typeof EventOrderByRelevanceFieldEnum)[keyof typeof EventOrderByRelevanceFieldEnum]

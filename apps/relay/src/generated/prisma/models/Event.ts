@@ -53,6 +53,7 @@ export type EventMinAggregateOutputType = {
   leaseUntil: Date | null
   createdAt: Date | null
   routedAt: Date | null
+  requestId: string | null
 }
 
 export type EventMaxAggregateOutputType = {
@@ -69,6 +70,7 @@ export type EventMaxAggregateOutputType = {
   leaseUntil: Date | null
   createdAt: Date | null
   routedAt: Date | null
+  requestId: string | null
 }
 
 export type EventCountAggregateOutputType = {
@@ -86,6 +88,7 @@ export type EventCountAggregateOutputType = {
   leaseUntil: number
   createdAt: number
   routedAt: number
+  requestId: number
   _all: number
 }
 
@@ -114,6 +117,7 @@ export type EventMinAggregateInputType = {
   leaseUntil?: true
   createdAt?: true
   routedAt?: true
+  requestId?: true
 }
 
 export type EventMaxAggregateInputType = {
@@ -130,6 +134,7 @@ export type EventMaxAggregateInputType = {
   leaseUntil?: true
   createdAt?: true
   routedAt?: true
+  requestId?: true
 }
 
 export type EventCountAggregateInputType = {
@@ -147,6 +152,7 @@ export type EventCountAggregateInputType = {
   leaseUntil?: true
   createdAt?: true
   routedAt?: true
+  requestId?: true
   _all?: true
 }
 
@@ -251,6 +257,7 @@ export type EventGroupByOutputType = {
   leaseUntil: Date | null
   createdAt: Date
   routedAt: Date | null
+  requestId: string | null
   _count: EventCountAggregateOutputType | null
   _avg: EventAvgAggregateOutputType | null
   _sum: EventSumAggregateOutputType | null
@@ -291,6 +298,7 @@ export type EventWhereInput = {
   leaseUntil?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Event"> | Date | string
   routedAt?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
+  requestId?: Prisma.StringNullableFilter<"Event"> | string | null
   storefront?: Prisma.XOR<Prisma.StorefrontNullableScalarRelationFilter, Prisma.StorefrontWhereInput> | null
   deliveries?: Prisma.DeliveryListRelationFilter
 }
@@ -310,6 +318,7 @@ export type EventOrderByWithRelationInput = {
   leaseUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   routedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  requestId?: Prisma.SortOrderInput | Prisma.SortOrder
   storefront?: Prisma.StorefrontOrderByWithRelationInput
   deliveries?: Prisma.DeliveryOrderByRelationAggregateInput
   _relevance?: Prisma.EventOrderByRelevanceInput
@@ -334,6 +343,7 @@ export type EventWhereUniqueInput = Prisma.AtLeast<{
   leaseUntil?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Event"> | Date | string
   routedAt?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
+  requestId?: Prisma.StringNullableFilter<"Event"> | string | null
   storefront?: Prisma.XOR<Prisma.StorefrontNullableScalarRelationFilter, Prisma.StorefrontWhereInput> | null
   deliveries?: Prisma.DeliveryListRelationFilter
 }, "id" | "storefrontCode_dedupKey">
@@ -353,6 +363,7 @@ export type EventOrderByWithAggregationInput = {
   leaseUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   routedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  requestId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.EventCountOrderByAggregateInput
   _avg?: Prisma.EventAvgOrderByAggregateInput
   _max?: Prisma.EventMaxOrderByAggregateInput
@@ -378,6 +389,7 @@ export type EventScalarWhereWithAggregatesInput = {
   leaseUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"Event"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Event"> | Date | string
   routedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Event"> | Date | string | null
+  requestId?: Prisma.StringNullableWithAggregatesFilter<"Event"> | string | null
 }
 
 export type EventCreateInput = {
@@ -394,6 +406,7 @@ export type EventCreateInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
   storefront?: Prisma.StorefrontCreateNestedOneWithoutEventsInput
   deliveries?: Prisma.DeliveryCreateNestedManyWithoutEventInput
 }
@@ -413,6 +426,7 @@ export type EventUncheckedCreateInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
   deliveries?: Prisma.DeliveryUncheckedCreateNestedManyWithoutEventInput
 }
 
@@ -430,6 +444,7 @@ export type EventUpdateInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   storefront?: Prisma.StorefrontUpdateOneWithoutEventsNestedInput
   deliveries?: Prisma.DeliveryUpdateManyWithoutEventNestedInput
 }
@@ -449,6 +464,7 @@ export type EventUncheckedUpdateInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveries?: Prisma.DeliveryUncheckedUpdateManyWithoutEventNestedInput
 }
 
@@ -467,6 +483,7 @@ export type EventCreateManyInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
 }
 
 export type EventUpdateManyMutationInput = {
@@ -483,6 +500,7 @@ export type EventUpdateManyMutationInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EventUncheckedUpdateManyInput = {
@@ -500,6 +518,7 @@ export type EventUncheckedUpdateManyInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EventListRelationFilter = {
@@ -538,6 +557,7 @@ export type EventCountOrderByAggregateInput = {
   leaseUntil?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   routedAt?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type EventAvgOrderByAggregateInput = {
@@ -559,6 +579,7 @@ export type EventMaxOrderByAggregateInput = {
   leaseUntil?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   routedAt?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type EventMinOrderByAggregateInput = {
@@ -575,6 +596,7 @@ export type EventMinOrderByAggregateInput = {
   leaseUntil?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   routedAt?: Prisma.SortOrder
+  requestId?: Prisma.SortOrder
 }
 
 export type EventSumOrderByAggregateInput = {
@@ -677,6 +699,7 @@ export type EventCreateWithoutStorefrontInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
   deliveries?: Prisma.DeliveryCreateNestedManyWithoutEventInput
 }
 
@@ -694,6 +717,7 @@ export type EventUncheckedCreateWithoutStorefrontInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
   deliveries?: Prisma.DeliveryUncheckedCreateNestedManyWithoutEventInput
 }
 
@@ -741,6 +765,7 @@ export type EventScalarWhereInput = {
   leaseUntil?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Event"> | Date | string
   routedAt?: Prisma.DateTimeNullableFilter<"Event"> | Date | string | null
+  requestId?: Prisma.StringNullableFilter<"Event"> | string | null
 }
 
 export type EventCreateWithoutDeliveriesInput = {
@@ -757,6 +782,7 @@ export type EventCreateWithoutDeliveriesInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
   storefront?: Prisma.StorefrontCreateNestedOneWithoutEventsInput
 }
 
@@ -775,6 +801,7 @@ export type EventUncheckedCreateWithoutDeliveriesInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
 }
 
 export type EventCreateOrConnectWithoutDeliveriesInput = {
@@ -807,6 +834,7 @@ export type EventUpdateWithoutDeliveriesInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   storefront?: Prisma.StorefrontUpdateOneWithoutEventsNestedInput
 }
 
@@ -825,6 +853,7 @@ export type EventUncheckedUpdateWithoutDeliveriesInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type EventCreateManyStorefrontInput = {
@@ -841,6 +870,7 @@ export type EventCreateManyStorefrontInput = {
   leaseUntil?: Date | string | null
   createdAt?: Date | string
   routedAt?: Date | string | null
+  requestId?: string | null
 }
 
 export type EventUpdateWithoutStorefrontInput = {
@@ -857,6 +887,7 @@ export type EventUpdateWithoutStorefrontInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveries?: Prisma.DeliveryUpdateManyWithoutEventNestedInput
 }
 
@@ -874,6 +905,7 @@ export type EventUncheckedUpdateWithoutStorefrontInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   deliveries?: Prisma.DeliveryUncheckedUpdateManyWithoutEventNestedInput
 }
 
@@ -891,6 +923,7 @@ export type EventUncheckedUpdateManyWithoutStorefrontInput = {
   leaseUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   routedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  requestId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -939,6 +972,7 @@ export type EventSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   leaseUntil?: boolean
   createdAt?: boolean
   routedAt?: boolean
+  requestId?: boolean
   storefront?: boolean | Prisma.Event$storefrontArgs<ExtArgs>
   deliveries?: boolean | Prisma.Event$deliveriesArgs<ExtArgs>
   _count?: boolean | Prisma.EventCountOutputTypeDefaultArgs<ExtArgs>
@@ -961,9 +995,10 @@ export type EventSelectScalar = {
   leaseUntil?: boolean
   createdAt?: boolean
   routedAt?: boolean
+  requestId?: boolean
 }
 
-export type EventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "storefrontCode" | "dedupKey" | "eventName" | "eventTime" | "orderId" | "payload" | "status" | "statusReason" | "leaseOwner" | "leaseUntil" | "createdAt" | "routedAt", ExtArgs["result"]["event"]>
+export type EventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "storefrontCode" | "dedupKey" | "eventName" | "eventTime" | "orderId" | "payload" | "status" | "statusReason" | "leaseOwner" | "leaseUntil" | "createdAt" | "routedAt" | "requestId", ExtArgs["result"]["event"]>
 export type EventInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   storefront?: boolean | Prisma.Event$storefrontArgs<ExtArgs>
   deliveries?: boolean | Prisma.Event$deliveriesArgs<ExtArgs>
@@ -991,6 +1026,10 @@ export type $EventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     leaseUntil: Date | null
     createdAt: Date
     routedAt: Date | null
+    /**
+     * X-Request-Id of the POST /v1/events that stored it (null for direct inserts): the worker logs it.
+     */
+    requestId: string | null
   }, ExtArgs["result"]["event"]>
   composites: {}
 }
@@ -1376,6 +1415,7 @@ export interface EventFieldRefs {
   readonly leaseUntil: Prisma.FieldRef<"Event", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Event", 'DateTime'>
   readonly routedAt: Prisma.FieldRef<"Event", 'DateTime'>
+  readonly requestId: Prisma.FieldRef<"Event", 'String'>
 }
     
 
