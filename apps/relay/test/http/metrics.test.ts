@@ -70,7 +70,7 @@ describe('/metrics after a real pipeline', () => {
   let credentialId: number;
   const metrics = new RelayMetrics();
   const logLines: Array<Record<string, unknown>> = [];
-  let eventIds: number[];
+  let eventIds: string[];
 
   beforeAll(async () => {
     f = await pipelineFixture();
@@ -90,7 +90,12 @@ describe('/metrics after a real pipeline', () => {
     const res = await f.t.call('POST', '/v1/events', { data: records }, { 'x-request-id': 'oms-batch-7' });
     expect(res.status).toBe(202);
     expect(res.headers.get('x-request-id')).toBe('oms-batch-7');
-    eventIds = (await res.json()).event_ids;
+    const stored = await f.t.database.db.event.findMany({ orderBy: { id: 'asc' } });
+    expect(stored.map((e) => [e.orderId, e.requestId])).toEqual([
+      ['PII-ORDER-1', 'oms-batch-7'],
+      ['PII-ORDER-2', 'oms-batch-7'],
+    ]);
+    eventIds = stored.map((e) => String(e.id));
     const logger = createLogger('info', {}, (l) => logLines.push(JSON.parse(l)));
     const runtime = {
       db: f.t.database.db,
@@ -106,13 +111,7 @@ describe('/metrics after a real pipeline', () => {
   it("logs each finished delivery with the ingest request's id", () => {
     const finished = logLines.filter((l) => l.msg === 'delivery finished');
     expect(finished.map((l) => [l.requestId, l.eventId, l.platform, l.destination, l.status])).toEqual(
-      eventIds.map((id) => [
-        'oms-batch-7',
-        String(id),
-        'meta_capi',
-        `credential:${credentialId}`,
-        'delivered',
-      ]),
+      eventIds.map((id) => ['oms-batch-7', id, 'meta_capi', `credential:${credentialId}`, 'delivered']),
     );
   });
 
