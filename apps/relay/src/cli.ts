@@ -5,6 +5,8 @@
  * relay migrate      create the database if missing and apply migrations
  * relay rotate-keys  re-encrypt every stored secret with the first ENCRYPTION_KEY
  * relay generate-key print a new Fernet key
+ * relay import --from <the old service's DATABASE_URL> [--dry-run]
+ *                    copy storefronts, platforms, credentials, sGTM configs and undelivered events
  * relay prune --older-than 90d [--dry-run]
  *                    delete finished events (with deliveries and attempts) accepted before then
  */
@@ -13,6 +15,8 @@ import { ConfigError, RelayError, generateFernetKey } from '@relay/core';
 import { loadConfig } from './config';
 import { rotateKeys } from './crypto/rotate-keys';
 import { migrate } from './db/migrate';
+import { openLegacySource } from './db/legacy-source';
+import { importLegacy } from './maintenance/import-legacy';
 import { pruneBefore } from './maintenance/prune';
 import { createApp } from './http/app';
 import { workerEndpoint } from './metrics/worker-endpoint';
@@ -103,6 +107,26 @@ const commands: Record<string, Command> = {
         ...result,
       });
     } finally {
+      await runtime.close();
+    }
+  },
+
+  async import(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { from: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    });
+    if (!values.from)
+      throw new ConfigError(
+        "relay import needs --from with the old service's DATABASE_URL, e.g. --from mysql://user:pass@host:3306/marketing_relay",
+      );
+    const runtime = await createRuntime();
+    const source = await openLegacySource(values.from);
+    try {
+      const summary = await importLegacy(runtime.db, runtime.cipher, source, { dryRun: values['dry-run'] });
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    } finally {
+      await source.close();
       await runtime.close();
     }
   },

@@ -43,6 +43,10 @@ export async function listCredentials(
 
 export const findCredential = (db: Db, id: number) => db.credential.findUnique({ where: { id } });
 
+/** A storefront's credential for a platform (at most one). */
+export const findCredentialFor = (db: Db, storefrontId: number, platformId: number) =>
+  db.credential.findUnique({ where: { storefrontId_platformId: { storefrontId, platformId } } });
+
 export function createCredential(db: Db, input: CredentialInput) {
   const { options, ...rest } = input;
   return db.credential.create({ data: { ...rest, ...(options !== null && { options }) } });

@@ -16,7 +16,10 @@ import {
 
 export type { Delivery };
 
-/** A delivery to write: where it goes, and how it starts (`pending`, or already stopped). */
+/**
+ * A delivery to write: where it goes, and how it starts (`pending`, already stopped, or
+ * `delivered` when an import records what the replaced service already sent).
+ */
 export interface NewDelivery {
   eventId: bigint;
   /** `credential:12`, `sgtm:3` or `storefront`: unique per event. */
@@ -24,7 +27,7 @@ export interface NewDelivery {
   platformCode: string;
   credentialId: number | null;
   sgtmConfigId: number | null;
-  status: Extract<DeliveryStatus, 'pending' | 'suppressed' | 'skipped'>;
+  status: Extract<DeliveryStatus, 'pending' | 'suppressed' | 'skipped' | 'delivered'>;
   reason: string | null;
 }
 

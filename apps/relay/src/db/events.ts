@@ -142,6 +142,18 @@ async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> 
   }
 }
 
+/** Which of these (storefront_code, dedup_key) keys are stored, as `eventKey` strings. */
+export async function storedEventKeys(
+  db: Db,
+  keys: ReadonlyArray<{ storefrontCode: string; dedupKey: string }>,
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const found = await db.$queryRaw<Array<{ code: string; dedup_key: string }>>(
+    sql`SELECT storefront_code AS code, dedup_key FROM events WHERE (storefront_code, dedup_key) IN (${keyPairs(keys)})`,
+  );
+  return new Set(found.map((e) => eventKey(e.code, e.dedup_key)));
+}
+
 /**
  * Claim pending events (API and direct inserts alike; an expired routing lease counts as
  * pending), in a short READ COMMITTED transaction with `FOR UPDATE SKIP LOCKED`: they become

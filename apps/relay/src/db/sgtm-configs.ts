@@ -42,6 +42,10 @@ export async function listSgtmConfigs(
 
 export const findSgtmConfig = (db: Db, id: number) => db.sgtmConfig.findUnique({ where: { id } });
 
+/** A storefront's sGTM config (at most one). */
+export const findSgtmConfigForStorefront = (db: Db, storefrontId: number) =>
+  db.sgtmConfig.findUnique({ where: { storefrontId } });
+
 export const createSgtmConfig = (db: Db, input: SgtmConfigInput) => db.sgtmConfig.create({ data: input });
 
 export const updateSgtmConfig = (db: Db, id: number, changes: SgtmConfigChanges) =>

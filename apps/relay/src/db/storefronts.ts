@@ -37,6 +37,8 @@ export async function listStorefronts(
 
 export const findStorefront = (db: Db, id: number) => db.storefront.findUnique({ where: { id } });
 
+export const findStorefrontByCode = (db: Db, code: string) => db.storefront.findUnique({ where: { code } });
+
 export const storefrontExists = async (db: Db, id: number) =>
   (await db.storefront.findUnique({ where: { id }, select: { id: true } })) !== null;
 
