@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type CSSProperties, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -17,7 +17,9 @@ export function TimeChart({
   series,
   height = 140,
   title,
+  legend = false,
 }: {
+  legend?: boolean;
   buckets: string[];
   series: ChartSeries[];
   height?: number;
@@ -32,7 +34,7 @@ export function TimeChart({
       {
         width: Math.max(200, el.clientWidth),
         height,
-        legend: { show: true },
+        legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
@@ -60,5 +62,18 @@ export function TimeChart({
       chart.destroy();
     };
   }, [buckets, series, height]);
-  return <div className="chart" ref={box} role="img" aria-label={title} />;
+  return (
+    <>
+      <div className="chart" ref={box} role="img" aria-label={title} />
+      {legend && (
+        <ul className="legend" aria-hidden="true">
+          {series.map((s) => (
+            <li key={s.label} style={{ '--swatch': s.color } as CSSProperties}>
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }

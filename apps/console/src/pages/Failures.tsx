@@ -65,7 +65,7 @@ export function Failures() {
               <tr key={`${g.destination}:${g.reason}`}>
                 <td>
                   <strong>{g.platform_code}</strong>
-                  <div className="muted">
+                  <div className="muted nowrap">
                     {g.storefront_id ?? '—'} · {destinationLabel(g.destination)}
                   </div>
                 </td>
@@ -77,8 +77,12 @@ export function Failures() {
                 </td>
                 <td className="nowrap">
                   {when(g.first_failed_at)}
-                  <br />
-                  {when(g.last_failed_at)}
+                  {g.last_failed_at !== g.first_failed_at && (
+                    <>
+                      <br />
+                      {when(g.last_failed_at)}
+                    </>
+                  )}
                 </td>
                 <td>
                   <Link to={`/events/${g.sample_event_id}`}>#{g.sample_event_id}</Link>

@@ -119,6 +119,7 @@ export function Overview() {
               buckets={data.buckets}
               series={eventsChart}
               title="Events in and deliveries over time"
+              legend
               height={180}
             />
           </div>
