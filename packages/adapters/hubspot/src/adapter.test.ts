@@ -569,3 +569,73 @@ describe('hubspot responses', () => {
     ]);
   });
 });
+
+describe('hubspot batches: one refused occurrence never sinks the others', () => {
+  it('isolates the occurrence HubSpot refuses and delivers the rest of the batch', async () => {
+    // HubSpot answers one error body for a whole batch, naming no input (its Error schema has no
+    // index): Relay halves the batch until the bad occurrence is alone, as RudderStack retries
+    // each occurrence of a refused batch on its own.
+    const accepted: string[] = [];
+    let calls = 0;
+    const hubspot = (r: { url: string; json: unknown }) => {
+      calls += 1;
+      const body = r.json as { inputs?: Array<Record<string, unknown>> } & Record<string, unknown>;
+      const inputs = body.inputs ?? [body];
+      if (inputs.some((input) => input['email'] === 'user5@example.com')) {
+        return {
+          status: 400,
+          body: {
+            status: 'error',
+            category: 'VALIDATION_ERROR',
+            message: 'Property values were not valid',
+            correlationId: 'c0ffee00-0000-4000-8000-000000000005',
+            errors: [{ message: 'occurredAt is before the event definition was created', in: 'body' }],
+          },
+        };
+      }
+      for (const input of inputs) accepted.push(input['uuid'] as string);
+      return { status: 204, body: '' };
+    };
+    const events = Array.from({ length: 8 }, (_, i) => sampleEvent('purchase_completed', i + 1));
+    const { results } = await runAdapter(adapter, events, { respond: hubspot });
+    expect(results.map((r) => r.outcome.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+      'rejected',
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
+    expect(results[4]!.outcome).toMatchObject({
+      status: 'rejected',
+      code: 'validation_error',
+    });
+    expect((results[4]!.outcome as { reason: string }).reason).toContain(
+      'occurredAt is before the event definition was created',
+    );
+    expect(accepted).toHaveLength(7);
+    expect(new Set(accepted).size).toBe(7);
+    expect(calls).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(8)));
+  });
+});
+
+describe('hubspot batches: a request-level error is never split', () => {
+  it('gives a 404 (no such event definition) to every occurrence in one request', async () => {
+    let calls = 0;
+    const notFound = () => {
+      calls += 1;
+      return {
+        status: 404,
+        body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Event definition not found' },
+      };
+    };
+    const events = Array.from({ length: 8 }, (_, i) => sampleEvent('purchase_completed', i + 1));
+    const { results } = await runAdapter(adapter, events, { respond: notFound });
+    expect(calls).toBe(1);
+    expect(results.every((r) => r.outcome.status === 'rejected' && r.outcome.code === 'not_found')).toBe(
+      true,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { defineAdapter } from '@relay/core';
+import { hubspotRequestErrors } from './error-map';
 import { buildRequests } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
@@ -21,8 +22,10 @@ export const adapter = defineAdapter({
   options: optionsSchema,
   credentialsExample: { access_token: 'pat-na1-11111111-2222-3333-4444-555555555555', portal_id: '1234567' },
   secretFields: ['access_token'],
-  // The batch endpoint takes 500 occurrences; HubSpot documents no byte limit.
-  batch: { maxEvents: 500 },
+  // The batch endpoint takes 500 occurrences; HubSpot documents no byte limit. A refused batch gets
+  // one error body naming no input: all-or-nothing, so core isolates the refused occurrence.
+  batch: { maxEvents: 500, atomic: true },
+  errors: hubspotRequestErrors,
   // The send endpoints take up to 1,250 requests/s and are exempt from the 10-second and daily API limits.
   rateLimit: { requestsPerSecond: 50, concurrency: 5 },
   events: eventMapping,

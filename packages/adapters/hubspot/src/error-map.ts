@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorTable, Outcome } from '@relay/core';
 
 /** HubSpot's error body (`Error` in its OpenAPI): `{category, message, correlationId, errors[], context}`. */
 export interface HubspotError {
@@ -72,3 +72,29 @@ export function outcomeForHubspotError(
   }
   return undefined;
 }
+
+/**
+ * The HubSpot answers that are about the request, never about one occurrence: every occurrence of
+ * a request shares one event name, so an unknown event definition fails every half the same way
+ * and core gives it to every event instead of isolating.
+ */
+export const hubspotRequestErrors: ErrorTable = {
+  read(response) {
+    const error = (
+      typeof response.json === 'object' && response.json !== null ? response.json : {}
+    ) as HubspotError;
+    return { code: error.category, message: describeHubspotError(error, `HTTP ${response.status}`) };
+  },
+  rows: [
+    {
+      status: 404,
+      outcome: { status: 'rejected', code: 'not_found' },
+      reason: 'found no such event definition: check options.eventMap and portal_id',
+      scope: 'request',
+      example: {
+        status: 404,
+        body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Event definition not found' },
+      },
+    },
+  ],
+};

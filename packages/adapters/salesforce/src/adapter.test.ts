@@ -392,6 +392,82 @@ describe('salesforce data extension rows', () => {
   });
 });
 
+describe('salesforce rowset: one bad row never sinks the others', () => {
+  it("delivers every valid row once saved and rejects only the bad one, with Marketing Cloud's message", async () => {
+    // Marketing Cloud's rowset saves the rows before the first bad one and refuses that one and all
+    // after it, answering 400 for the request (Segment's sfmc-operations.ts, executeUpsertWithMultiStatus).
+    const saved = new Map<string, unknown>();
+    let rowsetCalls = 0;
+    const sfmc = (r: RecordedRequest): MockReply => {
+      if (isToken(r)) return respond(r);
+      rowsetCalls += 1;
+      const rows = r.json as Array<{ keys: { EventId: string }; values: { OrderId?: string } }>;
+      for (const row of rows) {
+        if (row.values.OrderId === 'ORD-0007') {
+          return {
+            status: 400,
+            body: {
+              message: 'Unable to save rows for data extension ID 7d0e',
+              errorcode: 10006,
+              documentation: '',
+              additionalErrors: [
+                { message: "The value for column 'Value' is not a valid number", errorcode: 10001 },
+              ],
+            },
+          };
+        }
+        saved.set(row.keys.EventId, row.values);
+      }
+      return { status: 200, body: [] };
+    };
+    const events = Array.from({ length: 10 }, (_, i) => sampleEvent('purchase_completed', i + 1));
+    const { results } = await runAdapter(adapter, events, { options: ROWS, respond: sfmc });
+    expect(results.map((r) => r.outcome.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+      'rejected',
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
+    expect(results[6]!.outcome).toEqual({
+      status: 'rejected',
+      code: 'sfmc_10006',
+      reason:
+        "Salesforce Marketing Cloud rejected the request: Unable to save rows for data extension ID 7d0e (10006); The value for column 'Value' is not a valid number",
+    });
+    expect([...saved.keys()].sort()).toEqual(
+      events
+        .filter((_, i) => i !== 6)
+        .map((e) => e.dedupKey)
+        .sort(),
+    );
+    expect(rowsetCalls).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(10)));
+  });
+});
+
+describe('salesforce rowset: a request-level error is never split', () => {
+  it('gives a 404 (no such data extension) to every row in one request', async () => {
+    let rowsetCalls = 0;
+    const notFound = (r: RecordedRequest): MockReply => {
+      if (isToken(r)) return respond(r);
+      rowsetCalls += 1;
+      return { status: 404, body: { message: 'Not Found', errorcode: 404, documentation: '' } };
+    };
+    const events = Array.from({ length: 8 }, (_, i) => sampleEvent('purchase_completed', i + 1));
+    const { results } = await runAdapter(adapter, events, { options: ROWS, respond: notFound });
+    expect(rowsetCalls).toBe(1);
+    expect(new Set(results.map((r) => JSON.stringify(r.outcome)))).toEqual(
+      new Set([JSON.stringify(results[0]!.outcome)]),
+    );
+    expect(results[0]!.outcome).toMatchObject({ status: 'rejected', code: 'http_404' });
+  });
+});
+
 describe('salesforce responses', () => {
   const ctxEvents = (n: number) => mappedEvents(n, 'Purchase');
 

@@ -1,4 +1,5 @@
 import { defineAdapter } from '@relay/core';
+import { sfmcRequestErrors } from './error-map';
 import { auth } from './auth';
 import { SFMC_DEFAULT_BASE_URL, buildRequests } from './build-requests';
 import { eventMapping } from './event-map';
@@ -27,8 +28,11 @@ export const adapter = defineAdapter({
   },
   secretFields: ['client_secret'],
   // Rowset: "as a best practice, update or insert a maximum of 50 columns and 50 records at a
-  // time". Journey events go one per request (buildRequests splits them).
-  batch: { maxEvents: 50 },
+  // time". Journey events go one per request (buildRequests splits them). A rowset saves the rows
+  // before the first bad one and refuses the rest with one 400 naming no row: all-or-nothing for
+  // Relay, so core isolates the bad row (re-sending saved rows is an idempotent upsert).
+  batch: { maxEvents: 50, atomic: true },
+  errors: sfmcRequestErrors,
   // Marketing Cloud publishes no per-second limit (API calls are an edition allotment): modest.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
   events: eventMapping,

@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorTable, Outcome } from '@relay/core';
 
 /** Marketing Cloud REST error body: `{message, errorcode, documentation, additionalErrors?|validationErrors?}`. */
 export interface SfmcError {
@@ -58,3 +58,27 @@ export function outcomeForSfmcError(status: number, error: SfmcError): Outcome |
   }
   return undefined;
 }
+
+/**
+ * The Marketing Cloud answers that are about the request, never about one row: on an all-or-nothing
+ * rowset core gives them to every event instead of isolating (a missing data extension or journey
+ * event fails every half the same way).
+ */
+export const sfmcRequestErrors: ErrorTable = {
+  read(response) {
+    const error = (
+      typeof response.json === 'object' && response.json !== null ? response.json : {}
+    ) as SfmcError;
+    return { code: error.errorcode, message: describeSfmcError(error) || `HTTP ${response.status}` };
+  },
+  rows: [
+    {
+      status: 404,
+      outcome: { status: 'rejected', code: 'http_404' },
+      reason:
+        'found no such data extension or journey event: check data_extension_key, event_definition_key and the tenant subdomain',
+      scope: 'request',
+      example: { status: 404, body: { message: 'Not Found', errorcode: 404, documentation: '' } },
+    },
+  ],
+};
