@@ -193,7 +193,7 @@ export async function importLegacy(
     }
     const present = await storedEventKeys(
       db,
-      candidates.flatMap((c) => (c.event.storefrontId === 0 ? [] : [c.event])),
+      candidates.map((c) => c.event),
     );
     const fresh = candidates.filter((c) => !present.has(eventKey(c.event.storefrontCode, c.event.dedupKey)));
     summary.events.alreadyPresent += candidates.length - fresh.length;
