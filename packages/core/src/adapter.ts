@@ -59,7 +59,9 @@ export type Outcome =
     }
   | { status: 'rejected'; code: string; reason: string }
   | { status: 'auth'; kind: 'refresh' | 'needs-attention'; reason: string }
-  | { status: 'skipped'; reason: string };
+  | { status: 'skipped'; reason: string }
+  /** A privacy policy kept the event from this destination (reason starts with `privacy:`); never alerted on or replayed. */
+  | { status: 'suppressed'; reason: string };
 
 export type OutcomeStatus = Outcome['status'];
 

@@ -4,6 +4,7 @@ import { mapEventName } from './deliver/map';
 import { processChunk } from './deliver/process-chunk';
 import { refuseEvent } from './deliver/refuse';
 import { type DeliverOptions, type DeliveryReport, type PendingEvent, settle, startRun } from './deliver/run';
+import { deliverWithPolicy } from './privacy/deliver-policy';
 import type { RelayEvent } from './relay-event';
 
 export { ageRefusal, eventAgeMarginMs } from './deliver/refuse';
@@ -20,6 +21,8 @@ export { serialize, withContentType } from './deliver/send';
 /**
  * Deliver events to one platform with one credential, in named stages (packages/core/src/deliver/):
  *
+ * 0. **privacy** — with `opts.policy`: the storefront's health mode and the consent rules
+ *    (src/privacy/, docs/privacy.md); suppressed events stop here, the others go on rewritten;
  * 1. **map** — the platform's event name; events it does not take are skipped;
  * 2. **refuse** — the age window (with its margin) and the adapter's per-event `check`;
  * 3. **chunk** — at most `batch.maxEvents` per chunk; a body over `batch.maxBytes` is halved;
@@ -28,11 +31,20 @@ export { serialize, withContentType } from './deliver/send';
  * 6. **isolate** — on all-or-nothing platforms, bad events are found and the others sent again;
  * 7. **refresh** — events that failed with `auth/refresh` are sent once more with a new token.
  *
- * A stage before "map" (a privacy policy that rewrites or suppresses events) is one more line
- * in the list below. Returns one result per input event, in order. Never throws for platform
+ * Returns one result per input event, in order. Never throws for platform
  * failures; throws `ValidationError` for bad credentials/options.
  */
 export async function deliver(
+  adapter: AnyAdapter,
+  events: ReadonlyArray<RelayEvent>,
+  opts: DeliverOptions,
+): Promise<DeliveryReport> {
+  const { policy } = opts;
+  if (policy !== undefined) return deliverWithPolicy(adapter, events, { ...opts, policy }, deliverStages);
+  return deliverStages(adapter, events, opts);
+}
+
+async function deliverStages(
   adapter: AnyAdapter,
   events: ReadonlyArray<RelayEvent>,
   opts: DeliverOptions,

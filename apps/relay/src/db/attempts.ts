@@ -26,7 +26,15 @@ export interface AttemptRow {
   attempt: number;
   outcome: string;
   reason: string | null;
+  /** The privacy policy that applied (its hash) and the record keys it removed, when one did. */
+  policyHash?: string | null;
+  removedFields?: string[] | null;
 }
+
+const privacyColumns = (a: AttemptRow) => [
+  a.policyHash ?? null,
+  a.removedFields ? JSON.stringify(a.removedFields) : null,
+];
 
 /** An attempt decided without an HTTP request (too old for the platform, unmapped, bad credential). */
 export interface UnsentAttemptRow extends AttemptRow {
@@ -54,6 +62,7 @@ export async function recordAttempts(
       null,
       a.outcome,
       a.reason,
+      ...privacyColumns(a),
     ]);
     for (const x of exchanges) {
       await tx.$executeRaw(
@@ -73,11 +82,12 @@ export async function recordAttempts(
           x.statusCode,
           a.outcome,
           a.reason,
+          ...privacyColumns(a),
         ]);
     }
     if (attemptRows.length === 0) return;
     await tx.$executeRaw(
-      sql`INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason)
+      sql`INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason, policy_hash, removed_fields)
           VALUES ${rows(attemptRows)}`,
     );
   });

@@ -19,6 +19,8 @@ export interface CredentialInput {
   baseUrl: string | null;
   options: object | null;
   isActive: boolean;
+  /** The destination's privacy lists (docs/privacy.md); absent keeps the stored value. */
+  privacy?: object;
 }
 
 /** A partial update: fields left undefined are not touched (`options: null` neither, as before). */

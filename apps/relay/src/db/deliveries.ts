@@ -237,9 +237,12 @@ export interface ReplayFilter {
   to?: Date;
 }
 
-/** Replay the deliveries matching the filter; returns how many. */
+/** Replay the deliveries matching the filter; returns how many. A privacy policy's suppressions (reason `privacy: …`) are decisions, never replayed. */
 export async function replayDeliveries(db: Db, filter: ReplayFilter): Promise<number> {
-  const clauses: Sql[] = [sql`d.status IN (${inList(filter.statuses)})`];
+  const clauses: Sql[] = [
+    sql`d.status IN (${inList(filter.statuses)})`,
+    sql`NOT (d.status = ${'suppressed' satisfies DeliveryStatus} AND COALESCE(d.reason, '') LIKE 'privacy:%')`,
+  ];
   if (filter.platformCode !== undefined) clauses.push(sql`d.platform_code = ${filter.platformCode}`);
   if (filter.storefrontId !== undefined) clauses.push(sql`e.storefront_id = ${filter.storefrontId}`);
   if (filter.from !== undefined) clauses.push(sql`e.event_time >= ${filter.from}`);

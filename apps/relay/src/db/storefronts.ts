@@ -12,6 +12,11 @@ export interface StorefrontInput {
   domain: string | null;
   description: string | null;
   isActive: boolean;
+  /** `standard` or `health` (docs/privacy.md); the column's default when absent. */
+  privacyMode?: 'standard' | 'health';
+  eventAliases?: Record<string, string>;
+  /** The Fernet token of the storefront's random pseudonymisation key. */
+  pseudonymKeyEncrypted?: string;
 }
 
 /** A partial update: fields left undefined are not touched. */
@@ -75,4 +80,34 @@ export async function storefrontSwitches(
   return db.$queryRaw<StorefrontSwitch[]>(
     sql`SELECT id, storefront_id AS code, is_active FROM storefronts WHERE ${where}`,
   );
+}
+
+/** The privacy settings of some storefronts (sending): mode, aliases and the sealed key. */
+export const storefrontPrivacies = (db: Db, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.storefront.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, privacyMode: true, eventAliases: true, pseudonymKeyEncrypted: true },
+      });
+
+/** Every storefront's sealed pseudonymisation key (key rotation). */
+export const storefrontPseudonymKeys = (db: Db) =>
+  db.storefront.findMany({
+    where: { pseudonymKeyEncrypted: { not: null } },
+    select: { id: true, pseudonymKeyEncrypted: true },
+  });
+
+/** Replace a storefront's sealed key, guarded by its old value (a concurrent edit wins). */
+export async function replaceStorefrontPseudonymKey(
+  db: Db,
+  id: number,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const { count } = await db.storefront.updateMany({
+    where: { id, pseudonymKeyEncrypted: from },
+    data: { pseudonymKeyEncrypted: to },
+  });
+  return count > 0;
 }

@@ -14,6 +14,7 @@ import { credentialRoutes } from '../routes/credentials';
 import { eventAdminRoutes } from '../routes/events-admin';
 import { eventRoutes } from '../routes/events';
 import { platformRoutes } from '../routes/platforms';
+import { previewRoutes } from '../routes/preview';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
 import { storefrontRoutes } from '../routes/storefronts';
 import { auditTrail } from './audit-trail';
@@ -83,7 +84,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/admin/*', auditTrail(db, logger));
 
   app.route('/v1/events', eventRoutes(db, config, metrics));
-  app.route('/admin/v1/storefronts', storefrontRoutes(db));
+  app.route('/admin/v1', previewRoutes(db, deps.cipher, deps.registry, config));
+  app.route('/admin/v1/storefronts', storefrontRoutes(db, deps.cipher));
   app.route('/admin/v1/sgtm-configs', sgtmConfigRoutes(db, deps.cipher));
   app.route('/admin/v1/platforms', platformRoutes(db, deps.registry));
   app.route('/admin/v1/credentials', credentialRoutes(db, deps.cipher, deps.registry));

@@ -78,7 +78,8 @@ async function jsonOf(res: Response | Request): Promise<unknown> {
  */
 export function auditTrail(db: Db, logger: Logger): MiddlewareHandler {
   return async (c, next) => {
-    if (!MUTATIONS.has(c.req.method)) return next();
+    // A preview (POST …/preview) changes nothing and its records may carry personal data: not logged.
+    if (!MUTATIONS.has(c.req.method) || c.req.path.endsWith('/preview')) return next();
     const target = auditTarget(c.req.method, c.req.path);
     const before =
       target.snapshots && target.id !== undefined

@@ -3,6 +3,7 @@ import { credentialCreateSchema, credentialUpdateSchema } from '../routes/creden
 import { ingestRequestSchema } from '../routes/events';
 import { replaySchema } from '../routes/events-admin';
 import { platformCreateSchema, platformUpdateSchema } from '../routes/platforms';
+import { previewSchema } from '../routes/preview';
 import { sgtmCreateSchema, sgtmUpdateSchema } from '../routes/sgtm-configs';
 import { storefrontCreateSchema, storefrontUpdateSchema } from '../routes/storefronts';
 import { operatorViewPaths } from './openapi-operator';
@@ -122,6 +123,26 @@ export function openApiDocument(version: string) {
         'storefront_id',
         'platform_id',
       ]),
+      ...Object.fromEntries(
+        (['credentials', 'sgtm-configs'] as const).map((tag) => [
+          `/admin/v1/${tag}/{id}/preview`,
+          {
+            post: {
+              tags: [tag],
+              summary:
+                'Preview what this destination would receive for each OMS record under its privacy policy (docs/privacy.md): per record the decision (send / suppress / refuse and why), the exact HTTP requests with secrets masked, and the removed fields. Sends and stores nothing.',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+              requestBody: json('Preview'),
+              responses: {
+                '200': ok(
+                  '`{results: [{index, decision, reason?, outcome?, platform_event_name, requests: [{method, url, headers, body}], removed_fields, replaced_fields, policy_hash}]}`',
+                ),
+                ...errors,
+              },
+            },
+          },
+        ]),
+      ),
       '/admin/v1/events': {
         get: { tags: ['events'], summary: 'List events', responses: { '200': ok('Page of events') } },
       },
@@ -170,6 +191,7 @@ export function openApiDocument(version: string) {
         CredentialCreate: schema(credentialCreateSchema),
         CredentialUpdate: schema(credentialUpdateSchema),
         Replay: schema(replaySchema),
+        Preview: schema(previewSchema),
       },
     },
   };

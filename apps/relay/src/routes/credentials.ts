@@ -1,4 +1,4 @@
-import type { MultiFernet } from '@relay/core';
+import { type MultiFernet, destinationPrivacySchema } from '@relay/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
@@ -29,6 +29,8 @@ const fields = {
   base_url: z.url({ protocol: /^https?$/ }).nullish(),
   options: z.record(z.string(), z.unknown()).nullish(),
   is_active: z.boolean(),
+  /** What may leave for a health-mode storefront (docs/privacy.md); defaults when absent. */
+  privacy: destinationPrivacySchema.optional(),
 };
 
 export const credentialCreateSchema = z.object({
@@ -50,6 +52,7 @@ export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: bool
     account_id: c.accountId,
     base_url: c.baseUrl,
     options: c.options ?? null,
+    privacy: destinationPrivacySchema.parse(c.privacy ?? {}),
     is_active: c.isActive,
     ...(decrypt && { credentials: openJson<Record<string, unknown>>(cipher, c.credentialsEncrypted) }),
     created_at: c.createdAt.toISOString(),
@@ -130,6 +133,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         baseUrl: body.base_url ?? null,
         options: body.options ?? null,
         isActive: body.is_active,
+        ...(body.privacy && { privacy: body.privacy }),
       });
       return c.json(credentialJson(created, cipher, false), 201);
     } catch (error) {
@@ -170,6 +174,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         baseUrl: body.base_url,
         options: body.options,
         isActive: body.is_active,
+        ...(body.privacy && { privacy: body.privacy }),
       });
       return c.json(credentialJson(updated, cipher, false));
     } catch (error) {

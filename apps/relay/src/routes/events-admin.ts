@@ -133,6 +133,8 @@ export function eventAdminRoutes(db: Db) {
           status_code: a.statusCode,
           outcome: a.outcome,
           reason: a.reason,
+          policy_hash: a.policyHash,
+          removed_fields: a.removedFields ?? null,
           exchange_id: a.exchangeId === null ? null : str(a.exchangeId),
           method: a.exchange?.method || null,
           url: a.exchange?.url || null,

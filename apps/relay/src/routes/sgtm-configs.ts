@@ -1,4 +1,4 @@
-import type { MultiFernet } from '@relay/core';
+import { type MultiFernet, destinationPrivacySchema } from '@relay/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
@@ -29,6 +29,8 @@ const fields = {
   custom_endpoint_path: z.string().regex(/^\//, 'custom_endpoint_path must start with /').max(512).nullish(),
   custom_headers: z.record(z.string(), z.string()).nullish(),
   is_active: z.boolean(),
+  /** What may leave for a health-mode storefront (docs/privacy.md); defaults when absent. */
+  privacy: destinationPrivacySchema.optional(),
 };
 
 export const sgtmCreateSchema = z
@@ -60,6 +62,7 @@ export function sgtmJson(s: SgtmConfig, cipher: MultiFernet, decrypt: boolean) {
     measurement_id: s.measurementId,
     custom_endpoint_path: s.customEndpointPath,
     is_active: s.isActive,
+    privacy: destinationPrivacySchema.parse(s.privacy ?? {}),
     has_api_secret: s.apiSecretEncrypted !== null,
     has_custom_headers: s.customHeadersEncrypted !== null,
     ...(decrypt && {
@@ -116,6 +119,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
         customEndpointPath: body.custom_endpoint_path ?? null,
         customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
         isActive: body.is_active,
+        ...(body.privacy && { privacy: body.privacy }),
       });
       return c.json(sgtmJson(s, cipher, false), 201);
     } catch (error) {
@@ -159,6 +163,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
           customHeadersEncrypted: body.custom_headers ? sealJson(cipher, body.custom_headers) : null,
         }),
         isActive: body.is_active,
+        ...(body.privacy && { privacy: body.privacy }),
       });
       return c.json(sgtmJson(s, cipher, false));
     } catch (error) {

@@ -1,3 +1,4 @@
+import { type MultiFernet, PRIVACY_MODES, generatePseudonymKey, storefrontPrivacySchema } from '@relay/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/client';
@@ -10,7 +11,7 @@ import {
   listStorefronts,
   updateStorefront,
 } from '../db/storefronts';
-import { conflict, notFound } from '../http/problems';
+import { RequestValidationError, conflict, notFound } from '../http/problems';
 import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
 
 const code = z
@@ -28,16 +29,34 @@ const storefrontFields = {
   domain: z.string().trim().max(255).nullish(),
   description: z.string().nullish(),
   is_active: z.boolean(),
+  /** `standard` (default) or `health`: see docs/privacy.md. */
+  privacy_mode: z.enum(PRIVACY_MODES, { message: "must be 'standard' or 'health'" }),
+  /** OMS event name → neutral name, applied in health mode. */
+  event_aliases: z.record(z.string(), z.string()),
 };
 
 export const storefrontCreateSchema = z.object({
   ...storefrontFields,
   is_active: storefrontFields.is_active.default(true),
+  privacy_mode: storefrontFields.privacy_mode.optional(),
+  event_aliases: storefrontFields.event_aliases.optional(),
 });
 
 /** A partial update: only the fields it names change. */
 export const storefrontUpdateSchema = z.object(storefrontFields).partial();
 
+/** The storefront's privacy settings after a change, validated as a whole (aliases checked against each other). */
+function privacyOf(
+  body: { privacy_mode?: string | undefined; event_aliases?: Record<string, string> | undefined },
+  current?: Storefront,
+) {
+  const r = storefrontPrivacySchema.safeParse({
+    privacy_mode: body.privacy_mode ?? current?.privacyMode ?? 'standard',
+    event_aliases: body.event_aliases ?? current?.eventAliases ?? {},
+  });
+  if (!r.success) throw RequestValidationError.fromZod(r.error, 'body');
+  return r.data;
+}
 export function storefrontJson(s: Storefront) {
   return {
     id: s.id,
@@ -46,13 +65,20 @@ export function storefrontJson(s: Storefront) {
     domain: s.domain,
     description: s.description,
     is_active: s.isActive,
+    privacy_mode: s.privacyMode,
+    event_aliases: s.eventAliases ?? {},
     created_at: s.createdAt.toISOString(),
     updated_at: s.updatedAt.toISOString(),
   };
 }
 
-export function storefrontRoutes(db: Db) {
+export function storefrontRoutes(db: Db, cipher: MultiFernet) {
   const app = new Hono();
+  /** A health-mode storefront gets its random pseudonymisation key once, sealed; it is never replaced. */
+  const keyFor = (mode: string, current?: Storefront) =>
+    mode === 'health' && !current?.pseudonymKeyEncrypted
+      ? { pseudonymKeyEncrypted: cipher.encrypt(generatePseudonymKey()) }
+      : {};
 
   app.get('/', async (c) => {
     const q = parseQuery(c, paginationSchema);
@@ -73,6 +99,7 @@ export function storefrontRoutes(db: Db) {
 
   app.post('/', async (c) => {
     const body = await parseBody(c, storefrontCreateSchema);
+    const privacy = privacyOf(body);
     try {
       const s = await createStorefront(db, {
         code: body.storefront_id,
@@ -80,6 +107,9 @@ export function storefrontRoutes(db: Db) {
         domain: body.domain ?? null,
         description: body.description ?? null,
         isActive: body.is_active,
+        privacyMode: privacy.privacy_mode,
+        eventAliases: privacy.event_aliases,
+        ...keyFor(privacy.privacy_mode),
       });
       return c.json(storefrontJson(s), 201);
     } catch (error) {
@@ -91,7 +121,9 @@ export function storefrontRoutes(db: Db) {
   app.put('/:id', async (c) => {
     const id = idParam(c);
     const body = await parseBody(c, storefrontUpdateSchema);
-    if (!(await findStorefront(db, id))) throw notFound('Storefront', id);
+    const current = await findStorefront(db, id);
+    if (!current) throw notFound('Storefront', id);
+    const privacy = privacyOf(body, current);
     try {
       const s = await updateStorefront(db, id, {
         code: body.storefront_id,
@@ -99,6 +131,9 @@ export function storefrontRoutes(db: Db) {
         domain: body.domain,
         description: body.description,
         isActive: body.is_active,
+        privacyMode: privacy.privacy_mode,
+        eventAliases: privacy.event_aliases,
+        ...keyFor(privacy.privacy_mode, current),
       });
       return c.json(storefrontJson(s));
     } catch (error) {

@@ -10,7 +10,7 @@ export interface DeliveryState {
 }
 
 /**
- * Pure: what a delivery becomes after one outcome. Delivered and skipped are final; a
+ * Pure: what a delivery becomes after one outcome. Delivered, skipped and suppressed are final; a
  * platform's rejection fails at once with its reason; retryable and auth outcomes retry at the
  * backoff or Retry-After time until both the attempts and the retry window are used up (or the
  * platform's event-age limit would pass), then fail with the last reason.
@@ -33,6 +33,9 @@ export function completionFor(
       };
     case 'skipped':
       return { ...base, status: 'skipped', reason: outcome.reason };
+    case 'suppressed':
+      // A privacy policy's decision: final, not a failure (never alerted on or replayed).
+      return { ...base, status: 'suppressed', reason: outcome.reason };
     case 'rejected':
       return { ...base, status: 'failed', reason: `${outcome.code}: ${outcome.reason}` };
     case 'auth':

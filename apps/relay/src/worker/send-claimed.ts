@@ -1,5 +1,6 @@
 import {
   type AnyAdapter,
+  type DeliveryPolicy,
   type MultiFernet,
   type Outcome,
   type RelayEvent,
@@ -20,11 +21,13 @@ import {
   insertDeliveries,
 } from '../db/deliveries';
 import { sgtmConfigsByIds } from '../db/sgtm-configs';
+import { storefrontPrivacies } from '../db/storefronts';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import { deliveryFor, destinationKey } from './destinations';
 import { relayEventOf } from './event-record';
 import { completionFor } from './outcome-to-state';
+import { deliveryPolicyOf } from './privacy-policy';
 import { sgtmCredentialsOf } from './sgtm-credentials';
 import { loadKillSwitchState } from './routing-config';
 
@@ -78,6 +81,8 @@ interface Destination {
   options: unknown;
   baseUrl: string | null;
   cacheKey: string;
+  /** The storefront's privacy mode and this destination's lists (docs/privacy.md). */
+  policy: DeliveryPolicy;
 }
 
 /**
@@ -138,6 +143,15 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     credentialsWithPlatform(db, credentialIds),
     sgtmConfigsByIds(db, sgtmIds),
   ]);
+  const storefronts = await storefrontPrivacies(db, [
+    ...new Set([...credentials, ...sgtmConfigs].map((d) => d.storefrontId)),
+  ]);
+  const policyOf = (storefrontId: number, privacy: unknown): DeliveryPolicy =>
+    deliveryPolicyOf(
+      storefronts.find((s) => s.id === storefrontId),
+      privacy,
+      (sealed) => cipher.decrypt(sealed),
+    );
 
   const destinationOf = (c: ClaimedDelivery): Destination | string => {
     if (c.sgtm_config_id !== null) {
@@ -150,6 +164,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
         options: {},
         baseUrl: null,
         cacheKey: `sgtm:${s.id}:${s.updatedAt.getTime()}`,
+        policy: policyOf(s.storefrontId, s.privacy),
       };
     }
     const cred = credentials.find((x) => x.id === c.credential_id);
@@ -161,6 +176,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
       options: cred.options ?? {},
       baseUrl: cred.baseUrl,
       cacheKey: `credential:${cred.id}:${cred.updatedAt.getTime()}`,
+      policy: policyOf(cred.storefrontId, cred.privacy),
     };
   };
 
@@ -250,6 +266,7 @@ async function sendGroup(
       defaultCountry: deps.defaultCountry,
       tokenCache: deps.tokenCache,
       tokenCacheKey: destination.cacheKey,
+      policy: destination.policy,
       now,
       ...(deps.fetch && { fetch: deps.fetch }),
     });
@@ -283,18 +300,20 @@ async function sendGroup(
         requestExcerpt: attempt.requestBody,
         responseExcerpt: attempt.response,
         attempts: attempt.eventIndexes.map((index) => {
-          const outcome = report.results[index]!.outcome;
+          const { outcome, privacy } = report.results[index]!;
           return {
             deliveryId: items[index]!.id,
             attempt: items[index]!.attempts,
             outcome: outcome.status,
             reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
+            policyHash: privacy?.policyHash ?? null,
+            removedFields: privacy?.removedFields ?? null,
           };
         }),
       });
     }
     const sent = new Set(report.attempts.flatMap((a) => a.eventIndexes));
-    report.results.forEach(({ outcome }, index) => {
+    report.results.forEach(({ outcome, privacy }, index) => {
       if (sent.has(index)) return;
       unsent.push({
         deliveryId: items[index]!.id,
@@ -302,6 +321,8 @@ async function sendGroup(
         startedAt: at,
         outcome: outcome.status,
         reason: 'reason' in outcome ? outcome.reason.slice(0, 2000) : null,
+        policyHash: privacy?.policyHash ?? null,
+        removedFields: privacy?.removedFields ?? null,
       });
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessToken, AnyAdapter, BuildContext, MappedEvent, Outcome } from '../adapter';
 import { redactSecrets, secretValues } from '../redact';
+import type { DeliveryPolicy, PrivacyRecord } from '../privacy/deliver-policy';
 import type { RelayEvent } from '../relay-event';
 import { parseWith } from '../validate';
 
@@ -45,6 +46,11 @@ export interface DeliverOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after every HTTP attempt, with secrets removed. */
   onAttempt?: (attempt: AttemptRecord) => void;
+  /**
+   * A privacy policy (health mode, consent; docs/privacy.md), applied as the first stage: events
+   * it suppresses are never built, the others are built from the rewritten event.
+   */
+  policy?: DeliveryPolicy;
 }
 
 export interface AttemptRecord {
@@ -68,6 +74,8 @@ export interface EventResult {
   platformEventName?: string;
   /** HTTP attempts that carried this event. */
   attempts: number;
+  /** What the privacy policy did to the event (present when `DeliverOptions.policy` was given). */
+  privacy?: PrivacyRecord;
 }
 
 export interface DeliveryReport {
