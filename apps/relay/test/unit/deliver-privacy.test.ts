@@ -36,6 +36,21 @@ describe('deliver() with a privacy policy', () => {
     expect(run.results[0]!.privacy?.removedFields).toEqual(['email']);
   });
 
+  it('suppresses for Meta an event left with no identifier it may receive (Meta’s own check), never failing it', async () => {
+    const purchase = event({
+      event_name: 'purchase_completed',
+      order_id: 'A-3',
+      order_revenue: 40,
+      email: 'jane@example.com',
+    });
+    const run = await runAdapter(meta, [purchase], { policy: policy('health') });
+    expect(run.requests).toEqual([]);
+    expect(run.results[0]!.outcome.status).toBe('suppressed');
+    expect((run.results[0]!.outcome as { reason: string }).reason).toMatch(
+      /^privacy: Meta Conversions API needs what this destination's policy removed \(email\): /,
+    );
+  });
+
   it('keeps the platform’s own refusal when the event lacked the data anyway', async () => {
     const purchase = event({ event_name: 'purchase_completed', order_id: 'A-2', fbc: 'fb.1.1.x' });
     const run = await runAdapter(iterable, [purchase], { policy: policy('health') });
@@ -47,10 +62,16 @@ describe('deliver() with a privacy policy', () => {
   });
 
   it('turns on Meta Limited Data Use only for the event whose ad-personalisation consent was denied, in standard mode', async () => {
-    const granted = event({ event_name: 'purchase_completed', order_id: 'B-1', email: 'a@example.com' });
+    const granted = event({
+      event_name: 'purchase_completed',
+      order_id: 'B-1',
+      order_revenue: 25,
+      email: 'a@example.com',
+    });
     const denied = event({
       event_name: 'purchase_completed',
       order_id: 'B-2',
+      order_revenue: 25,
       email: 'b@example.com',
       consent_ad_personalization: 'denied',
     });
@@ -76,6 +97,7 @@ describe('deliver() with a privacy policy', () => {
     const denied = event({
       event_name: 'purchase_completed',
       order_id: 'C-1',
+      order_revenue: 25,
       email: 'c@example.com',
       fbc: 'fb.1.1.y',
       consent_ad_user_data: 'denied',
@@ -86,7 +108,12 @@ describe('deliver() with a privacy policy', () => {
   });
 
   it('changes nothing for a standard-mode storefront without denied consent', async () => {
-    const purchase = event({ event_name: 'purchase_completed', order_id: 'D-1', email: 'd@example.com' });
+    const purchase = event({
+      event_name: 'purchase_completed',
+      order_id: 'D-1',
+      order_revenue: 25,
+      email: 'd@example.com',
+    });
     const plain = await runAdapter(meta, [purchase]);
     const run = await runAdapter(meta, [purchase], { policy: policy('standard') });
     expect(run.requests.map((r) => r.json)).toEqual(plain.requests.map((r) => r.json));
