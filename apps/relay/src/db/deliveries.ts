@@ -1,5 +1,6 @@
 import type { Delivery } from '../generated/prisma/client';
 import type { Db } from './client';
+import { reasonGroupSql } from './reason-group';
 import { type Queryable, type Sql, empty, inList, raw, rows, sql } from './sql';
 import {
   type CompletionStatus,
@@ -210,19 +211,14 @@ export async function replayEventDeliveries(db: Db, eventId: bigint): Promise<nu
 }
 
 /**
- * Replay one failure group: the failed deliveries to `destinationKey` whose reason starts with
- * `reasonPrefix` (compared on the first `prefixLength` characters); returns how many.
+ * Replay one failure group: the failed deliveries to `destinationKey` whose reason's group key
+ * (db/reason-group.ts) is `reasonKey`; returns how many.
  */
-export async function replayFailedGroup(
-  db: Db,
-  destinationKey: string,
-  reasonPrefix: string,
-  prefixLength: number,
-): Promise<number> {
+export async function replayFailedGroup(db: Db, destinationKey: string, reasonKey: string): Promise<number> {
   const n = await db.$executeRaw(
     sql`UPDATE deliveries d SET ${replaySet('d.')}
         WHERE d.status = ${'failed' satisfies DeliveryStatus} AND d.destination_key = ${destinationKey}
-          AND LEFT(COALESCE(d.reason, ''), ${prefixLength}) = ${reasonPrefix}`,
+          AND ${raw(reasonGroupSql('d.reason'))} = ${reasonKey}`,
   );
   return Number(n);
 }

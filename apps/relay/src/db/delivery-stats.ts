@@ -1,4 +1,5 @@
 import type { Db } from './client';
+import { reasonGroupSql } from './reason-group';
 
 /** The overview's time windows: how far back, and the width of one graph bucket. */
 export const STATS_WINDOWS = {
@@ -48,9 +49,6 @@ export interface DeliveryStats {
   };
   top_failure_reasons: Array<{ platform_code: string; reason: string; count: number }>;
 }
-
-/** A reason is grouped on its first 255 characters (long reasons carry request details). */
-export const REASON_KEY_LENGTH = 255;
 
 /**
  * The overview in one call: events in, deliveries by destination and state over the window
@@ -108,9 +106,9 @@ export async function deliveryStats(db: Db, window: StatsWindow, now: Date): Pro
       "SELECT COUNT(*) AS n FROM events WHERE status IN ('pending', 'routing')",
     ),
     db.$queryRawUnsafe<Array<{ platform_code: string; reason: string | null; n: bigint }>>(
-      `SELECT platform_code, LEFT(COALESCE(reason, ''), ${REASON_KEY_LENGTH}) AS reason, COUNT(*) AS n
+      `SELECT platform_code, ${reasonGroupSql('reason')} AS reason, COUNT(*) AS n
        FROM deliveries WHERE status = 'failed' AND last_attempt_at >= ?
-       GROUP BY platform_code, LEFT(COALESCE(reason, ''), ${REASON_KEY_LENGTH})
+       GROUP BY platform_code, ${reasonGroupSql('reason')}
        ORDER BY n DESC, platform_code LIMIT 10`,
       from,
     ),

@@ -1,12 +1,12 @@
 import type { Db } from './client';
 import { replayFailedGroup } from './deliveries';
-import { REASON_KEY_LENGTH } from './delivery-stats';
+import { reasonGroupSql } from './reason-group';
 
 export interface FailureGroup {
   destination: string;
   platform_code: string;
   storefront_id: string | null;
-  /** The reason's first 255 characters: the group's key together with the destination. */
+  /** The reason's group key (see reason-group.ts): with the destination, what the group is. */
   reason: string;
   count: number;
   first_failed_at: string;
@@ -22,7 +22,7 @@ export interface FailureGroupFilter {
   from?: Date;
 }
 
-const reasonKey = `LEFT(COALESCE(d.reason, ''), ${REASON_KEY_LENGTH})`;
+const reasonKey = reasonGroupSql('d.reason');
 
 /** Failed deliveries grouped by destination and reason, largest group first (at most 200). */
 export async function failureGroups(db: Db, filter: FailureGroupFilter): Promise<FailureGroup[]> {
@@ -77,5 +77,5 @@ export async function failureGroups(db: Db, filter: FailureGroupFilter): Promise
  * retry budget (the attempt history stays, the old reason is kept after "replayed; was:").
  */
 export function replayFailureGroup(db: Db, group: { destination: string; reason: string }): Promise<number> {
-  return replayFailedGroup(db, group.destination, group.reason, REASON_KEY_LENGTH);
+  return replayFailedGroup(db, group.destination, group.reason);
 }

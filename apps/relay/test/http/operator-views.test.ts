@@ -1,5 +1,6 @@
 import { SEED_BATCH } from '@relay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reasonGroup } from '../../src/db/reason-group';
 import { type PipelineFixture, pipelineFixture } from '../support/worker-fixture';
 
 let f: PipelineFixture;
@@ -86,7 +87,7 @@ describe('GET /admin/v1/stats/deliveries', () => {
     const db = f.t.database.db;
     const failed = await db.delivery.findFirstOrThrow({ where: { status: 'failed' } });
     expect(stats.top_failure_reasons).toEqual([
-      { platform_code: 'tiktok_events', reason: failed.reason!.slice(0, 255), count: 3 },
+      { platform_code: 'tiktok_events', reason: reasonGroup(failed.reason), count: 3 },
     ]);
     expect(stats.top_failure_reasons[0].reason).toContain('Invalid pixel');
     const waiting = await db.delivery.findMany({ where: { status: 'pending' } });
@@ -180,7 +181,7 @@ describe('failure groups', () => {
         destination: `credential:${tiktok}`,
         platform_code: 'tiktok_events',
         storefront_id: 'bosley',
-        reason: failed.reason!.slice(0, 255),
+        reason: reasonGroup(failed.reason),
         count: 3,
         first_failed_at: expect.any(String),
         last_failed_at: expect.any(String),
@@ -210,6 +211,34 @@ describe('failure groups', () => {
     await f.worker({ now: () => new Date() }).drain();
     expect(f.sim.receivedBy('tiktok_events')).toHaveLength(1);
     expect((await (await f.t.call('GET', '/admin/v1/failure-groups')).json()).items).toEqual([]);
+  });
+});
+
+describe('failure reasons', () => {
+  it('group reasons that differ only in timestamps and long numbers, and replay the whole group', async () => {
+    const { tiktok } = await seed();
+    const rows = await f.t.database.db.delivery.findMany({
+      where: { status: 'failed' },
+      orderBy: { id: 'asc' },
+    });
+    const times = ['2026-01-15T10:15:00.000Z', '2026-01-15T10:25:00.000Z', '2026-01-16 08:00:00'];
+    for (const [i, row] of rows.entries()) {
+      await f.t.database.db.delivery.update({
+        where: { id: row.id },
+        data: { reason: `event_too_old: order 20250101000${i}1111 happened at ${times[i]}` },
+      });
+    }
+    const key = 'event_too_old: order … happened at …';
+    expect(reasonGroup(`event_too_old: order 2025010100011111 happened at ${times[0]}`)).toBe(key);
+    const { items } = await (await f.t.call('GET', '/admin/v1/failure-groups')).json();
+    expect(items.map((g: { reason: string; count: number }) => [g.reason, g.count])).toEqual([[key, 3]]);
+    const stats = await (await f.t.call('GET', '/admin/v1/stats/deliveries?window=hour')).json();
+    expect(stats.top_failure_reasons).toEqual([{ platform_code: 'tiktok_events', reason: key, count: 3 }]);
+    const replay = await f.t.call('POST', '/admin/v1/failure-groups/replay', {
+      destination: `credential:${tiktok}`,
+      reason: key,
+    });
+    expect(await replay.json()).toEqual({ replayed: 3 });
   });
 });
 
