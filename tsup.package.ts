@@ -6,6 +6,7 @@ import { type Options, defineConfig } from 'tsup';
  * The tsup build every published package shares: ESM + CJS + .d.ts for Node 20. The package's
  * version is read from its package.json at build time and inlined as `__PACKAGE_VERSION__`
  * (see `src/version.ts`), so `changeset version` bumps package.json and nothing else.
+ * `RELAY_BUILD_NO_DTS=1` skips the .d.ts (the host image needs only the JavaScript).
  * `minifySyntax` folds the source-mode fallback (and its `import.meta`, empty in CJS) away.
  */
 export function packageBuild(overrides: Options = {}) {
@@ -15,7 +16,7 @@ export function packageBuild(overrides: Options = {}) {
   return defineConfig({
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: !process.env.RELAY_BUILD_NO_DTS,
     clean: true,
     sourcemap: true,
     target: 'node20',

@@ -73,3 +73,5 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(`publish check: ${packages.length} packages build, pass publint, and import as ESM and CJS`);
+// The host's production build on top of the packages just built (what the Dockerfile ships).
+execFileSync('pnpm', ['check:host-build'], { cwd: ROOT, stdio: 'inherit' });

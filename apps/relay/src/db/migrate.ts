@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ConfigError } from '@relay/core';
 import mariadb from 'mariadb';
+import { MIGRATIONS_DIR } from '../build-layout';
 import { parseDatabaseUrl } from './url';
 
-/** prisma/migrations, relative to this file (apps/relay/src/db → repo root). */
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../../prisma/migrations');
+/** prisma/migrations (beside dist/cli.js in the build, see build-layout.ts). */
+export { MIGRATIONS_DIR };
 
 /** The table Prisma keeps its migration history in, exactly as Prisma creates it on MySQL. */
 const PRISMA_MIGRATIONS_DDL = `CREATE TABLE IF NOT EXISTS \`_prisma_migrations\` (

@@ -1,11 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
+import { CONSOLE_BUILD_DIR } from '../build-layout';
 
 /** Where `vite build` puts the console (apps/console/dist); `RELAY_CONSOLE_DIR` overrides it. */
-export const CONSOLE_DIR =
-  process.env.RELAY_CONSOLE_DIR ?? fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+export const CONSOLE_DIR = process.env.RELAY_CONSOLE_DIR ?? CONSOLE_BUILD_DIR;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
