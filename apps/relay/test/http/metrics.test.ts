@@ -158,7 +158,23 @@ describe('credential needing attention', () => {
     try {
       const bosley = await f.storefront('bosley');
       const credentialId = await f.credential(bosley, 'meta_capi');
-      f.sim.script('meta_capi', [401], { repeatLast: true });
+      f.sim.script(
+        'meta_capi',
+        [
+          {
+            status: 401,
+            body: {
+              error: {
+                message: 'Invalid OAuth access token',
+                type: 'OAuthException',
+                code: 190,
+                fbtrace_id: 'T',
+              },
+            },
+          },
+        ],
+        { repeatLast: true },
+      );
       await f.ingest({
         data: [
           {
@@ -166,6 +182,8 @@ describe('credential needing attention', () => {
             event_name: 'purchase_completed',
             event_time: '2026-01-15T10:25:00Z',
             order_id: 'A-1',
+            order_revenue: 10,
+            email: 'person@example.com',
           },
         ],
       });
