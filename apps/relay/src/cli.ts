@@ -7,12 +7,14 @@
  * relay generate-key print a new Fernet key
  * relay import --from <the old service's DATABASE_URL> [--dry-run]
  *                    copy storefronts, platforms, credentials, sGTM configs and undelivered events
+ * relay accounts add|list|passwd|remove   named admin accounts (src/auth/accounts-cli.ts)
  * relay prune --older-than 90d [--dry-run]
  *                    delete finished events (with deliveries and attempts) accepted before then
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, RelayError, generateFernetKey } from '@relay/core';
 import { loadConfig } from './config';
+import { accountsCommand } from './auth/accounts-cli';
 import { rotateKeys } from './crypto/rotate-keys';
 import { migrate } from './db/migrate';
 import { openLegacySource } from './db/legacy-source';
@@ -127,6 +129,15 @@ const commands: Record<string, Command> = {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } finally {
       await source.close();
+      await runtime.close();
+    }
+  },
+
+  async accounts(argv) {
+    const runtime = await createRuntime({ migrate: true, verifySecrets: false });
+    try {
+      await accountsCommand(runtime.db, argv);
+    } finally {
       await runtime.close();
     }
   },

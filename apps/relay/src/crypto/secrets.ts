@@ -6,8 +6,10 @@ import type { Logger } from '../log';
 
 /**
  * The Fernet keys for credentials: `ENCRYPTION_KEY` (comma-separated, newest first). Without it,
- * production refuses to start; development creates a key once, saves it to a file only this
- * user can read, and warns.
+ * only development (RELAY_ENV=development, as `pnpm start` sets) creates a key once, saves it to a
+ * file only this user can read, and warns; any other environment refuses to start, so a
+ * container restarted without its volume never silently makes a new key that cannot read the
+ * stored secrets.
  */
 export function loadCipher(config: RelayConfig, logger?: Logger): MultiFernet {
   if (config.ENCRYPTION_KEY) {
@@ -20,12 +22,11 @@ export function loadCipher(config: RelayConfig, logger?: Logger): MultiFernet {
       });
     }
   }
-  if (config.environment === 'production') {
+  if (config.environment !== 'development') {
     throw new ConfigError(
-      'ENCRYPTION_KEY is required in production (generate one with `relay generate-key`)',
-      {
-        field: 'ENCRYPTION_KEY',
-      },
+      `ENCRYPTION_KEY is required in ${config.environment} (generate one with \`relay generate-key\`; ` +
+        'for a local development key file set RELAY_ENV=development)',
+      { field: 'ENCRYPTION_KEY' },
     );
   }
   const path = resolve(config.ENCRYPTION_KEY_FILE);

@@ -7,6 +7,14 @@ export type Db = PrismaClient;
 export interface DbOptions {
   /** Connections in the pool (default 10). */
   connectionLimit?: number;
+  /** Longest wait for a pooled connection (default 10 s; `relay start` uses DB_ACQUIRE_TIMEOUT). */
+  acquireTimeoutMs?: number;
+  /**
+   * Close a connection whose server stays silent this long (default: never; `relay start` uses
+   * DB_QUERY_TIMEOUT), so a frozen database fails requests instead of hanging them; the server
+   * rolls back the open transaction of a closed connection.
+   */
+  socketTimeoutMs?: number;
 }
 
 /** A Prisma client over the MariaDB driver adapter (no Rust engine). */
@@ -20,6 +28,8 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
       password: url.password,
       database: url.database,
       connectionLimit: options.connectionLimit ?? 10,
+      ...(options.acquireTimeoutMs !== undefined && { acquireTimeout: options.acquireTimeoutMs }),
+      ...(options.socketTimeoutMs !== undefined && { socketTimeout: options.socketTimeoutMs }),
       // DATETIME columns hold UTC.
       timezone: 'Z',
     },

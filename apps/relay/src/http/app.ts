@@ -18,15 +18,21 @@ import { previewRoutes } from '../routes/preview';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
 import { storefrontRoutes } from '../routes/storefronts';
 import { auditTrail } from './audit-trail';
-import { basicAuth } from './basic-auth';
 import { consoleRoutes } from './console-static';
 import { operatorViewRoutes } from '../routes/operator-views';
 import { readQueueState } from '../metrics/queue-gauges';
 import { RelayMetrics } from '../metrics/registry';
+import { accountRoutes } from '../auth/accounts-routes';
+import { createSecurity } from '../auth/middleware';
+import { OutageGate, isDatabaseUnavailable } from '../db/availability';
+import { bodyLimit } from './body-limit';
 import { DOCS_PAGE, openApiDocument } from './openapi';
-import { HttpProblem, RequestValidationError } from './problems';
+import { DatabaseUnavailableError, HttpProblem, RequestValidationError } from './problems';
 
 export const VERSION = '0.1.0';
+
+/** Seconds a client is told to wait when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface AppDeps {
   config: RelayConfig;
@@ -53,6 +59,7 @@ export function createApp(deps: AppDeps): Hono {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
+      account: c.get('account')?.name,
       durationMs: Math.round(performance.now() - started),
     });
   });
@@ -78,9 +85,22 @@ export function createApp(deps: AppDeps): Hono {
     return c.text(body, 200, { 'content-type': contentType });
   });
 
-  const auth = basicAuth({ username: config.BASIC_AUTH_USERNAME, password: config.BASIC_AUTH_PASSWORD });
-  app.use('/v1/*', auth);
-  app.use('/admin/*', auth);
+  // Auth first (401/429 before anything is read), then the streaming body limit, then roles.
+  const security = createSecurity(config, db, logger);
+  const outage = new OutageGate();
+  app.use('/v1/*', security.authenticate('ingest'));
+  app.use('/admin/*', security.authenticate('admin'));
+  app.use(
+    '*',
+    bodyLimit((path) => (path.startsWith('/admin/') ? config.ADMIN_MAX_BODY_BYTES : config.MAX_BODY_BYTES)),
+  );
+  app.use('/admin/*', security.authorize());
+  const failFastWhileDown = async (_c: unknown, next: () => Promise<void>) => {
+    if (outage.isOpen()) throw new DatabaseUnavailableError(RETRY_AFTER_SECONDS);
+    await next();
+  };
+  app.use('/v1/*', failFastWhileDown);
+  app.use('/admin/*', failFastWhileDown);
   app.use('/admin/*', auditTrail(db, logger));
 
   app.route('/v1/events', eventRoutes(db, config, metrics));
@@ -92,11 +112,23 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/admin/v1', eventAdminRoutes(db));
   app.route('/admin/v1', operatorViewRoutes(db, deps.registry));
   app.route('/console', consoleRoutes());
+  app.route('/admin/v1/accounts', accountRoutes(db));
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
+    let error: Error = thrown;
     if (error instanceof RequestValidationError) return c.json({ detail: error.detail }, 422);
+    if (!(error instanceof HttpProblem) && isDatabaseUnavailable(error)) {
+      outage.trip();
+      logger.warn('database unavailable', {
+        requestId: c.res.headers.get('x-request-id'),
+        error: error instanceof Error ? error.message.slice(-300) : String(error),
+      });
+      error = new DatabaseUnavailableError(RETRY_AFTER_SECONDS);
+    }
     if (error instanceof HttpProblem) {
+      if (error instanceof DatabaseUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
+      if (error.status === 413) c.header('Connection', 'close');
       return c.json(
         {
           error_code: error.errorCode,

@@ -48,7 +48,7 @@ function issueType(issue: z.core.$ZodIssue): string {
 /** An error with an HTTP status and the contract's `{error_code, message, details}` body. */
 export class HttpProblem extends Error {
   constructor(
-    readonly status: 404 | 409 | 413 | 400 | 503,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 503,
     readonly errorCode: string,
     message: string,
     readonly details: Record<string, unknown> = {},
@@ -63,3 +63,21 @@ export const notFound = (what: string, id: unknown) =>
 
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new HttpProblem(409, 'CONFLICT', message, details);
+
+/** A body over the route's limit, found while streaming it (http/body-limit.ts). */
+export class BodyTooLargeError extends HttpProblem {
+  constructor(readonly limit: number) {
+    super(413, 'PAYLOAD_TOO_LARGE', `Request body over ${limit} bytes`, { limit });
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** The database did not answer in time or is unreachable: 503 with Retry-After. */
+export class DatabaseUnavailableError extends HttpProblem {
+  constructor(readonly retryAfterSeconds: number) {
+    super(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; nothing was stored, retry later', {
+      retry_after: retryAfterSeconds,
+    });
+    this.name = 'DatabaseUnavailableError';
+  }
+}

@@ -15,19 +15,33 @@ import { isUniqueViolation } from '../db/errors';
 import { findPlatform } from '../db/platforms';
 import { storefrontExists } from '../db/storefronts';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
-import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import {
+  decryptQuery,
+  httpUrlColumn,
+  idParam,
+  jsonSize,
+  page,
+  paginationSchema,
+  parseBody,
+  parseQuery,
+} from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
 
 /** The fields of a credential, without defaults: an update must not apply one to a field it does not name. */
 const fields = {
   storefront_id: z.number().int().positive(),
   platform_id: z.number().int().positive(),
-  credentials: z.record(z.string(), z.unknown()),
+  credentials: z
+    .record(z.string(), z.unknown())
+    .refine(jsonSize(32_768), 'credentials should have at most 32768 bytes as JSON'),
   destination_type: z.enum(['sgtm', 'direct']),
   pixel_id: z.string().max(255).nullish(),
   account_id: z.string().max(255).nullish(),
-  base_url: z.url({ protocol: /^https?$/ }).nullish(),
-  options: z.record(z.string(), z.unknown()).nullish(),
+  base_url: httpUrlColumn().nullish(),
+  options: z
+    .record(z.string(), z.unknown())
+    .refine(jsonSize(65_535), 'options should have at most 65535 bytes as JSON')
+    .nullish(),
   is_active: z.boolean(),
   /** What may leave for a health-mode storefront (docs/privacy.md); defaults when absent. */
   privacy: destinationPrivacySchema.optional(),

@@ -19,11 +19,14 @@ const listQuery = z.object({
 /** Replay failed deliveries matching a filter; at least one filter is required. */
 export const replaySchema = z
   .object({
-    platform_code: z.string().optional(),
+    platform_code: z.string().max(64).optional(),
     storefront_id: z.number().int().optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    statuses: z.array(z.enum(REPLAYABLE_DELIVERY_STATUSES)).default(['failed']),
+    statuses: z
+      .array(z.enum(REPLAYABLE_DELIVERY_STATUSES))
+      .min(1, 'List should have at least 1 status')
+      .default(['failed']),
   })
   .refine(
     (v) =>

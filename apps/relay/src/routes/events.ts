@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { ingestBatch } from '../ingest/ingest-batch';
 import { storableJsonProblem } from '../ingest/storable-json';
 import { HttpProblem, RequestValidationError } from '../http/problems';
+import { readJsonBody } from '../http/validate';
 import type { RelayMetrics as Metrics } from '../metrics/registry';
 
 /**
@@ -68,16 +69,9 @@ export function eventRoutes(db: Db, config: RelayConfig, metrics?: Metrics) {
     if (length > config.MAX_BODY_BYTES) {
       throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `Request body over ${config.MAX_BODY_BYTES} bytes`);
     }
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > config.MAX_BODY_BYTES) {
-      throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `Request body over ${config.MAX_BODY_BYTES} bytes`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new RequestValidationError([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }]);
-    }
+    // Content type checked, body cut at MAX_BODY_BYTES while streaming (http/body-limit.ts),
+    // big numeric order ids kept as written (records are checked by ingest/storable-json.ts).
+    const json = await readJsonBody(c, { surrogates: false, depth: false });
     const records = (json as { data?: unknown })?.data;
     if (Array.isArray(records) && records.length > config.MAX_BATCH_RECORDS) {
       throw new HttpProblem(

@@ -11,7 +11,18 @@ import {
   updatePlatform,
 } from '../db/platforms';
 import { conflict, notFound } from '../http/problems';
-import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import {
+  MAX_JSON_DEPTH,
+  httpUrlColumn,
+  idParam,
+  jsonDepth,
+  jsonSize,
+  page,
+  paginationSchema,
+  parseBody,
+  parseQuery,
+  textColumn,
+} from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
 
 /** `credential_schema` arrives as an object or as a JSON string (the reference client sends a string). */
@@ -40,9 +51,15 @@ const platformFields = {
   category: z.string().trim().min(1).max(32),
   tier: z.number().int().min(1).max(3),
   auth_type: z.string().trim().min(1).max(32),
-  api_base_url: z.url({ protocol: /^https?$/ }).nullish(),
-  credential_schema: credentialSchemaInput.nullish(),
-  description: z.string().nullish(),
+  api_base_url: httpUrlColumn().nullish(),
+  credential_schema: credentialSchemaInput
+    .refine(jsonSize(65_535), 'credential_schema should have at most 65535 bytes as JSON')
+    .refine(
+      (v) => jsonDepth(v) <= MAX_JSON_DEPTH,
+      `credential_schema should nest at most ${MAX_JSON_DEPTH} levels`,
+    )
+    .nullish(),
+  description: textColumn().nullish(),
   is_active: z.boolean(),
 };
 

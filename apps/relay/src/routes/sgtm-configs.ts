@@ -14,9 +14,18 @@ import {
 } from '../db/sgtm-configs';
 import { storefrontExists } from '../db/storefronts';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
-import { decryptQuery, idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import {
+  decryptQuery,
+  httpUrlColumn,
+  idParam,
+  jsonSize,
+  page,
+  paginationSchema,
+  parseBody,
+  parseQuery,
+} from '../http/validate';
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'sgtm_url must be a valid http(s) URL' });
+const httpUrl = httpUrlColumn('sgtm_url must be a valid http(s) URL');
 
 /** The fields of an sGTM config, without defaults: an update must not apply one to a field it does not name. */
 const fields = {
@@ -25,9 +34,12 @@ const fields = {
   client_type: z.enum(['ga4', 'custom']),
   container_id: z.string().trim().max(64).nullish(),
   measurement_id: z.string().trim().max(64).nullish(),
-  api_secret: z.string().min(1).nullish(),
+  api_secret: z.string().min(1).max(4096).nullish(),
   custom_endpoint_path: z.string().regex(/^\//, 'custom_endpoint_path must start with /').max(512).nullish(),
-  custom_headers: z.record(z.string(), z.string()).nullish(),
+  custom_headers: z
+    .record(z.string(), z.string())
+    .refine(jsonSize(16_384), 'custom_headers should have at most 16384 bytes as JSON')
+    .nullish(),
   is_active: z.boolean(),
   /** What may leave for a health-mode storefront (docs/privacy.md); defaults when absent. */
   privacy: destinationPrivacySchema.optional(),

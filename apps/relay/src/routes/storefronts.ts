@@ -12,7 +12,7 @@ import {
   updateStorefront,
 } from '../db/storefronts';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
-import { idParam, page, paginationSchema, parseBody, parseQuery } from '../http/validate';
+import { idParam, page, paginationSchema, parseBody, parseQuery, textColumn } from '../http/validate';
 
 const code = z
   .string()
@@ -27,7 +27,7 @@ const storefrontFields = {
   storefront_id: code,
   name: z.string().trim().min(1).max(255),
   domain: z.string().trim().max(255).nullish(),
-  description: z.string().nullish(),
+  description: textColumn().nullish(),
   is_active: z.boolean(),
   /** `standard` (default) or `health`: see docs/privacy.md. */
   privacy_mode: z.enum(PRIVACY_MODES, { message: "must be 'standard' or 'health'" }),

@@ -21,7 +21,7 @@ describe('config', () => {
       MAX_RETRY_ATTEMPTS: 5,
       RETRY_WINDOW: 4 * 3_600_000,
       DEFAULT_CURRENCY: 'USD',
-      environment: 'development',
+      environment: 'production',
     });
     expect(loadConfig({ RETRY_WINDOW: '90m', NODE_ENV: 'production' })).toMatchObject({
       RETRY_WINDOW: 5_400_000,
@@ -68,11 +68,11 @@ describe('ENCRYPTION_KEY', () => {
     const file = join(dir, 'sub', 'key');
     const lines: string[] = [];
     const logger = createLogger('info', {}, (l) => lines.push(l));
-    const first = loadCipher(loadConfig({ ENCRYPTION_KEY_FILE: file }), logger);
+    const first = loadCipher(loadConfig({ ENCRYPTION_KEY_FILE: file, RELAY_ENV: 'development' }), logger);
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(lines.map((l) => JSON.parse(l).level)).toEqual(['warn']);
-    const second = loadCipher(loadConfig({ ENCRYPTION_KEY_FILE: file }), logger);
+    const second = loadCipher(loadConfig({ ENCRYPTION_KEY_FILE: file, RELAY_ENV: 'development' }), logger);
     expect(second.decrypt(first.encrypt('same key'))).toBe('same key');
     expect(lines).toHaveLength(1);
     expect(new MultiFernet(readFileSync(file, 'utf8')).decrypt(first.encrypt('x'))).toBe('x');

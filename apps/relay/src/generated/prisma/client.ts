@@ -92,3 +92,9 @@ export type HttpExchange = Prisma.HttpExchangeModel
  * delete, replay), with the resource before and after, secrets masked.
  */
 export type AuditLog = Prisma.AuditLogModel
+/**
+ * Model AdminAccount
+ * A named person who may use `/admin/*`, with a role (viewer < operator < admin). The password
+ * is stored as a scrypt hash (`scrypt$<log2 N>$<r>$<p>$<salt>$<hash>`, base64url), never as text.
+ */
+export type AdminAccount = Prisma.AdminAccountModel

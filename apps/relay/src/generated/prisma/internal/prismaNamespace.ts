@@ -405,7 +405,8 @@ export const ModelName = {
   Delivery: 'Delivery',
   DeliveryAttempt: 'DeliveryAttempt',
   HttpExchange: 'HttpExchange',
-  AuditLog: 'AuditLog'
+  AuditLog: 'AuditLog',
+  AdminAccount: 'AdminAccount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -421,7 +422,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "storefront" | "sgtmConfig" | "platform" | "credential" | "event" | "delivery" | "deliveryAttempt" | "httpExchange" | "auditLog"
+    modelProps: "storefront" | "sgtmConfig" | "platform" | "credential" | "event" | "delivery" | "deliveryAttempt" | "httpExchange" | "auditLog" | "adminAccount"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1019,6 +1020,72 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AdminAccount: {
+      payload: Prisma.$AdminAccountPayload<ExtArgs>
+      fields: Prisma.AdminAccountFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AdminAccountFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AdminAccountFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        findFirst: {
+          args: Prisma.AdminAccountFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AdminAccountFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        findMany: {
+          args: Prisma.AdminAccountFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>[]
+        }
+        create: {
+          args: Prisma.AdminAccountCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        createMany: {
+          args: Prisma.AdminAccountCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        delete: {
+          args: Prisma.AdminAccountDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        update: {
+          args: Prisma.AdminAccountUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        deleteMany: {
+          args: Prisma.AdminAccountDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AdminAccountUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        upsert: {
+          args: Prisma.AdminAccountUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AdminAccountPayload>
+        }
+        aggregate: {
+          args: Prisma.AdminAccountAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAdminAccount>
+        }
+        groupBy: {
+          args: Prisma.AdminAccountGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AdminAccountGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AdminAccountCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AdminAccountCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1225,6 +1292,18 @@ export const AuditLogScalarFieldEnum = {
 export type AuditLogScalarFieldEnum = (typeof AuditLogScalarFieldEnum)[keyof typeof AuditLogScalarFieldEnum]
 
 
+export const AdminAccountScalarFieldEnum = {
+  id: 'id',
+  username: 'username',
+  role: 'role',
+  passwordHash: 'passwordHash',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AdminAccountScalarFieldEnum = (typeof AdminAccountScalarFieldEnum)[keyof typeof AdminAccountScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -1378,6 +1457,15 @@ export const AuditLogOrderByRelevanceFieldEnum = {
 } as const
 
 export type AuditLogOrderByRelevanceFieldEnum = (typeof AuditLogOrderByRelevanceFieldEnum)[keyof typeof AuditLogOrderByRelevanceFieldEnum]
+
+
+export const AdminAccountOrderByRelevanceFieldEnum = {
+  username: 'username',
+  role: 'role',
+  passwordHash: 'passwordHash'
+} as const
+
+export type AdminAccountOrderByRelevanceFieldEnum = (typeof AdminAccountOrderByRelevanceFieldEnum)[keyof typeof AdminAccountOrderByRelevanceFieldEnum]
 
 
 
@@ -1601,6 +1689,7 @@ export type GlobalOmitConfig = {
   deliveryAttempt?: Prisma.DeliveryAttemptOmit
   httpExchange?: Prisma.HttpExchangeOmit
   auditLog?: Prisma.AuditLogOmit
+  adminAccount?: Prisma.AdminAccountOmit
 }
 
 /* Types for Logging */

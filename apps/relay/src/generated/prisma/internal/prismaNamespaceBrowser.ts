@@ -59,7 +59,8 @@ export const ModelName = {
   Delivery: 'Delivery',
   DeliveryAttempt: 'DeliveryAttempt',
   HttpExchange: 'HttpExchange',
-  AuditLog: 'AuditLog'
+  AuditLog: 'AuditLog',
+  AdminAccount: 'AdminAccount'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -245,6 +246,18 @@ export const AuditLogScalarFieldEnum = {
 export type AuditLogScalarFieldEnum = (typeof AuditLogScalarFieldEnum)[keyof typeof AuditLogScalarFieldEnum]
 
 
+export const AdminAccountScalarFieldEnum = {
+  id: 'id',
+  username: 'username',
+  role: 'role',
+  passwordHash: 'passwordHash',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type AdminAccountScalarFieldEnum = (typeof AdminAccountScalarFieldEnum)[keyof typeof AdminAccountScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -398,4 +411,13 @@ export const AuditLogOrderByRelevanceFieldEnum = {
 } as const
 
 export type AuditLogOrderByRelevanceFieldEnum = (typeof AuditLogOrderByRelevanceFieldEnum)[keyof typeof AuditLogOrderByRelevanceFieldEnum]
+
+
+export const AdminAccountOrderByRelevanceFieldEnum = {
+  username: 'username',
+  role: 'role',
+  passwordHash: 'passwordHash'
+} as const
+
+export type AdminAccountOrderByRelevanceFieldEnum = (typeof AdminAccountOrderByRelevanceFieldEnum)[keyof typeof AdminAccountOrderByRelevanceFieldEnum]
 
