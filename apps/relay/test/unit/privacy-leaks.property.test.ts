@@ -248,14 +248,17 @@ describe.each(adapters.map((adapter) => [adapter.code, adapter] as [string, AnyA
           };
           const event: RelayEvent = toRelayEvent(omsRecordSchema.parse(omsRecord(g)));
           const result = applyPrivacyPolicy(event, policy, storefront, adapter);
-          if (result.decision.action === 'suppress') {
-            expect(result.decision.reason).toMatch(/^privacy: /);
-            return;
-          }
-          const run = await runAdapter(adapter, [result.event], {
+          // The policy as deliver()'s first stage, exactly as the worker runs it.
+          const run = await runAdapter(adapter, [event], {
             now: () => NOW,
             options: OPTIONS[adapter.code] ?? {},
+            policy: { destination: policy, storefront },
           });
+          if (result.decision.action === 'suppress') {
+            expect(run.results[0]!.outcome).toEqual({ status: 'suppressed', reason: result.decision.reason });
+            expect(run.requests).toEqual([]);
+            return;
+          }
           if (run.requests.length > 0) sentCounts.set(adapter.code, (sentCounts.get(adapter.code) ?? 0) + 1);
           const identifiersAllowed =
             g.consent_ad_user_data !== 'denied' &&
