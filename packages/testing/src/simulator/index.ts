@@ -1,10 +1,12 @@
 export {
   type Reply,
+  type EventFailure,
   type PartialFailure,
   type PlatformBehaviour,
   PLATFORMS,
   GENERIC_PLATFORM,
   eventCount,
+  eventsOf,
 } from './platforms';
 export {
   type RequestMatcher,

@@ -44,17 +44,38 @@ export interface PlatformBehaviour {
   error: (status: number, message: string, request: SimulatedRequestView) => Reply;
   /** The platform's 2xx body when some events of the batch failed. */
   partial?: (request: SimulatedRequestView, failure: PartialFailure) => Reply;
+  /**
+   * How an all-or-nothing platform refuses a whole request because some of its events broke a
+   * rule, in its own shape (naming the events where the real platform does). Default: its error
+   * body for 400 with the first message.
+   */
+  refuseAll?: (request: SimulatedRequestView, failures: EventFailure[]) => Reply;
 }
 
-/** Events in a request body: `data`, `events`, `conversions`, `elements`, `OfflineConversions`, or 1. */
-export function eventCount(json: unknown): number {
-  if (typeof json !== 'object' || json === null) return 1;
+/** One event of a request that broke a simulated rule. */
+export interface EventFailure {
+  /** Position in the request's event array. */
+  index: number;
+  message: string;
+}
+
+/** The events array of a request body: `data`, `events`, `conversions`, `elements`, `OfflineConversions`, `data.events`. */
+export function eventsOf(json: unknown): unknown[] | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
   const body = json as Record<string, unknown>;
   for (const key of ['data', 'events', 'conversions', 'elements', 'OfflineConversions']) {
     const value = body[key];
-    if (Array.isArray(value)) return value.length;
+    if (Array.isArray(value)) return value;
   }
-  return 1;
+  const nested = body['data'];
+  if (typeof nested === 'object' && nested !== null && Array.isArray((nested as { events?: unknown }).events))
+    return (nested as { events: unknown[] }).events;
+  return undefined;
+}
+
+/** Events in a request body (see `eventsOf`), or 1. */
+export function eventCount(json: unknown): number {
+  return eventsOf(json)?.length ?? 1;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -130,6 +151,20 @@ export const PLATFORMS: Readonly<Record<string, PlatformBehaviour>> = {
       error['fbtrace_id'] = traceId(r.seq);
       return { status, body: { error } };
     },
+    // "If any event you send in a batch is invalid, we reject the entire batch", naming no event.
+    refuseAll: (r, failures) => ({
+      status: 400,
+      body: {
+        error: {
+          message: 'Invalid parameter',
+          type: 'OAuthException',
+          code: 100,
+          error_subcode: 2804050,
+          error_user_msg: failures[0]!.message,
+          fbtrace_id: traceId(r.seq),
+        },
+      },
+    }),
   },
   ga4: ga4Like('GA4 Measurement Protocol'),
   sgtm: {
@@ -285,6 +320,39 @@ export const PLATFORMS: Readonly<Record<string, PlatformBehaviour>> = {
     error: (status, message) => ({
       status,
       body: { status, serviceErrorCode: status === 401 ? 65600 : 100, code: 'SIMULATED', message },
+    }),
+    // BATCH_CREATE fails as a whole with 422 naming each bad element as `Index: N, ERROR :: …`.
+    refuseAll: (_r, failures) => ({
+      status: 422,
+      body: {
+        status: 422,
+        message: failures.map((f) => `Index: ${f.index}, ERROR :: ${f.message}\n`).join(''),
+      },
+    }),
+  },
+  reddit_capi: {
+    name: 'Reddit Conversions API',
+    routes: [
+      {
+        method: 'POST',
+        pattern: /^\/api\/v3\/pixels\/[^/]+\/conversion_events$/,
+        success: (r) => ({
+          status: 200,
+          body: { data: { message: `Successfully processed ${eventCount(r.json)} conversion events.` } },
+        }),
+      },
+    ],
+    error: (status, message) => ({ status, body: { error: { code: status, message } } }),
+    // "There were N invalid conversion events. None were processed.", with a field path per bad event.
+    refuseAll: (_r, failures) => ({
+      status: 400,
+      body: {
+        error: {
+          code: 400,
+          message: `There were ${failures.length} invalid conversion events. None were processed.`,
+          fields: failures.map((f) => ({ field: `$.data.events[${f.index}]`, message: f.message })),
+        },
+      },
     }),
   },
   twitter_capi: {

@@ -1,12 +1,14 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type EventFailure,
   type PartialFailure,
   type Reply,
   type SimulatedRequestView,
   TOKEN_PATH,
   TOKEN_REPLY,
   behaviourOf,
+  eventsOf,
 } from './platforms';
 
 /** A request as the simulator received it. */
@@ -93,6 +95,15 @@ export interface Simulator {
    * Scripts are consumed in the order they were added.
    */
   script(match: RequestMatcher, responses: ScriptedResponse[], options?: ScriptOptions): void;
+  /**
+   * All-or-nothing mode: a request to `platform` whose events include one that breaks `rule`
+   * (which returns the platform's message for a bad event, else `undefined`) is refused as a
+   * whole, in the platform's own shape (`refuseAll`); nothing in it counts as received.
+   * Requests whose events all pass are answered as usual.
+   */
+  refuseWholeRequests(platform: string, rule: (event: unknown, index: number) => string | undefined): void;
+  /** Events the simulator accepted per platform (requests answered 2xx), in order. */
+  acceptedEvents(platform: string): unknown[];
   /** Forget received requests and scripts (the start-up scenarios are installed again). */
   reset(): void;
   stop(): Promise<void>;
@@ -185,6 +196,20 @@ function write(res: ServerResponse, reply: Reply): void {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const received: SimulatorRequest[] = [];
   let scripts: ActiveScript[] = [];
+  const rules = new Map<string, (event: unknown, index: number) => string | undefined>();
+
+  /** The platform's whole-request refusal when some event breaks its rule, else `undefined`. */
+  const refusal = (request: SimulatorRequest, view: SimulatedRequestView): Reply | undefined => {
+    const rule = rules.get(request.platform);
+    if (!rule || TOKEN_PATH.test(request.path)) return undefined;
+    const failures: EventFailure[] = (eventsOf(request.json) ?? []).flatMap((event, index) => {
+      const message = rule(event, index);
+      return message === undefined ? [] : [{ index, message }];
+    });
+    if (failures.length === 0) return undefined;
+    const behaviour = behaviourOf(request.platform);
+    return behaviour.refuseAll?.(view, failures) ?? behaviour.error(400, failures[0]!.message, view);
+  };
   const install = (scenario: Scenario) => scripts.push({ ...scenario, used: 0 });
   for (const scenario of options.scenarios ?? []) install(scenario);
 
@@ -225,6 +250,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       json: request.json,
       seq: received.length,
     };
+    const refused = refusal(request, view);
+    if (refused) {
+      request.answered = refused.status;
+      write(res, refused);
+      options.onRequest?.(request);
+      return;
+    }
     const scripted = nextScripted(request);
     const spec = typeof scripted === 'object' ? scripted : undefined;
     if (spec?.delayMs) await sleep(spec.delayMs);
@@ -259,8 +291,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     received,
     receivedBy: (platform) => received.filter((r) => r.platform === platform),
     script: (match, responses, scriptOptions = {}) => install({ match, responses, ...scriptOptions }),
+    refuseWholeRequests: (platform, rule) => void rules.set(platform, rule),
+    acceptedEvents: (platform) =>
+      received
+        .filter((r) => r.platform === platform && typeof r.answered === 'number' && r.answered < 300)
+        .flatMap((r) => (TOKEN_PATH.test(r.path) ? [] : (eventsOf(r.json) ?? []))),
     reset: () => {
       received.length = 0;
+      rules.clear();
       scripts = [];
       for (const scenario of options.scenarios ?? []) install(scenario);
     },
