@@ -34,6 +34,13 @@ export class RelayMetrics {
     registers: [this.registry],
   });
 
+  readonly isolationRequests = new Counter({
+    name: 'relay_isolation_requests_total',
+    help: 'Extra requests sent to isolate the bad events of a batch an all-or-nothing platform refused, by platform',
+    labelNames: ['platform'] as const,
+    registers: [this.registry],
+  });
+
   readonly attemptSeconds = new Histogram({
     name: 'relay_delivery_attempt_duration_seconds',
     help: 'HTTP attempt latency to platforms',
@@ -101,6 +108,10 @@ export class RelayMetrics {
 
   credentialNeedsAttention(platform: string, destination: string): void {
     this.credentialAuthFailures.inc({ platform, destination });
+  }
+
+  isolation(platform: string, requests: number): void {
+    if (requests > 0) this.isolationRequests.inc({ platform }, requests);
   }
 
   attempt(platform: string, durationMs: number): void {

@@ -86,6 +86,7 @@ export function createWorker(
       logFinishedDelivery(logger, delivery, completion);
     },
     onAttempt: (platform, ms) => options.metrics?.attempt(platform, ms),
+    onIsolation: (platform, requests) => options.metrics?.isolation(platform, requests),
   };
   const inFlight = new Set<Promise<void>>();
   let running = false;

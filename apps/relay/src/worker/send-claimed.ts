@@ -47,6 +47,8 @@ export interface SendDeps {
   /** Called once per delivery this worker finished (its lease still held): metrics and logs. */
   onOutcome?: (delivery: ClaimedDelivery, completion: Completion, outcome?: Outcome) => void;
   onAttempt?: (platform: string, durationMs: number) => void;
+  /** Extra requests `deliver()` sent to isolate bad events of an all-or-nothing batch. */
+  onIsolation?: (platform: string, requests: number) => void;
 }
 
 /**
@@ -270,6 +272,7 @@ async function sendGroup(
       now,
       ...(deps.fetch && { fetch: deps.fetch }),
     });
+    deps.onIsolation?.(destination.platform, report.isolationRequests);
     const at = now();
     outcomes = report.results.map((result) => result.outcome);
     completions = report.results.map((result, i) => {
