@@ -1,6 +1,7 @@
 /**
  * Replace every secret value found in `text` with `[REDACTED]`. Secrets shorter than four
- * characters are ignored (they would redact ordinary text). URL-encoded forms are covered too.
+ * characters are ignored (they would redact ordinary text). URL-encoded, JSON-escaped and base64
+ * forms are covered too.
  */
 export function redactSecrets(text: string, secrets: Iterable<string | undefined>): string {
   let out = text;
@@ -10,6 +11,7 @@ export function redactSecrets(text: string, secrets: Iterable<string | undefined
     values.add(secret);
     values.add(encodeURIComponent(secret));
     values.add(JSON.stringify(secret).slice(1, -1));
+    values.add(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
   }
   for (const value of [...values].sort((a, b) => b.length - a.length)) {
     out = out.split(value).join('[REDACTED]');

@@ -1,40 +1,32 @@
-import { baseOptionsSchema, defineAdapter, hashEmail, outcomeFromStatus, sameOutcome } from '@relay/core';
-import { z } from 'zod';
-import { testAdapterConformance } from './conformance';
+import { describe, expect, it } from 'vitest';
+import { BROKEN, kitAdapter } from './__fixtures__/broken-adapters';
+import { conformanceChecks, testAdapterConformance } from './conformance';
 
-/** A minimal, well-behaved adapter: proves the kit passes a correct adapter. */
-const echoAdapter = defineAdapter({
-  code: 'kit_example',
-  name: 'Kit Example',
-  tier: 3,
-  category: 'analytics',
-  authType: 'api_key',
-  docsUrl: 'https://example.com/docs',
-  apiVersion: '1',
-  baseUrl: 'https://api.example.com',
-  credentials: z.strictObject({ api_key: z.string().min(8), account_id: z.string().min(1) }),
-  options: baseOptionsSchema,
-  credentialsExample: { api_key: 'secret-key-123456', account_id: 'acct_1' },
-  secretFields: ['api_key'],
-  batch: { maxEvents: 5, maxBytes: 100_000 },
-  events: { standard: { purchase: 'Purchase', lead: 'Lead' }, custom: 'skip' },
-  buildRequests: (events, ctx) => [
-    {
-      method: 'POST' as const,
-      url: `${ctx.baseUrl}/v1/accounts/${ctx.credentials.account_id}/events`,
-      headers: { authorization: `Bearer ${ctx.credentials.api_key}`, 'content-type': 'application/json' },
-      body: {
-        events: events.map((e) => ({
-          name: e.name,
-          em: hashEmail(e.event.user.email),
-          id: e.event.dedupKey,
-        })),
-      },
-      eventIndexes: events.map((_, i) => i),
+/** The well-behaved adapter passes every check. */
+testAdapterConformance(kitAdapter());
+
+describe('the conformance kit fails broken adapters', () => {
+  it('has a broken adapter for every check of the kit', () => {
+    const names = conformanceChecks(kitAdapter()).map((c) => c.name);
+    expect(new Set(BROKEN.map((b) => b.check))).toEqual(
+      new Set(names.filter((n) => n !== 'accepts the documented credentials example')),
+    );
+  });
+
+  it.each(BROKEN.map((b) => [b.why, b.check, b.adapter] as const))(
+    'an adapter that %s fails "%s"',
+    async (_why, name, adapter) => {
+      const check = conformanceChecks(adapter).find((c) => c.name === name);
+      expect(check, name).toBeDefined();
+      await expect(check!.run()).rejects.toThrow();
     },
-  ],
-  parseResponse: (response, events, ctx) =>
-    sameOutcome(outcomeFromStatus(response, 'Kit Example', ctx.now), events.length),
-});
+  );
 
-testAdapterConformance(echoAdapter);
+  it('fails an adapter whose credentials example does not validate', async () => {
+    const adapter = kitAdapter({ credentialsExample: { api_key: 'short' } });
+    const check = conformanceChecks(adapter).find(
+      (c) => c.name === 'accepts the documented credentials example',
+    )!;
+    await expect(check.run()).rejects.toThrow();
+  });
+});

@@ -36,6 +36,18 @@ export function serialize(request: HttpRequest): string | undefined {
 }
 
 /**
+ * The credential an adapter puts in `Authorization` (`Basic <base64 user:secret>`, `Bearer …`)
+ * is a secret whatever its encoding: a platform echoing it back must not put it in an audit.
+ */
+function rememberAuthorization(run: DeliveryRun, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== 'authorization') continue;
+    const token = value.trim().split(/\s+/).at(-1);
+    if (token && token.length >= 8 && !run.secrets.includes(token)) run.secrets.push(token);
+  }
+}
+
+/**
  * Stage "send": one HTTP attempt with the run's timeout, recorded (secrets removed) in the
  * report and through `onAttempt`. `eventIndexes` are positions in the `deliver()` input.
  * Throws the fetch error (network failure, timeout) after recording it.
@@ -46,6 +58,7 @@ export async function sendOnce(
   eventIndexes: number[],
 ): Promise<HttpResponse> {
   if (run.isolating > 0) run.isolationRequests += 1;
+  rememberAuthorization(run, request.headers);
   const startedAt = run.now();
   const started = performance.now();
   const body = serialize(request);

@@ -71,3 +71,30 @@ describe('stages "send" and "parse": in-process retries', () => {
     expect(JSON.stringify(report)).not.toContain('toy-secret-key');
   });
 });
+
+describe('stage "send": secrets in an echoed Authorization header', () => {
+  it('redacts the Basic credential the adapter sent when the platform echoes it back', async () => {
+    const basic = toyAdapter({
+      buildRequests: (events, ctx) => [
+        {
+          method: 'POST',
+          url: `${ctx.baseUrl}/events`,
+          headers: {
+            authorization: `Basic ${Buffer.from(`user:${ctx.credentials.api_key}`).toString('base64')}`,
+          },
+          body: { events: events.map((e) => ({ id: e.event.orderId })) },
+          eventIndexes: events.map((_, i) => i),
+        },
+      ],
+    });
+    const header = `Basic ${Buffer.from('user:toy-secret-key').toString('base64')}`;
+    const { fetch } = fakeFetch(() => ({ status: 400, body: { echo: header } }));
+    const report = await deliver(basic, [purchase(1)], {
+      credentials: { api_key: 'toy-secret-key' },
+      fetch,
+      now: () => NOW,
+    });
+    expect(JSON.stringify(report)).not.toContain(Buffer.from('user:toy-secret-key').toString('base64'));
+    expect(report.attempts[0]!.response).toBe('{"echo":"Basic [REDACTED]"}');
+  });
+});
