@@ -54,7 +54,7 @@ describe('bodies are cut while streaming (finding 1)', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    expect((await res.json()).details).toEqual({ limit: 200000 });
+    expect(((await res.json()) as { details: unknown }).details).toEqual({ limit: 200000 });
     expect(body.pulled()).toBeLessThanOrEqual(200000 + 3 * 16_384);
     const declared = await t.call('POST', '/admin/v1/storefronts', 'x'.repeat(200_001));
     expect(declared.status).toBe(413);
