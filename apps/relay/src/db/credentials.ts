@@ -54,10 +54,39 @@ export function createCredential(db: Db, input: CredentialInput) {
   return db.credential.create({ data: { ...rest, ...(options !== null && { options }) } });
 }
 
+/** Any update clears a pause: the operator has looked at the credential (the caller resumes its deliveries). */
 export function updateCredential(db: Db, id: number, changes: CredentialChanges) {
   const { options, ...rest } = changes;
-  return db.credential.update({ where: { id }, data: { ...rest, ...(options != null && { options }) } });
+  return db.credential.update({
+    where: { id },
+    data: { ...rest, ...(options != null && { options }), pausedAt: null, pauseReason: null },
+  });
 }
+
+/**
+ * Pause a credential the platform refused, unless it was edited since the worker read it
+ * (`seenUpdatedAt`): a fix that raced the refusal wins. `updated_at` is left as it is. Returns
+ * whether the credential is now paused (by this call or an earlier one).
+ */
+export async function pauseCredential(
+  db: Db,
+  id: number,
+  seenUpdatedAt: Date,
+  reason: string,
+): Promise<boolean> {
+  await db.$executeRaw`UPDATE credentials SET paused_at = COALESCE(paused_at, NOW(3)),
+      pause_reason = COALESCE(pause_reason, ${reason.slice(0, 2000)}), updated_at = updated_at
+    WHERE id = ${id} AND updated_at = ${seenUpdatedAt}`;
+  const row = await db.credential.findUnique({ where: { id }, select: { pausedAt: true } });
+  return row?.pausedAt != null;
+}
+
+/** The paused credentials with their platform code (the `/metrics` gauge). */
+export const pausedCredentials = (db: Db) =>
+  db.credential.findMany({
+    where: { pausedAt: { not: null } },
+    select: { id: true, pausedAt: true, platform: { select: { code: true } } },
+  });
 
 export async function deleteCredential(db: Db, id: number): Promise<boolean> {
   return (await db.credential.deleteMany({ where: { id } })).count > 0;

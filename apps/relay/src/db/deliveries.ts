@@ -129,6 +129,8 @@ export interface Completion {
   reason: string | null;
   nextAttemptAt?: Date;
   platformEventName?: string | null;
+  /** Give back the attempt the claim counted (a paused delivery spends none). */
+  refundAttempt?: boolean;
 }
 
 /**
@@ -148,15 +150,17 @@ export async function completeDeliveries(
       c.reason,
       c.nextAttemptAt?.getTime() ?? null,
       c.platformEventName ?? null,
+      c.refundAttempt === true,
     ]);
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const lost: bigint[] = [];
   for (const group of groups.values()) {
-    const { status, reason, nextAttemptAt, platformEventName } = group[0]!;
+    const { status, reason, nextAttemptAt, platformEventName, refundAttempt } = group[0]!;
     const ids = group.map((c) => c.id);
+    const refund = refundAttempt ? raw(', attempts = GREATEST(attempts - 1, 0)') : empty;
     const count = await db.$executeRaw(
-      sql`UPDATE deliveries SET status = ${status}, reason = ${reason}, next_attempt_at = COALESCE(${nextAttemptAt ?? null}, next_attempt_at),
+      sql`UPDATE deliveries SET status = ${status}${refund}, reason = ${reason}, next_attempt_at = COALESCE(${nextAttemptAt ?? null}, next_attempt_at),
             platform_event_name = COALESCE(${platformEventName ?? null}, platform_event_name), lease_owner = NULL, lease_until = NULL
           WHERE id IN (${inList(ids)}) AND lease_owner = ${owner} AND status = ${'leased' satisfies DeliveryStatus}`,
     );
@@ -193,6 +197,21 @@ export async function reapExpiredLeases(db: Db): Promise<number> {
         WHERE status = ${'leased' satisfies DeliveryStatus} AND lease_until < NOW(3)`,
   );
   return Number(count);
+}
+
+/**
+ * Resume the paused deliveries of credentials that are no longer paused (updated, or deleted:
+ * those then finish as suppressed when claimed), due now; `credentialId` limits it to one.
+ * Run on a credential update and by the reaper, which also catches a pause that raced an update.
+ */
+export async function resumePausedDeliveries(db: Db, credentialId?: number): Promise<number> {
+  const one = credentialId === undefined ? empty : sql`AND d.credential_id = ${credentialId}`;
+  const n = await db.$executeRaw(
+    sql`UPDATE deliveries d LEFT JOIN credentials c ON c.id = d.credential_id
+        SET d.status = ${'pending' satisfies DeliveryStatus}, d.next_attempt_at = NOW(3)
+        WHERE d.status = ${'paused' satisfies DeliveryStatus} AND c.paused_at IS NULL ${one}`,
+  );
+  return Number(n);
 }
 
 /** Reset deliveries to pending, due now, with a fresh retry budget (the attempt history stays). */

@@ -20,10 +20,13 @@ export const UNROUTED_EVENT_STATUSES = ['pending', 'routing'] as const satisfies
  * One delivery of an event to one destination: `pending` (due at next_attempt_at), `leased`
  * (claimed by a worker), then finished as `delivered`, `failed` (rejected, or retries used up),
  * `suppressed` (a kill switch) or `skipped` (no adapter, or the platform does not take it).
+ * `paused`: its credential was refused by the platform (needs attention); it waits, without
+ * spending attempts, until the credential is updated.
  */
 export const DELIVERY_STATUSES = [
   'pending',
   'leased',
+  'paused',
   'delivered',
   'failed',
   'suppressed',
@@ -35,7 +38,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export type CompletionStatus = Exclude<DeliveryStatus, 'leased'>;
 
 /** Deliveries whose work is not over (queue depth; never pruned). */
-export const OPEN_DELIVERY_STATUSES = ['pending', 'leased'] as const satisfies readonly DeliveryStatus[];
+export const OPEN_DELIVERY_STATUSES = [
+  'pending',
+  'leased',
+  'paused',
+] as const satisfies readonly DeliveryStatus[];
 
 /** Finished deliveries an operator may replay. */
 export const REPLAYABLE_DELIVERY_STATUSES = [

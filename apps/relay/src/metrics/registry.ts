@@ -55,7 +55,7 @@ export class RelayMetrics {
 
   /**
    * Register the queue gauges, read by `read` when Prometheus scrapes (one read per scrape for
-   * the three gauges). Every process that serves `/metrics` reports the same queue: aggregate
+   * all the gauges). Every process that serves `/metrics` reports the same queue: aggregate
    * them with `max`, not `sum`. Registering twice is a no-op.
    */
   queueGauges(read: () => Promise<QueueState>): void {
@@ -85,6 +85,17 @@ export class RelayMetrics {
       registers: [this.registry],
       async collect() {
         this.set((await state()).oldestDueAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'relay_destination_paused',
+      help: 'Destinations paused because the platform refused their credential (1 while paused; update the credential to resume)',
+      labelNames: ['platform', 'destination'] as const,
+      registers: [this.registry],
+      async collect() {
+        const { paused } = await state();
+        this.reset();
+        for (const p of paused) this.set({ platform: p.platform, destination: p.destination }, 1);
       },
     });
     new Gauge({

@@ -11,6 +11,7 @@ import {
   listCredentials,
   updateCredential,
 } from '../db/credentials';
+import { resumePausedDeliveries } from '../db/deliveries';
 import { isUniqueViolation } from '../db/errors';
 import { findPlatform } from '../db/platforms';
 import { storefrontExists } from '../db/storefronts';
@@ -68,6 +69,9 @@ export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: bool
     options: c.options ?? null,
     privacy: destinationPrivacySchema.parse(c.privacy ?? {}),
     is_active: c.isActive,
+    /** Set while the platform refuses this credential: its deliveries wait; any update resumes them. */
+    paused_at: c.pausedAt?.toISOString() ?? null,
+    pause_reason: c.pauseReason,
     ...(decrypt && { credentials: openJson<Record<string, unknown>>(cipher, c.credentialsEncrypted) }),
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
@@ -190,6 +194,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         isActive: body.is_active,
         ...(body.privacy && { privacy: body.privacy }),
       });
+      await resumePausedDeliveries(db, id); // the update cleared any pause
       return c.json(credentialJson(updated, cipher, false));
     } catch (error) {
       if (isUniqueViolation(error))

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/core';
 import type { RelayMetrics } from '../metrics/registry';
 import type { Runtime } from '../runtime';
-import { claimDeliveries, extendLeases, reapExpiredLeases } from '../db/deliveries';
+import { claimDeliveries, extendLeases, reapExpiredLeases, resumePausedDeliveries } from '../db/deliveries';
 import { logFinishedDelivery } from './delivery-log';
 import { Lanes } from './lanes';
 import { routeOnce } from './router';
@@ -225,6 +225,7 @@ export function createWorker(
         loop(
           async () => {
             await reapExpiredLeases(db);
+            await resumePausedDeliveries(db);
             return 0;
           },
           Math.max(1000, leaseMs / 4),

@@ -7,13 +7,44 @@ export interface DeliveryState {
   firstAttemptAt: Date;
   occurredAt: Date;
   maxEventAgeMs?: number;
+  /** The destination is a stored credential that can be paused (not an sGTM config). */
+  pausable?: boolean;
+}
+
+/** The reason a paused delivery carries. */
+export const pausedReason = (reason: string) => `credential paused (needs attention): ${reason}`;
+
+/**
+ * Pure: a delivery whose credential is paused waits (`paused`, its attempt given back) unless its
+ * event would be past the platform's event-age limit by now: then it fails with that reason.
+ */
+export function pausedCompletion(
+  delivery: Pick<DeliveryState, 'id' | 'occurredAt' | 'maxEventAgeMs'>,
+  reason: string,
+  now: Date,
+): Completion {
+  const { id, occurredAt, maxEventAgeMs } = delivery;
+  if (maxEventAgeMs !== undefined && now.getTime() - occurredAt.getTime() > maxEventAgeMs) {
+    const hours = Math.round(maxEventAgeMs / 3_600_000);
+    return {
+      id,
+      status: 'failed',
+      reason:
+        `event older than the platform's ${hours} h limit while its credential was paused: ${reason}`.slice(
+          0,
+          2000,
+        ),
+    };
+  }
+  return { id, status: 'paused', reason: pausedReason(reason).slice(0, 2000), refundAttempt: true };
 }
 
 /**
  * Pure: what a delivery becomes after one outcome. Delivered, skipped and suppressed are final; a
  * platform's rejection fails at once with its reason; retryable and auth outcomes retry at the
  * backoff or Retry-After time until both the attempts and the retry window are used up (or the
- * platform's event-age limit would pass), then fail with the last reason.
+ * platform's event-age limit would pass), then fail with the last reason. A credential the
+ * platform refuses (`auth` needs-attention) pauses a pausable destination instead of retrying.
  */
 export function completionFor(
   outcome: Outcome,
@@ -39,6 +70,13 @@ export function completionFor(
     case 'rejected':
       return { ...base, status: 'failed', reason: `${outcome.code}: ${outcome.reason}` };
     case 'auth':
+      if (outcome.kind === 'needs-attention' && delivery.pausable) {
+        return {
+          ...pausedCompletion(delivery, outcome.reason, now),
+          platformEventName: base.platformEventName,
+        };
+      }
+    // falls through: a refresh failure (or an sGTM destination) retries
     case 'retryable': {
       const retryable =
         outcome.status === 'retryable'

@@ -12,7 +12,7 @@ import {
 import { openJson } from '../crypto/secrets';
 import { type ExchangeRow, type UnsentAttemptRow, recordAttempts } from '../db/attempts';
 import type { Db } from '../db/client';
-import { credentialsWithPlatform } from '../db/credentials';
+import { credentialsWithPlatform, pauseCredential } from '../db/credentials';
 import {
   type ClaimedDelivery,
   type Completion,
@@ -26,7 +26,7 @@ import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import { deliveryFor, destinationKey } from './destinations';
 import { relayEventOf } from './event-record';
-import { completionFor } from './outcome-to-state';
+import { completionFor, pausedCompletion } from './outcome-to-state';
 import { deliveryPolicyOf } from './privacy-policy';
 import { sgtmCredentialsOf } from './sgtm-credentials';
 import { loadKillSwitchState } from './routing-config';
@@ -85,6 +85,8 @@ interface Destination {
   cacheKey: string;
   /** The storefront's privacy mode and this destination's lists (docs/privacy.md). */
   policy: DeliveryPolicy;
+  /** The stored credential (absent for sGTM): what a refusal pauses. */
+  credential?: { id: number; updatedAt: Date; pauseReason: string | null; paused: boolean };
 }
 
 /**
@@ -179,6 +181,12 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
       baseUrl: cred.baseUrl,
       cacheKey: `credential:${cred.id}:${cred.updatedAt.getTime()}`,
       policy: policyOf(cred.storefrontId, cred.privacy),
+      credential: {
+        id: cred.id,
+        updatedAt: cred.updatedAt,
+        pauseReason: cred.pauseReason,
+        paused: cred.pausedAt !== null,
+      },
     };
   };
 
@@ -213,6 +221,16 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     }
     if (!destination.adapter) {
       skipped.push({ id: c.id, status: 'skipped', reason: `no adapter for ${destination.platform}` });
+      continue;
+    }
+    if (destination.credential?.paused) {
+      // Claimed before the pause: it waits with the others, nothing sent, no attempt spent.
+      const { maxEventAgeMs } = destination.adapter;
+      const state = { id: c.id, occurredAt: new Date(c.event_time) };
+      const reason = destination.credential.pauseReason ?? 'the platform refused the credential';
+      skipped.push(
+        pausedCompletion(maxEventAgeMs === undefined ? state : { ...state, maxEventAgeMs }, reason, now()),
+      );
       continue;
     }
     try {
@@ -282,6 +300,7 @@ async function sendGroup(
         attempts: c.attempts,
         firstAttemptAt: new Date(c.first_attempt_at),
         occurredAt: result.event.occurredAt,
+        pausable: destination.credential !== undefined,
       };
       return completionFor(
         result.outcome,
@@ -337,8 +356,40 @@ async function sendGroup(
       unsent.push({ deliveryId: c.id, attempt: c.attempts, startedAt: at, outcome: 'config_error', reason });
   }
   await recordAttempts(deps.db, exchanges, unsent);
+  completions = await pauseIfRefused(deps, destination, completions, outcomes);
   const lost = await completeDeliveries(deps.db, deps.owner, completions);
   reportFinished(deps, items, completions, lost, outcomes);
   if (lost.length > 0)
     deps.logger?.warn('lease lost before completion; result dropped', { deliveries: lost.map(String) });
+}
+
+/**
+ * The platform refused the credential (needs attention): pause it, so its deliveries wait instead
+ * of burning their attempts. When the credential was edited meanwhile (the pause did not take),
+ * the paused completions become retries due now, to be sent with the new credential.
+ */
+async function pauseIfRefused(
+  deps: SendDeps,
+  destination: Destination,
+  completions: Completion[],
+  outcomes: Outcome[],
+): Promise<Completion[]> {
+  const credential = destination.credential;
+  const refusal = outcomes.find(
+    (o): o is Extract<Outcome, { status: 'auth' }> => o.status === 'auth' && o.kind === 'needs-attention',
+  );
+  if (!credential || !refusal || !completions.some((c) => c.status === 'paused')) return completions;
+  const paused = await pauseCredential(deps.db, credential.id, credential.updatedAt, refusal.reason);
+  if (paused) {
+    deps.logger?.warn('credential paused: the platform refused it; its deliveries wait until it is updated', {
+      platform: destination.platform,
+      credential: credential.id,
+      reason: refusal.reason,
+    });
+    return completions;
+  }
+  const now = (deps.now ?? (() => new Date()))();
+  return completions.map((c) =>
+    c.status === 'paused' ? { id: c.id, status: 'pending', reason: c.reason, nextAttemptAt: now } : c,
+  );
 }

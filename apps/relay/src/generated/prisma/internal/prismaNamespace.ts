@@ -1191,6 +1191,8 @@ export const CredentialScalarFieldEnum = {
   options: 'options',
   privacy: 'privacy',
   isActive: 'isActive',
+  pausedAt: 'pausedAt',
+  pauseReason: 'pauseReason',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -1394,7 +1396,8 @@ export const CredentialOrderByRelevanceFieldEnum = {
   destinationType: 'destinationType',
   pixelId: 'pixelId',
   accountId: 'accountId',
-  baseUrl: 'baseUrl'
+  baseUrl: 'baseUrl',
+  pauseReason: 'pauseReason'
 } as const
 
 export type CredentialOrderByRelevanceFieldEnum = (typeof CredentialOrderByRelevanceFieldEnum)[keyof typeof CredentialOrderByRelevanceFieldEnum]

@@ -145,6 +145,8 @@ export const CredentialScalarFieldEnum = {
   options: 'options',
   privacy: 'privacy',
   isActive: 'isActive',
+  pausedAt: 'pausedAt',
+  pauseReason: 'pauseReason',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -348,7 +350,8 @@ export const CredentialOrderByRelevanceFieldEnum = {
   destinationType: 'destinationType',
   pixelId: 'pixelId',
   accountId: 'accountId',
-  baseUrl: 'baseUrl'
+  baseUrl: 'baseUrl',
+  pauseReason: 'pauseReason'
 } as const
 
 export type CredentialOrderByRelevanceFieldEnum = (typeof CredentialOrderByRelevanceFieldEnum)[keyof typeof CredentialOrderByRelevanceFieldEnum]

@@ -48,6 +48,8 @@ export type CredentialMinAggregateOutputType = {
   accountId: string | null
   baseUrl: string | null
   isActive: boolean | null
+  pausedAt: Date | null
+  pauseReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -62,6 +64,8 @@ export type CredentialMaxAggregateOutputType = {
   accountId: string | null
   baseUrl: string | null
   isActive: boolean | null
+  pausedAt: Date | null
+  pauseReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -78,6 +82,8 @@ export type CredentialCountAggregateOutputType = {
   options: number
   privacy: number
   isActive: number
+  pausedAt: number
+  pauseReason: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -106,6 +112,8 @@ export type CredentialMinAggregateInputType = {
   accountId?: true
   baseUrl?: true
   isActive?: true
+  pausedAt?: true
+  pauseReason?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -120,6 +128,8 @@ export type CredentialMaxAggregateInputType = {
   accountId?: true
   baseUrl?: true
   isActive?: true
+  pausedAt?: true
+  pauseReason?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -136,6 +146,8 @@ export type CredentialCountAggregateInputType = {
   options?: true
   privacy?: true
   isActive?: true
+  pausedAt?: true
+  pauseReason?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -239,6 +251,8 @@ export type CredentialGroupByOutputType = {
   options: runtime.JsonValue | null
   privacy: runtime.JsonValue | null
   isActive: boolean
+  pausedAt: Date | null
+  pauseReason: string | null
   createdAt: Date
   updatedAt: Date
   _count: CredentialCountAggregateOutputType | null
@@ -278,6 +292,8 @@ export type CredentialWhereInput = {
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
+  pausedAt?: Prisma.DateTimeNullableFilter<"Credential"> | Date | string | null
+  pauseReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   storefront?: Prisma.XOR<Prisma.StorefrontScalarRelationFilter, Prisma.StorefrontWhereInput>
@@ -297,6 +313,8 @@ export type CredentialOrderByWithRelationInput = {
   options?: Prisma.SortOrderInput | Prisma.SortOrder
   privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  pausedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  pauseReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   storefront?: Prisma.StorefrontOrderByWithRelationInput
@@ -321,6 +339,8 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
+  pausedAt?: Prisma.DateTimeNullableFilter<"Credential"> | Date | string | null
+  pauseReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   storefront?: Prisma.XOR<Prisma.StorefrontScalarRelationFilter, Prisma.StorefrontWhereInput>
@@ -340,6 +360,8 @@ export type CredentialOrderByWithAggregationInput = {
   options?: Prisma.SortOrderInput | Prisma.SortOrder
   privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  pausedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  pauseReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.CredentialCountOrderByAggregateInput
@@ -364,6 +386,8 @@ export type CredentialScalarWhereWithAggregatesInput = {
   options?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
   privacy?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
   isActive?: Prisma.BoolWithAggregatesFilter<"Credential"> | boolean
+  pausedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Credential"> | Date | string | null
+  pauseReason?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
 }
@@ -377,6 +401,8 @@ export type CredentialCreateInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   storefront: Prisma.StorefrontCreateNestedOneWithoutCredentialsInput
@@ -396,6 +422,8 @@ export type CredentialUncheckedCreateInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   deliveries?: Prisma.DeliveryUncheckedCreateNestedManyWithoutCredentialInput
@@ -410,6 +438,8 @@ export type CredentialUpdateInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   storefront?: Prisma.StorefrontUpdateOneRequiredWithoutCredentialsNestedInput
@@ -429,6 +459,8 @@ export type CredentialUncheckedUpdateInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   deliveries?: Prisma.DeliveryUncheckedUpdateManyWithoutCredentialNestedInput
@@ -446,6 +478,8 @@ export type CredentialCreateManyInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -459,6 +493,8 @@ export type CredentialUpdateManyMutationInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -475,6 +511,8 @@ export type CredentialUncheckedUpdateManyInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -512,6 +550,8 @@ export type CredentialCountOrderByAggregateInput = {
   options?: Prisma.SortOrder
   privacy?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  pausedAt?: Prisma.SortOrder
+  pauseReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -532,6 +572,8 @@ export type CredentialMaxOrderByAggregateInput = {
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  pausedAt?: Prisma.SortOrder
+  pauseReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -546,6 +588,8 @@ export type CredentialMinOrderByAggregateInput = {
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
+  pausedAt?: Prisma.SortOrder
+  pauseReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -645,6 +689,10 @@ export type CredentialUncheckedUpdateManyWithoutPlatformNestedInput = {
   deleteMany?: Prisma.CredentialScalarWhereInput | Prisma.CredentialScalarWhereInput[]
 }
 
+export type NullableDateTimeFieldUpdateOperationsInput = {
+  set?: Date | string | null
+}
+
 export type CredentialCreateNestedOneWithoutDeliveriesInput = {
   create?: Prisma.XOR<Prisma.CredentialCreateWithoutDeliveriesInput, Prisma.CredentialUncheckedCreateWithoutDeliveriesInput>
   connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutDeliveriesInput
@@ -670,6 +718,8 @@ export type CredentialCreateWithoutStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   platform: Prisma.PlatformCreateNestedOneWithoutCredentialsInput
@@ -687,6 +737,8 @@ export type CredentialUncheckedCreateWithoutStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   deliveries?: Prisma.DeliveryUncheckedCreateNestedManyWithoutCredentialInput
@@ -733,6 +785,8 @@ export type CredentialScalarWhereInput = {
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
+  pausedAt?: Prisma.DateTimeNullableFilter<"Credential"> | Date | string | null
+  pauseReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
 }
@@ -746,6 +800,8 @@ export type CredentialCreateWithoutPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   storefront: Prisma.StorefrontCreateNestedOneWithoutCredentialsInput
@@ -763,6 +819,8 @@ export type CredentialUncheckedCreateWithoutPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   deliveries?: Prisma.DeliveryUncheckedCreateNestedManyWithoutCredentialInput
@@ -803,6 +861,8 @@ export type CredentialCreateWithoutDeliveriesInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   storefront: Prisma.StorefrontCreateNestedOneWithoutCredentialsInput
@@ -821,6 +881,8 @@ export type CredentialUncheckedCreateWithoutDeliveriesInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -850,6 +912,8 @@ export type CredentialUpdateWithoutDeliveriesInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   storefront?: Prisma.StorefrontUpdateOneRequiredWithoutCredentialsNestedInput
@@ -868,6 +932,8 @@ export type CredentialUncheckedUpdateWithoutDeliveriesInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -883,6 +949,8 @@ export type CredentialCreateManyStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -896,6 +964,8 @@ export type CredentialUpdateWithoutStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   platform?: Prisma.PlatformUpdateOneRequiredWithoutCredentialsNestedInput
@@ -913,6 +983,8 @@ export type CredentialUncheckedUpdateWithoutStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   deliveries?: Prisma.DeliveryUncheckedUpdateManyWithoutCredentialNestedInput
@@ -929,6 +1001,8 @@ export type CredentialUncheckedUpdateManyWithoutStorefrontInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -944,6 +1018,8 @@ export type CredentialCreateManyPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
+  pausedAt?: Date | string | null
+  pauseReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -957,6 +1033,8 @@ export type CredentialUpdateWithoutPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   storefront?: Prisma.StorefrontUpdateOneRequiredWithoutCredentialsNestedInput
@@ -974,6 +1052,8 @@ export type CredentialUncheckedUpdateWithoutPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   deliveries?: Prisma.DeliveryUncheckedUpdateManyWithoutCredentialNestedInput
@@ -990,6 +1070,8 @@ export type CredentialUncheckedUpdateManyWithoutPlatformInput = {
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pausedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  pauseReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -1037,6 +1119,8 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   options?: boolean
   privacy?: boolean
   isActive?: boolean
+  pausedAt?: boolean
+  pauseReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   storefront?: boolean | Prisma.StorefrontDefaultArgs<ExtArgs>
@@ -1059,11 +1143,13 @@ export type CredentialSelectScalar = {
   options?: boolean
   privacy?: boolean
   isActive?: boolean
+  pausedAt?: boolean
+  pauseReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "options" | "privacy" | "isActive" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "options" | "privacy" | "isActive" | "pausedAt" | "pauseReason" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   storefront?: boolean | Prisma.StorefrontDefaultArgs<ExtArgs>
   platform?: boolean | Prisma.PlatformDefaultArgs<ExtArgs>
@@ -1093,6 +1179,12 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
      */
     privacy: runtime.JsonValue | null
     isActive: boolean
+    /**
+     * Set when the platform refused this credential (needs attention): its deliveries wait as
+     * `paused` without spending attempts; cleared (and the deliveries resumed) by an update.
+     */
+    pausedAt: Date | null
+    pauseReason: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["credential"]>
@@ -1478,6 +1570,8 @@ export interface CredentialFieldRefs {
   readonly options: Prisma.FieldRef<"Credential", 'Json'>
   readonly privacy: Prisma.FieldRef<"Credential", 'Json'>
   readonly isActive: Prisma.FieldRef<"Credential", 'Boolean'>
+  readonly pausedAt: Prisma.FieldRef<"Credential", 'DateTime'>
+  readonly pauseReason: Prisma.FieldRef<"Credential", 'String'>
   readonly createdAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Credential", 'DateTime'>
 }
