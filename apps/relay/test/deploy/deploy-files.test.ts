@@ -43,6 +43,7 @@ async function exposedNames(): Promise<Set<string>> {
     depth: [{ status: 'pending', platform: 'meta_capi', count: 1 }],
     oldestDueAgeSeconds: 0,
     unroutedEvents: 0,
+    paused: [{ platform: 'meta_capi', destination: 'credential:1', since: new Date(0) }],
   }));
   metrics.eventsIngested(1, 1);
   metrics.deliveryFinished('meta_capi', 'credential:1', 'failed');
