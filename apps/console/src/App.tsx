@@ -54,10 +54,16 @@ export function App() {
   const session = useSyncExternalStore(onSessionChange, currentSession);
   const { path } = useLocation();
   const main = useRef<HTMLElement>(null);
-  // Move focus to the new page's heading, so keyboard and screen-reader users land on it.
+  // After a navigation (not on the first load) focus moves to the new page's content, so
+  // keyboard and screen-reader users land on it rather than on the link they left.
+  const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
   useEffect(() => {
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
   }, [path]);
   if (!session) return <SignIn />;
   const current = path.startsWith('/events/') ? '/events' : path;

@@ -35,6 +35,22 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+/** Form controls and buttons on the page that have no accessible name (label, aria-label or text). */
+const unlabelled = () =>
+  h.page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+      .filter((el) => {
+        const control = el as HTMLInputElement;
+        const named =
+          (control.labels?.length ?? 0) > 0 ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el.textContent ?? '').trim() !== '';
+        return !named;
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+
 describe('the console', () => {
   it('signs in with its own form: a wrong password says so, the right one opens the overview', async () => {
     await signIn(h.page, h.url, 'admin', 'wrong');
@@ -126,6 +142,48 @@ describe('the console', () => {
     });
     expect(await h.page.content()).not.toContain('console-typed-secret-1234');
     await h.page.getByRole('cell', { name: /^Google Analytics 4 \(credential \d+\)$/ }).waitFor();
+  });
+
+  it('names every control on every page and moves through them with the keyboard', async () => {
+    for (const [link, heading] of [
+      ['Overview', 'Overview'],
+      ['Storefronts', 'Storefronts and kill switches'],
+      ['Destinations', 'Destinations'],
+      ['Events', 'Events'],
+      ['Failures', 'Failures'],
+      ['Platforms', 'Platforms'],
+      ['Audit log', 'Audit log'],
+    ] as const) {
+      await h.page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await h.page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await h.page.waitForLoadState('networkidle');
+      expect(await unlabelled(), link).toEqual([]);
+    }
+    await h.page.getByRole('link', { name: 'Destinations' }).click();
+    await h.page.getByRole('button', { name: 'New credential' }).click();
+    await h.page.getByLabel('Platform', { exact: true }).selectOption({ label: 'Google Ads (tier 1)' });
+    expect(await unlabelled()).toEqual([]);
+    // After a navigation the focus is on the new page's content.
+    await h.page.getByRole('link', { name: 'Storefronts' }).click();
+    await h.page.getByRole('heading', { name: 'Storefronts and kill switches' }).waitFor();
+    expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The skip link comes first in the tab order, then the navigation.
+    const focused = () => h.page.evaluate(() => document.activeElement?.textContent);
+    await h.page.getByRole('link', { name: 'Skip to content' }).focus();
+    expect(await focused()).toBe('Skip to content');
+    await h.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Overview');
+    await h.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Storefronts');
+    // A switch opens its confirmation from the keyboard, and Escape cancels it.
+    await h.page.getByRole('button', { name: 'Turn off TikTok Events API for bosley' }).focus();
+    await h.page.keyboard.press('Enter');
+    await h.page.getByRole('dialog').waitFor();
+    await h.page.keyboard.press('Escape');
+    await expect.poll(() => h.page.getByRole('dialog').count()).toBe(0);
+    expect(
+      (await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.tiktok } })).isActive,
+    ).toBe(true);
   });
 
   it('opens a failed event from Failures and replays it until the simulator receives it', async () => {
