@@ -1,10 +1,16 @@
 import { type ServerType, serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+
+/** Anything with Hono's `fetch` (a `Hono` or an `OpenAPIHono`). */
+export interface FetchApp {
+  fetch(request: Request, env?: object): Response | Promise<Response>;
+}
 
 /** Listen on `port`; resolves once the socket is bound. */
-export function listen(app: Hono, port: number, hostname: string): Promise<ServerType> {
+export function listen(app: FetchApp, port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    const server = serve({ fetch: (request, env) => app.fetch(request, env), port, hostname }, () =>
+      resolve(server),
+    );
   });
 }
 

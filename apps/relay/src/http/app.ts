@@ -1,5 +1,5 @@
 import { ConfigError, type MultiFernet, ValidationError } from '@relay/core';
-import { Hono } from 'hono';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
 
 declare module 'hono' {
@@ -26,10 +26,26 @@ import { accountRoutes } from '../auth/accounts-routes';
 import { createSecurity } from '../auth/middleware';
 import { OutageGate, isDatabaseUnavailable } from '../db/availability';
 import { bodyLimit } from './body-limit';
-import { DOCS_PAGE, openApiDocument } from './openapi';
+import { docsRoutes } from './docs-page';
+import { openApiDocument } from './openapi';
+import { defineRoute } from './openapi-route';
 import { DatabaseUnavailableError, HttpProblem, RequestValidationError } from './problems';
 
 export const VERSION = '0.1.0';
+
+const openApiRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  tags: ['documentation'],
+  security: [],
+  summary: 'This OpenAPI 3.1 document, generated from the route definitions',
+  responses: {
+    200: {
+      description: 'OpenAPI 3.1 document',
+      content: { 'application/json': { schema: { type: 'object' } } },
+    },
+  },
+});
 
 /** Seconds a client is told to wait when the database is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
@@ -44,9 +60,9 @@ export interface AppDeps {
 }
 
 /** The relay's HTTP API (docs/api.md). Pure wiring: every dependency is passed in. */
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: AppDeps): OpenAPIHono {
   const { config, db, logger } = deps;
-  const app = new Hono();
+  const app = new OpenAPIHono();
 
   // X-Request-Id: the caller's (up to 128 letters, digits, -, _, =) or a new UUID; sent back,
   // logged with the request and stored with each ingested event for the worker's logs.
@@ -74,9 +90,13 @@ export function createApp(deps: AppDeps): Hono {
         ),
   );
 
-  const openapi = openApiDocument(VERSION);
-  app.get('/openapi.json', (c) => c.json(openapi));
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
+  /** Generated on first request, once every route below is defined. */
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  defineRoute(app, openApiRoute, (c) => {
+    openapi ??= openApiDocument(VERSION, app);
+    return c.json(openapi);
+  });
+  app.route('/docs', docsRoutes());
 
   const metrics = deps.metrics ?? new RelayMetrics();
   metrics.queueGauges(() => readQueueState(db));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -11,16 +11,24 @@ import {
   updatePlatform,
 } from '../db/platforms';
 import { conflict, notFound } from '../http/problems';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
+import {
+  conflictResponse,
+  idParams,
+  invalid,
+  json,
+  jsonBody,
+  notFoundResponse,
+  pageOf,
+  unauthorized,
+} from '../http/openapi-schemas';
 import {
   MAX_JSON_DEPTH,
   httpUrlColumn,
-  idParam,
   jsonDepth,
   jsonSize,
   page,
   paginationSchema,
-  parseBody,
-  parseQuery,
   textColumn,
 } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
@@ -64,18 +72,61 @@ const platformFields = {
 };
 
 /** A create needs only `platform_code` and `name`; the rest take the reference service's defaults. */
-export const platformCreateSchema = z.object({
-  ...platformFields,
-  category: platformFields.category.default('advertising'),
-  tier: platformFields.tier.default(3),
-  auth_type: platformFields.auth_type.default('access_token'),
-  is_active: platformFields.is_active.default(true),
-});
+export const platformCreateSchema = z
+  .object({
+    ...platformFields,
+    category: platformFields.category.default('advertising'),
+    tier: platformFields.tier.default(3),
+    auth_type: platformFields.auth_type.default('access_token'),
+    is_active: platformFields.is_active.default(true),
+  })
+  .meta({
+    id: 'PlatformCreate',
+    example: { platform_code: 'acme_ads', name: 'Acme Ads', category: 'advertising', tier: 3 },
+  });
 
 /** A partial update: only the fields it names change. */
-export const platformUpdateSchema = z.object(platformFields).partial();
+export const platformUpdateSchema = z
+  .object(platformFields)
+  .partial()
+  .meta({ id: 'PlatformUpdate', example: { is_active: false } });
 
-export function platformJson(p: Platform, registry: AdapterRegistry) {
+export const platformSchema = z
+  .object({
+    id: z.number().int(),
+    platform_code: z.string(),
+    name: z.string(),
+    category: z.string(),
+    tier: z.number().int(),
+    auth_type: z.string(),
+    api_base_url: z.string().nullable(),
+    credential_schema: z.unknown().nullable(),
+    description: z.string().nullable(),
+    is_active: z.boolean(),
+    has_adapter: z.boolean().meta({ description: 'Whether this relay ships an adapter for the platform' }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({
+    id: 'Platform',
+    example: {
+      id: 1,
+      platform_code: 'meta_capi',
+      name: 'Meta Conversions API',
+      category: 'advertising',
+      tier: 1,
+      auth_type: 'access_token',
+      api_base_url: 'https://graph.facebook.com',
+      credential_schema: { required: ['pixel_id', 'access_token'] },
+      description: null,
+      is_active: true,
+      has_adapter: true,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    },
+  });
+
+export function platformJson(p: Platform, registry: AdapterRegistry): z.input<typeof platformSchema> {
   return {
     id: p.id,
     platform_code: p.code,
@@ -98,11 +149,68 @@ const listQuery = paginationSchema.extend({
   category: z.string().optional(),
 });
 
-export function platformRoutes(db: Db, registry: AdapterRegistry) {
-  const app = new Hono();
+const tags = ['platforms'];
 
-  app.get('/', async (c) => {
-    const q = parseQuery(c, listQuery);
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List platforms',
+  request: { query: listQuery },
+  responses: { 200: json(pageOf(platformSchema), 'A page of platforms'), ...unauthorized, ...invalid },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'Get one platform',
+  request: { params: idParams },
+  responses: { 200: json(platformSchema, 'The platform'), ...unauthorized, ...notFoundResponse, ...invalid },
+});
+
+const createPlatformRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Create a platform',
+  request: { body: jsonBody(platformCreateSchema) },
+  responses: {
+    201: json(platformSchema, 'Created'),
+    ...unauthorized,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags,
+  summary: 'Update (partial) a platform: only the fields named change',
+  request: { params: idParams, body: jsonBody(platformUpdateSchema) },
+  responses: {
+    200: json(platformSchema, 'Updated'),
+    ...unauthorized,
+    ...notFoundResponse,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete a platform',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+});
+
+export function platformRoutes(db: Db, registry: AdapterRegistry) {
+  const app = openApiRouter();
+
+  defineRoute(app, listRoute, async (c, { query: q }) => {
     const { items, total } = await listPlatforms(
       db,
       {
@@ -122,15 +230,13 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
     );
   });
 
-  app.get('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, getRoute, async (c, { params: { id } }) => {
     const p = await findPlatform(db, id);
     if (!p) throw notFound('Platform', id);
     return c.json(platformJson(p, registry));
   });
 
-  app.post('/', async (c) => {
-    const body = await parseBody(c, platformCreateSchema);
+  defineRoute(app, createPlatformRoute, async (c, { body }) => {
     try {
       const p = await createPlatform(db, {
         code: body.platform_code,
@@ -150,9 +256,7 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
     }
   });
 
-  app.put('/:id', async (c) => {
-    const id = idParam(c);
-    const body = await parseBody(c, platformUpdateSchema);
+  defineRoute(app, updateRoute, async (c, { params: { id }, body }) => {
     if (!(await findPlatform(db, id))) throw notFound('Platform', id);
     try {
       const p = await updatePlatform(db, id, {
@@ -173,8 +277,7 @@ export function platformRoutes(db: Db, registry: AdapterRegistry) {
     }
   });
 
-  app.delete('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, deleteRoute, async (c, { params: { id } }) => {
     if (!(await deletePlatform(db, id))) throw notFound('Platform', id);
     return c.body(null, 204);
   });
