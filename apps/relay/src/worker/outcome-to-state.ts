@@ -76,25 +76,25 @@ export function completionFor(
           platformEventName: base.platformEventName,
         };
       }
-    // falls through: a refresh failure (or an sGTM destination) retries
-    case 'retryable': {
-      const retryable =
-        outcome.status === 'retryable'
-          ? outcome
-          : {
-              status: 'retryable' as const,
-              reason: `${outcome.kind === 'refresh' ? 'auth refresh failed' : 'credential needs attention'}: ${outcome.reason}`,
-            };
-      const state: Parameters<typeof decideRetry>[1] = {
-        attempts: delivery.attempts,
-        firstAttemptAt: delivery.firstAttemptAt,
-        occurredAt: delivery.occurredAt,
-      };
-      if (delivery.maxEventAgeMs !== undefined) state.maxEventAgeMs = delivery.maxEventAgeMs;
-      const decision = decideRetry(retryable, state, policy, now, random);
-      return decision.action === 'retry'
-        ? { ...base, status: 'pending', reason: decision.reason, nextAttemptAt: decision.at }
-        : { ...base, status: 'failed', reason: decision.reason };
-    }
+      // A refresh failure (or an sGTM destination) retries.
+      return retryOrFail({
+        status: 'retryable',
+        reason: `${outcome.kind === 'refresh' ? 'auth refresh failed' : 'credential needs attention'}: ${outcome.reason}`,
+      });
+    case 'retryable':
+      return retryOrFail(outcome);
+  }
+
+  function retryOrFail(retryable: Extract<Outcome, { status: 'retryable' }>): Completion {
+    const state: Parameters<typeof decideRetry>[1] = {
+      attempts: delivery.attempts,
+      firstAttemptAt: delivery.firstAttemptAt,
+      occurredAt: delivery.occurredAt,
+    };
+    if (delivery.maxEventAgeMs !== undefined) state.maxEventAgeMs = delivery.maxEventAgeMs;
+    const decision = decideRetry(retryable, state, policy, now, random);
+    return decision.action === 'retry'
+      ? { ...base, status: 'pending', reason: decision.reason, nextAttemptAt: decision.at }
+      : { ...base, status: 'failed', reason: decision.reason };
   }
 }

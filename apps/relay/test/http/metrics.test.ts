@@ -194,7 +194,7 @@ describe('credential needing attention', () => {
         `relay_credential_auth_failures_total{platform="meta_capi",destination="credential:${credentialId}"} 1`,
       );
       expect(body).toContain(
-        `relay_deliveries_total{platform="meta_capi",destination="credential:${credentialId}",outcome="pending"} 1`,
+        `relay_deliveries_total{platform="meta_capi",destination="credential:${credentialId}",outcome="paused"} 1`,
       );
     } finally {
       await f.close();
