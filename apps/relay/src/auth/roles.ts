@@ -42,6 +42,9 @@ export const ROUTE_ROLES: RouteRule[] = [
   ...resource('platforms', false),
   ...resource('credentials', true),
   ...resource('sgtm-configs', true),
+  // What a record would send (secrets masked, nothing sent or stored): the policy's dry run.
+  { method: 'POST', path: '/admin/v1/credentials/:id/preview', role: 'operator' },
+  { method: 'POST', path: '/admin/v1/sgtm-configs/:id/preview', role: 'operator' },
   { method: 'GET', path: '/admin/v1/events', role: 'viewer' },
   { method: 'GET', path: '/admin/v1/events/:id', role: 'viewer' },
   { method: 'POST', path: '/admin/v1/events/:id/replay', role: 'operator' },
