@@ -147,6 +147,7 @@ export async function snapshotResource(db: Db, type: AuditResource, id: number):
           pixel_id: c.pixelId,
           account_id: c.accountId,
           base_url: c.baseUrl,
+          token_url: c.tokenUrl,
           options: maskSecrets(c.options ?? null),
           is_active: c.isActive,
           credentials: secretMark(c.credentialsEncrypted),

@@ -17,6 +17,8 @@ export interface CredentialInput {
   pixelId: string | null;
   accountId: string | null;
   baseUrl: string | null;
+  /** The OAuth token endpoint; null means the adapter's own (`baseUrl` never moves it). */
+  tokenUrl: string | null;
   options: object | null;
   isActive: boolean;
   /** The destination's privacy lists (docs/privacy.md); absent keeps the stored value. */

@@ -131,6 +131,7 @@ export async function importLegacy(
       pixelId: c.pixel_id,
       accountId: c.account_id,
       baseUrl: null,
+      tokenUrl: null,
       options: null,
       isActive: bool(c.is_active),
     });

@@ -39,6 +39,8 @@ const fields = {
   pixel_id: z.string().max(255).nullish(),
   account_id: z.string().max(255).nullish(),
   base_url: httpUrlColumn().nullish(),
+  /** The OAuth token endpoint; absent or null: the adapter's own. `base_url` never moves it. */
+  token_url: httpUrlColumn().nullish(),
   options: z
     .record(z.string(), z.unknown())
     .refine(jsonSize(65_535), 'options should have at most 65535 bytes as JSON')
@@ -66,6 +68,7 @@ export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: bool
     pixel_id: c.pixelId,
     account_id: c.accountId,
     base_url: c.baseUrl,
+    token_url: c.tokenUrl,
     options: c.options ?? null,
     privacy: destinationPrivacySchema.parse(c.privacy ?? {}),
     is_active: c.isActive,
@@ -149,6 +152,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         pixelId: body.pixel_id ?? null,
         accountId: body.account_id ?? null,
         baseUrl: body.base_url ?? null,
+        tokenUrl: body.token_url ?? null,
         options: body.options ?? null,
         isActive: body.is_active,
         ...(body.privacy && { privacy: body.privacy }),
@@ -190,6 +194,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
         pixelId: body.pixel_id,
         accountId: body.account_id,
         baseUrl: body.base_url,
+        tokenUrl: body.token_url,
         options: body.options,
         isActive: body.is_active,
         ...(body.privacy && { privacy: body.privacy }),

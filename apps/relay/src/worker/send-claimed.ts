@@ -82,6 +82,8 @@ interface Destination {
   credentials: unknown;
   options: unknown;
   baseUrl: string | null;
+  /** The credential's OAuth token endpoint; null: the adapter's own. */
+  tokenUrl: string | null;
   cacheKey: string;
   /** The storefront's privacy mode and this destination's lists (docs/privacy.md). */
   policy: DeliveryPolicy;
@@ -167,6 +169,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
         credentials: sgtmCredentialsOf(s, (sealed) => openJson(cipher, sealed)),
         options: {},
         baseUrl: null,
+        tokenUrl: null,
         cacheKey: `sgtm:${s.id}:${s.updatedAt.getTime()}`,
         policy: policyOf(s.storefrontId, s.privacy),
       };
@@ -179,6 +182,7 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
       credentials: openJson(cipher, cred.credentialsEncrypted),
       options: cred.options ?? {},
       baseUrl: cred.baseUrl,
+      tokenUrl: cred.tokenUrl,
       cacheKey: `credential:${cred.id}:${cred.updatedAt.getTime()}`,
       policy: policyOf(cred.storefrontId, cred.privacy),
       credential: {
@@ -280,7 +284,8 @@ async function sendGroup(
       credentials: destination.credentials,
       options: destination.options,
       baseUrl: destination.baseUrl,
-      tokenUrl: destination.baseUrl ? `${destination.baseUrl.replace(/\/+$/, '')}/oauth/token` : null,
+      // Never derived from baseUrl: a sandbox or regional API host must not receive refresh tokens.
+      tokenUrl: destination.tokenUrl,
       retries: 0,
       timeoutMs: deps.timeoutMs,
       defaultCountry: deps.defaultCountry,

@@ -143,6 +143,7 @@ describe('configuration: storefronts, platforms, credentials, sGTM configs', () 
       pixelId: null,
       accountId: null,
       baseUrl: null,
+      tokenUrl: null,
       options: null,
       isActive: true,
     });

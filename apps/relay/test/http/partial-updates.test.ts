@@ -101,11 +101,36 @@ describe('a partial PUT changes only the fields it names', () => {
         pixel_id: 'px',
         account_id: 'acct',
         base_url: 'https://sandbox.example.com',
+        token_url: 'https://auth.example.com/oauth/token',
         options: { a: 1 },
         is_active: false,
       },
       { pixel_id: 'px-2' },
     );
+  });
+
+  it('credentials: token_url is changed or cleared only when named, and must be an http(s) URL', async () => {
+    const storefront = (
+      await (await t.call('POST', '/admin/v1/storefronts', { storefront_id: 'tokenshop', name: 'T' })).json()
+    ).id;
+    const platform = (await findPlatformByCode(t.database.db, 'legacy_pixel'))!.id;
+    const id = await expectOnlyNamedFieldChanges(
+      'credentials',
+      {
+        storefront_id: storefront,
+        platform_id: platform,
+        credentials: { token: 'x' },
+        base_url: 'https://sandbox.example.com',
+        token_url: 'https://auth.example.com/oauth/token',
+      },
+      { token_url: null },
+    );
+    const bad = await t.call('PUT', `/admin/v1/credentials/${id}`, {
+      token_url: 'ftp://auth.example.com/token',
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).detail.map((d: { loc: unknown[] }) => d.loc)).toEqual([['body', 'token_url']]);
+    expect((await read(`/admin/v1/credentials/${id}`))['token_url']).toBeNull();
   });
 
   it('sgtm-configs: an inactive custom config keeps its client type and switch', async () => {

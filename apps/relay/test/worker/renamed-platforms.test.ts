@@ -34,6 +34,8 @@ describe('renamed catalog codes deliver through the adapter of the new name', ()
       platform_id: platformId,
       credentials: f.registry.get(target)!.credentialsExample,
       base_url: `${f.sim.url}/${target}`,
+      // Both are OAuth platforms: base_url never moves the token endpoint, token_url does.
+      token_url: `${f.sim.url}/${target}/oauth/token`,
     });
     expect(res.status).toBe(201);
     const credential = (await res.json()).id;

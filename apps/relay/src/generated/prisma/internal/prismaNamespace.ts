@@ -1188,6 +1188,7 @@ export const CredentialScalarFieldEnum = {
   pixelId: 'pixelId',
   accountId: 'accountId',
   baseUrl: 'baseUrl',
+  tokenUrl: 'tokenUrl',
   options: 'options',
   privacy: 'privacy',
   isActive: 'isActive',
@@ -1397,6 +1398,7 @@ export const CredentialOrderByRelevanceFieldEnum = {
   pixelId: 'pixelId',
   accountId: 'accountId',
   baseUrl: 'baseUrl',
+  tokenUrl: 'tokenUrl',
   pauseReason: 'pauseReason'
 } as const
 

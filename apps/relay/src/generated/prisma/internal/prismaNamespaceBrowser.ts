@@ -142,6 +142,7 @@ export const CredentialScalarFieldEnum = {
   pixelId: 'pixelId',
   accountId: 'accountId',
   baseUrl: 'baseUrl',
+  tokenUrl: 'tokenUrl',
   options: 'options',
   privacy: 'privacy',
   isActive: 'isActive',
@@ -351,6 +352,7 @@ export const CredentialOrderByRelevanceFieldEnum = {
   pixelId: 'pixelId',
   accountId: 'accountId',
   baseUrl: 'baseUrl',
+  tokenUrl: 'tokenUrl',
   pauseReason: 'pauseReason'
 } as const
 

@@ -47,6 +47,7 @@ export type CredentialMinAggregateOutputType = {
   pixelId: string | null
   accountId: string | null
   baseUrl: string | null
+  tokenUrl: string | null
   isActive: boolean | null
   pausedAt: Date | null
   pauseReason: string | null
@@ -63,6 +64,7 @@ export type CredentialMaxAggregateOutputType = {
   pixelId: string | null
   accountId: string | null
   baseUrl: string | null
+  tokenUrl: string | null
   isActive: boolean | null
   pausedAt: Date | null
   pauseReason: string | null
@@ -79,6 +81,7 @@ export type CredentialCountAggregateOutputType = {
   pixelId: number
   accountId: number
   baseUrl: number
+  tokenUrl: number
   options: number
   privacy: number
   isActive: number
@@ -111,6 +114,7 @@ export type CredentialMinAggregateInputType = {
   pixelId?: true
   accountId?: true
   baseUrl?: true
+  tokenUrl?: true
   isActive?: true
   pausedAt?: true
   pauseReason?: true
@@ -127,6 +131,7 @@ export type CredentialMaxAggregateInputType = {
   pixelId?: true
   accountId?: true
   baseUrl?: true
+  tokenUrl?: true
   isActive?: true
   pausedAt?: true
   pauseReason?: true
@@ -143,6 +148,7 @@ export type CredentialCountAggregateInputType = {
   pixelId?: true
   accountId?: true
   baseUrl?: true
+  tokenUrl?: true
   options?: true
   privacy?: true
   isActive?: true
@@ -248,6 +254,7 @@ export type CredentialGroupByOutputType = {
   pixelId: string | null
   accountId: string | null
   baseUrl: string | null
+  tokenUrl: string | null
   options: runtime.JsonValue | null
   privacy: runtime.JsonValue | null
   isActive: boolean
@@ -289,6 +296,7 @@ export type CredentialWhereInput = {
   pixelId?: Prisma.StringNullableFilter<"Credential"> | string | null
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
+  tokenUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
@@ -310,6 +318,7 @@ export type CredentialOrderByWithRelationInput = {
   pixelId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   baseUrl?: Prisma.SortOrderInput | Prisma.SortOrder
+  tokenUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   options?: Prisma.SortOrderInput | Prisma.SortOrder
   privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
@@ -336,6 +345,7 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   pixelId?: Prisma.StringNullableFilter<"Credential"> | string | null
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
+  tokenUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
@@ -357,6 +367,7 @@ export type CredentialOrderByWithAggregationInput = {
   pixelId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   baseUrl?: Prisma.SortOrderInput | Prisma.SortOrder
+  tokenUrl?: Prisma.SortOrderInput | Prisma.SortOrder
   options?: Prisma.SortOrderInput | Prisma.SortOrder
   privacy?: Prisma.SortOrderInput | Prisma.SortOrder
   isActive?: Prisma.SortOrder
@@ -383,6 +394,7 @@ export type CredentialScalarWhereWithAggregatesInput = {
   pixelId?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   accountId?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
+  tokenUrl?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
   privacy?: Prisma.JsonNullableWithAggregatesFilter<"Credential">
   isActive?: Prisma.BoolWithAggregatesFilter<"Credential"> | boolean
@@ -398,6 +410,7 @@ export type CredentialCreateInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -419,6 +432,7 @@ export type CredentialUncheckedCreateInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -435,6 +449,7 @@ export type CredentialUpdateInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -456,6 +471,7 @@ export type CredentialUncheckedUpdateInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -475,6 +491,7 @@ export type CredentialCreateManyInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -490,6 +507,7 @@ export type CredentialUpdateManyMutationInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -508,6 +526,7 @@ export type CredentialUncheckedUpdateManyInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -547,6 +566,7 @@ export type CredentialCountOrderByAggregateInput = {
   pixelId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
+  tokenUrl?: Prisma.SortOrder
   options?: Prisma.SortOrder
   privacy?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
@@ -571,6 +591,7 @@ export type CredentialMaxOrderByAggregateInput = {
   pixelId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
+  tokenUrl?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
   pausedAt?: Prisma.SortOrder
   pauseReason?: Prisma.SortOrder
@@ -587,6 +608,7 @@ export type CredentialMinOrderByAggregateInput = {
   pixelId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
   baseUrl?: Prisma.SortOrder
+  tokenUrl?: Prisma.SortOrder
   isActive?: Prisma.SortOrder
   pausedAt?: Prisma.SortOrder
   pauseReason?: Prisma.SortOrder
@@ -715,6 +737,7 @@ export type CredentialCreateWithoutStorefrontInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -734,6 +757,7 @@ export type CredentialUncheckedCreateWithoutStorefrontInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -782,6 +806,7 @@ export type CredentialScalarWhereInput = {
   pixelId?: Prisma.StringNullableFilter<"Credential"> | string | null
   accountId?: Prisma.StringNullableFilter<"Credential"> | string | null
   baseUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
+  tokenUrl?: Prisma.StringNullableFilter<"Credential"> | string | null
   options?: Prisma.JsonNullableFilter<"Credential">
   privacy?: Prisma.JsonNullableFilter<"Credential">
   isActive?: Prisma.BoolFilter<"Credential"> | boolean
@@ -797,6 +822,7 @@ export type CredentialCreateWithoutPlatformInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -816,6 +842,7 @@ export type CredentialUncheckedCreateWithoutPlatformInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -858,6 +885,7 @@ export type CredentialCreateWithoutDeliveriesInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -878,6 +906,7 @@ export type CredentialUncheckedCreateWithoutDeliveriesInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -909,6 +938,7 @@ export type CredentialUpdateWithoutDeliveriesInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -929,6 +959,7 @@ export type CredentialUncheckedUpdateWithoutDeliveriesInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -946,6 +977,7 @@ export type CredentialCreateManyStorefrontInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -961,6 +993,7 @@ export type CredentialUpdateWithoutStorefrontInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -980,6 +1013,7 @@ export type CredentialUncheckedUpdateWithoutStorefrontInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -998,6 +1032,7 @@ export type CredentialUncheckedUpdateManyWithoutStorefrontInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1015,6 +1050,7 @@ export type CredentialCreateManyPlatformInput = {
   pixelId?: string | null
   accountId?: string | null
   baseUrl?: string | null
+  tokenUrl?: string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: boolean
@@ -1030,6 +1066,7 @@ export type CredentialUpdateWithoutPlatformInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1049,6 +1086,7 @@ export type CredentialUncheckedUpdateWithoutPlatformInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1067,6 +1105,7 @@ export type CredentialUncheckedUpdateManyWithoutPlatformInput = {
   pixelId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   baseUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tokenUrl?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   options?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   privacy?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   isActive?: Prisma.BoolFieldUpdateOperationsInput | boolean
@@ -1116,6 +1155,7 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   pixelId?: boolean
   accountId?: boolean
   baseUrl?: boolean
+  tokenUrl?: boolean
   options?: boolean
   privacy?: boolean
   isActive?: boolean
@@ -1140,6 +1180,7 @@ export type CredentialSelectScalar = {
   pixelId?: boolean
   accountId?: boolean
   baseUrl?: boolean
+  tokenUrl?: boolean
   options?: boolean
   privacy?: boolean
   isActive?: boolean
@@ -1149,7 +1190,7 @@ export type CredentialSelectScalar = {
   updatedAt?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "options" | "privacy" | "isActive" | "pausedAt" | "pauseReason" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "storefrontId" | "platformId" | "credentialsEncrypted" | "destinationType" | "pixelId" | "accountId" | "baseUrl" | "tokenUrl" | "options" | "privacy" | "isActive" | "pausedAt" | "pauseReason" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   storefront?: boolean | Prisma.StorefrontDefaultArgs<ExtArgs>
   platform?: boolean | Prisma.PlatformDefaultArgs<ExtArgs>
@@ -1173,6 +1214,10 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     pixelId: string | null
     accountId: string | null
     baseUrl: string | null
+    /**
+     * The OAuth token endpoint; null means the adapter's own (base_url never moves it).
+     */
+    tokenUrl: string | null
     options: runtime.JsonValue | null
     /**
      * The destination's privacy lists (docs/privacy.md); null means the defaults.
@@ -1567,6 +1612,7 @@ export interface CredentialFieldRefs {
   readonly pixelId: Prisma.FieldRef<"Credential", 'String'>
   readonly accountId: Prisma.FieldRef<"Credential", 'String'>
   readonly baseUrl: Prisma.FieldRef<"Credential", 'String'>
+  readonly tokenUrl: Prisma.FieldRef<"Credential", 'String'>
   readonly options: Prisma.FieldRef<"Credential", 'Json'>
   readonly privacy: Prisma.FieldRef<"Credential", 'Json'>
   readonly isActive: Prisma.FieldRef<"Credential", 'Boolean'>
