@@ -38,7 +38,7 @@ function recordingFetch(sim: { url: string }) {
 }
 
 describe('OAuth token endpoint of a credential', () => {
-  it('without token_url: the refresh token goes to the adapter’s own endpoint, never to `${base_url}/oauth/token`', async () => {
+  it('without token_url: the refresh token goes to the adapter’s own endpoint, never to base_url + /oauth/token', async () => {
     const bosley = await f.storefront('bosley');
     const id = await f.credential(bosley, 'amazon_ads');
     const { calls, fetch } = recordingFetch(f.sim);
