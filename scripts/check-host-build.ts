@@ -55,7 +55,7 @@ try {
   for (const file of ['dist/cli.js', 'dist/migrations']) {
     if (!existsSync(join(HOST, file))) problems.push(`apps/relay/${file} was not built`);
   }
-  run('pnpm', ['--filter', '@relay/host', 'deploy', '--prod', '--offline', app], ROOT);
+  run('pnpm', ['--filter', '@relay/host', 'deploy', '--prod', '--prefer-offline', app], ROOT);
 
   // Only production dependencies and built files.
   for (const absent of [
