@@ -232,7 +232,7 @@ describe('relay import --from <the old service DATABASE_URL>', () => {
         ['--conditions=@relay/source', '--import', 'tsx', 'src/cli.ts', 'import', ...args],
         {
           cwd: `${import.meta.dirname}/../..`,
-          env: { ...process.env, DATABASE_URL: relay.url, ENCRYPTION_KEY: TEST_KEY, LOG_LEVEL: 'warn' },
+          env: { ...process.env, DATABASE_URL: relay.url, ENCRYPTION_KEY: TEST_KEY, LOG_LEVEL: 'error' },
         },
       );
     const { stdout } = await cli(['--from', legacyUrl, '--dry-run']);

@@ -89,7 +89,7 @@ export const hubspotRequestErrors: ErrorTable = {
     {
       status: 404,
       outcome: { status: 'rejected', code: 'not_found' },
-      reason: 'found no such event definition: check options.eventMap and portal_id',
+      reason: 'found no such event definition',
       scope: 'request',
       example: {
         status: 404,

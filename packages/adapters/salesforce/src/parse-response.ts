@@ -2,12 +2,14 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   objectOf,
+  outcomeOfRow,
   outcomeFromStatus,
   parseRetryAfter,
   sameOutcome,
 } from '@relay/core';
-import { type SfmcError, describeSfmcError, outcomeForSfmcError } from './error-map';
+import { type SfmcError, describeSfmcError, outcomeForSfmcError, sfmcRequestErrors } from './error-map';
 
 /**
  * Journey events answer 201 `{eventInstanceId}`; a rowset upsert answers 200 with the rows.
@@ -18,6 +20,13 @@ import { type SfmcError, describeSfmcError, outcomeForSfmcError } from './error-
 export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
   if (response.status >= 200 && response.status < 300)
     return sameOutcome({ status: 'delivered' }, events.length);
+  // A missing data extension or journey event: the table's row, with what to check.
+  const requestError = matchErrorRow(sfmcRequestErrors, response);
+  if (requestError)
+    return sameOutcome(
+      outcomeOfRow(requestError.row, requestError.error, 'Salesforce Marketing Cloud'),
+      events.length,
+    );
   const error = objectOf(response.json) as SfmcError;
   const special = outcomeForSfmcError(response.status, error);
   if (special) {
