@@ -1,5 +1,6 @@
 import type { Delivery } from '../generated/prisma/client';
 import type { Db } from './client';
+import type { EventRow } from './events';
 import { reasonGroupSql } from './reason-group';
 import { type Queryable, type Sql, empty, inList, raw, rows, sql } from './sql';
 import {
@@ -59,8 +60,8 @@ export async function insertDeliveries(db: Queryable, deliveries: readonly NewDe
   return Number(n);
 }
 
-/** A leased delivery with what sending it needs. */
-export interface ClaimedDelivery {
+/** A leased delivery with what sending it needs: its own columns and its event's (`EventRow`). */
+export interface ClaimedDelivery extends Omit<EventRow, 'id'> {
   id: bigint;
   event_id: bigint;
   destination_key: string;
@@ -69,14 +70,6 @@ export interface ClaimedDelivery {
   sgtm_config_id: number | null;
   attempts: number;
   first_attempt_at: Date;
-  // the event
-  storefront_id: number | null;
-  storefront_code: string | null;
-  dedup_key: string | null;
-  event_name: string;
-  event_time: Date;
-  order_id: string;
-  payload: unknown;
   /** X-Request-Id of the ingest request (null for events inserted directly). */
   request_id: string | null;
 }
