@@ -4,7 +4,9 @@
  * GA4, Pinterest direct; the pfizer storefront through a custom sGTM container), posts the
  * seed README's batch (January 2026, so platforms with an event-age window refuse it, and say
  * why) and the same batch stamped today with an email and IP, runs the worker, and prints every
- * delivery.
+ * delivery of those. Before them it plays a day of traffic hour by hour (more by day than by
+ * night, a TikTok outage, a Pinterest token revoked at the end, which pauses that credential)
+ * and moves each event's timestamps back to its hour, so the console's graphs have a shape.
  */
 import { MultiFernet, generateFernetKey } from '@relay/core';
 import { SEED_BATCH, startSimulator } from '@relay/testing';
@@ -52,8 +54,14 @@ const platformId = async (code: string) => {
 
 const bosley = (await call('POST', '/admin/v1/storefronts', { storefront_id: 'bosley', name: 'Bosley' }))
   .id as number;
-const pfizer = (await call('POST', '/admin/v1/storefronts', { storefront_id: 'pfizer', name: 'Pfizer' }))
-  .id as number;
+const pfizer = (
+  await call('POST', '/admin/v1/storefronts', {
+    storefront_id: 'pfizer',
+    name: 'Pfizer',
+    privacy_mode: 'health',
+    event_aliases: { rx_issued: 'conversion_step_2' },
+  })
+).id as number;
 for (const code of ['meta_capi', 'tiktok_events', 'ga4', 'pinterest_capi']) {
   await call('POST', '/admin/v1/credentials', {
     storefront_id: bosley,
@@ -75,6 +83,12 @@ await call('POST', '/admin/v1/credentials', {
   destination_type: 'sgtm',
 });
 
+const worker = createWorker({ db, config, cipher, registry, logger }, { pollMs: 10 });
+const history = await playDay();
+console.log(
+  `a day of traffic: ${history.events} events over the last 24 hours (TikTok refused the hours ${history.outage.join(', ')} UTC; Pinterest's token was revoked in the last one)`,
+);
+
 const today = new Date(Date.now() - 10 * 60_000).toISOString();
 const fresh = {
   ...SEED_BATCH,
@@ -90,10 +104,10 @@ const fresh = {
 const ingested = [await call('POST', '/v1/events', SEED_BATCH), await call('POST', '/v1/events', fresh)];
 console.log(`ingested: ${ingested.map((r) => `${r.accepted} accepted / ${r.rejected} rejected`).join(', ')}`);
 
-await createWorker({ db, config, cipher, registry, logger }, { pollMs: 10 }).drain();
+await worker.drain();
 
 const events = await eventsWithDeliveries(db);
-for (const e of events) {
+for (const e of events.filter((x) => !x.orderId.startsWith('DAY-'))) {
   console.log(
     `\n#${e.id} ${e.storefrontCode} ${e.eventName} order ${e.orderId} at ${e.eventTime.toISOString()} → ${e.status}`,
   );
@@ -110,3 +124,108 @@ console.log(
 console.log(`database: ${url} (kept for you to inspect; \`relay start\` with this DATABASE_URL serves it)`);
 await sim.stop();
 await db.$disconnect();
+
+/**
+ * A day of traffic, hour by hour: each hour's records are posted, delivered by the worker, then
+ * every timestamp of those events (received, routed, attempts, exchanges) is moved back to the
+ * hour they belong to, keeping the order and the seconds between them. TikTok refuses two
+ * afternoon hours; in the last hour Pinterest answers 401, which pauses its credential (the
+ * console's Destinations page shows how to resume it).
+ */
+async function playDay() {
+  const random = seeded(20260115);
+  const hourMs = 3_600_000;
+  const now = Date.now();
+  const start = Math.floor(now / hourMs) * hourMs - 23 * hourMs;
+  const outage = [start + 13 * hourMs, start + 14 * hourMs];
+  let events = 0;
+  for (let h = 0; h < 24; h++) {
+    const hourStart = start + h * hourMs;
+    const hourOfDay = new Date(hourStart).getUTCHours();
+    // Quiet at night (UTC 02–09 here), busiest in the (US) afternoon and evening.
+    const daylight = Math.max(0, Math.sin((Math.PI * ((hourOfDay + 14) % 24)) / 16));
+    const n = 2 + Math.round(14 * daylight + random() * 3);
+    const last = h === 23;
+    const times = Array.from({ length: n }, () =>
+      Math.min(now - 60_000, hourStart + Math.floor(random() * (last ? now - hourStart - 60_000 : hourMs))),
+    ).sort((a, b) => a - b);
+    const records = times.map((t, i) => dayRecord(`DAY-${h}-${i}`, t, random));
+    sim.reset();
+    if (outage.includes(hourStart))
+      sim.script('tiktok_events', [{ status: 400, message: 'Invalid pixel code' }], { repeatLast: true });
+    if (last) sim.script('ga4', [503]); // one retry still waiting at the end
+    if (last)
+      sim.script('pinterest_capi', [{ status: 401, message: 'Authentication failed: token revoked' }], {
+        repeatLast: true,
+      });
+    const { ids } = (await call('POST', '/v1/events', { data: records })) as { ids?: number[] };
+    await worker.drain();
+    if (ids && ids.length > 0) await moveBack(ids, times);
+    events += records.length;
+  }
+  sim.reset();
+  return { events, outage: outage.map((t) => `${String(new Date(t).getUTCHours()).padStart(2, '0')}:00`) };
+}
+
+/** One OMS record of the day: mostly purchases, some consults and prescriptions, with a customer. */
+function dayRecord(orderId: string, at: number, random: () => number) {
+  const pick = random();
+  const base = pick < 0.55 ? SEED_BATCH.data[2] : pick < 0.8 ? SEED_BATCH.data[0] : SEED_BATCH.data[1];
+  const customer = Math.floor(random() * 500);
+  return {
+    ...base,
+    order_id: orderId,
+    event_time: new Date(at).toISOString(),
+    ...('order_revenue' in base && { order_revenue: Math.round((40 + random() * 160) * 100) / 100 }),
+    email: `customer${customer}@example.com`,
+    ip_address: `203.0.113.${customer % 250}`,
+    user_agent: 'Mozilla/5.0 (demo)',
+  };
+}
+
+/**
+ * Move every timestamp of these events back by (received now − received at its event time plus a
+ * few seconds), so an event and its deliveries land in the hour they belong to.
+ */
+async function moveBack(ids: number[], times: number[]) {
+  for (const [i, id] of ids.entries()) {
+    const receivedAt = new Date(times[i]! + 2_000 + (id % 20) * 1_000);
+    const event = await db.event.findUniqueOrThrow({
+      where: { id: BigInt(id) },
+      select: { createdAt: true },
+    });
+    const shift = event.createdAt.getTime() - receivedAt.getTime();
+    if (shift <= 0) continue;
+    const back = (column: string) => `${column} = ${column} - INTERVAL ${shift * 1000} MICROSECOND`;
+    await db.$executeRawUnsafe(
+      `UPDATE http_exchanges x JOIN delivery_attempts a ON a.exchange_id = x.id JOIN deliveries d ON d.id = a.delivery_id
+       SET ${back('x.started_at')} WHERE d.event_id = ? AND x.started_at > ?`,
+      id,
+      receivedAt,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id SET ${back('a.started_at')} WHERE d.event_id = ?`,
+      id,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE deliveries SET ${back('created_at')}, ${back('updated_at')}, ${back('first_attempt_at')},
+         ${back('last_attempt_at')} WHERE event_id = ?`,
+      id,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE events SET ${back('created_at')}, ${back('routed_at')} WHERE id = ?`,
+      id,
+    );
+  }
+}
+
+/** A small deterministic generator (mulberry32), so every demo tells the same day. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -56,6 +56,8 @@ export const ROUTE_ROLES: RouteRule[] = [
   { method: 'GET', path: '/admin/v1/kill-switches', role: 'viewer' },
   { method: 'GET', path: '/admin/v1/platform-catalog', role: 'viewer' },
   { method: 'GET', path: '/admin/v1/audit-log', role: 'operator' },
+  // Who is signed in and with which role (the console adapts its pages to it).
+  { method: 'GET', path: '/admin/v1/me', role: 'viewer' },
   { method: 'GET', path: '/admin/v1/accounts', role: 'admin' },
   { method: 'POST', path: '/admin/v1/accounts', role: 'admin' },
   { method: 'PUT', path: '/admin/v1/accounts/:id', role: 'admin' },

@@ -53,7 +53,10 @@ export interface DeliveryStats {
 /**
  * The overview in one call: events in, deliveries by destination and state over the window
  * (counted at its last attempt, `last_attempt_at`: the worker's updates leave `updated_at`
- * alone), the backlog and the top failure reasons. Five queries in parallel.
+ * alone), the backlog and the top failure reasons. Five queries in parallel. The window's
+ * filter `last_attempt_at >= ?` is a range on `deliveries_last_attempt_at_idx` (EXPLAIN on the
+ * demo's database: `type: range, key: deliveries_last_attempt_at_idx`, 38 of 818 rows for the
+ * hour, where it was a full scan of `deliveries` before).
  */
 export async function deliveryStats(db: Db, window: StatsWindow, now: Date): Promise<DeliveryStats> {
   const { ms, bucketMs } = STATS_WINDOWS[window];

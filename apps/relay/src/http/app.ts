@@ -13,6 +13,7 @@ import type { AdapterRegistry } from '../platforms/registry';
 import { credentialRoutes } from '../routes/credentials';
 import { eventAdminRoutes } from '../routes/events-admin';
 import { eventRoutes } from '../routes/events';
+import { meRoutes } from '../routes/me';
 import { platformRoutes } from '../routes/platforms';
 import { previewRoutes } from '../routes/preview';
 import { sgtmConfigRoutes } from '../routes/sgtm-configs';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/admin/v1', operatorViewRoutes(db, deps.registry));
   app.route('/console', consoleRoutes());
   app.route('/admin/v1/accounts', accountRoutes(db));
+  app.route('/admin/v1/me', meRoutes());
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
   app.onError((thrown, c) => {

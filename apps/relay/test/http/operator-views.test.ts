@@ -273,6 +273,53 @@ describe('GET /admin/v1/kill-switches and /admin/v1/platform-catalog', () => {
     }
   });
 
+  it("shows each destination's privacy lists, token_url and pause; a paused credential until it is saved", async () => {
+    const bosley = await f.storefront('bosley');
+    const pinterest = await f.credential(bosley, 'pinterest_capi');
+    await f.ingest({
+      data: ['P-1', 'P-2'].map((order_id) => ({
+        ...SEED_BATCH.data[2],
+        order_id,
+        event_time: new Date(Date.now() - 10 * 60_000).toISOString(),
+        email: 'buyer@example.com',
+      })),
+    });
+    f.sim.script('pinterest_capi', [{ status: 401, message: 'Authentication failed' }], { repeatLast: true });
+    await f.worker({ now: () => new Date() }).drain();
+    const tree = await (await f.t.call('GET', '/admin/v1/kill-switches')).json();
+    const s = tree.storefronts[0];
+    expect(s).toMatchObject({ privacy_mode: 'standard', event_aliases: {} });
+    const row = await f.t.database.db.credential.findUniqueOrThrow({ where: { id: pinterest } });
+    expect(row.pausedAt).not.toBeNull();
+    expect(s.credentials[0]).toMatchObject({
+      id: pinterest,
+      token_url: null,
+      paused_at: row.pausedAt!.toISOString(),
+      pause_reason: row.pauseReason,
+      paused: 2,
+      waiting: 0,
+      privacy: { baa: false, allowed_properties: ['value', 'currency'], allowed_identifiers: [] },
+    });
+    expect(row.pauseReason).toContain('Authentication failed');
+
+    f.sim.reset();
+    const put = await f.t.call('PUT', `/admin/v1/credentials/${pinterest}`, {
+      token_url: 'https://auth.example.com/token',
+      privacy: { allowed_identifiers: ['email'] },
+    });
+    expect(put.status).toBe(200);
+    const after = (await (await f.t.call('GET', '/admin/v1/kill-switches')).json()).storefronts[0]
+      .credentials[0];
+    expect(after).toMatchObject({
+      token_url: 'https://auth.example.com/token',
+      paused_at: null,
+      pause_reason: null,
+      paused: 0,
+      waiting: 2,
+      privacy: { allowed_identifiers: ['email'] },
+    });
+  });
+
   it('lists the catalog with tier, status, API version, docs link and secret fields', async () => {
     const { items } = await (await f.t.call('GET', '/admin/v1/platform-catalog')).json();
     expect(items.length).toBe(f.registry.all().length);

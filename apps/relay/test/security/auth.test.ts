@@ -137,6 +137,17 @@ describe('named accounts with roles', () => {
     );
   });
 
+  it('GET /admin/v1/me names the signed-in account and its role', async () => {
+    for (const role of ROLES) {
+      const res = await h.call('GET', '/admin/v1/me', { user: users[role] });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ username: users[role][0], role, source: 'database' });
+    }
+    const env = await h.call('GET', '/admin/v1/me', { user: envAdmin });
+    expect(await env.json()).toEqual({ username: 'root', role: 'admin', source: 'env' });
+    expect((await h.call('GET', '/admin/v1/me', { user: ingestUser })).status).toBe(401);
+  });
+
   it('covers every admin route the app serves with a rule', () => {
     const served = h.app.routes
       .filter((r) => r.path.startsWith('/admin/') && r.method !== 'ALL')
