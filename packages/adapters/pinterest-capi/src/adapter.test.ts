@@ -57,8 +57,6 @@ const response = (status: number, json: unknown, headers: Record<string, string>
   json,
 });
 
-const NOW = new Date('2026-01-15T12:00:00Z');
-
 describe('pinterest_capi requests', () => {
   it('rejects the bare seed events without sending: Pinterest needs an email or IP + user agent', async () => {
     const { requests, results } = await runAdapter(adapter, seedEvents());
@@ -353,7 +351,6 @@ describe('pinterest_capi responses', () => {
         ],
       }),
       mapped(3),
-      NOW,
     );
     expect(outcomes).toEqual([
       { status: 'delivered' },
@@ -368,10 +365,10 @@ describe('pinterest_capi responses', () => {
 
   it('delivers a 200 without per-event statuses, warning when fewer were processed', () => {
     expect(
-      parseResponse(response(200, { num_events_received: 2, num_events_processed: 2 }), mapped(2), NOW),
+      parseResponse(response(200, { num_events_received: 2, num_events_processed: 2 }), mapped(2)),
     ).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
     expect(
-      parseResponse(response(200, { num_events_received: 2, num_events_processed: 1 }), mapped(2), NOW),
+      parseResponse(response(200, { num_events_received: 2, num_events_processed: 1 }), mapped(2)),
     ).toEqual(
       Array.from({ length: 2 }, () => ({
         status: 'delivered',
@@ -388,7 +385,6 @@ describe('pinterest_capi responses', () => {
         details: { events: [{ status: 'processed' }, { status: 'failed', error_message: 'invalid em' }] },
       }),
       mapped(2),
-      NOW,
     );
     expect(perEvent).toEqual([
       { status: 'delivered' },
@@ -402,73 +398,54 @@ describe('pinterest_capi responses', () => {
       parseResponse(
         response(422, { code: 4195, message: 'Not all events were processed.', details: {} }),
         mapped(2),
-        NOW,
       ),
-    ).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'not_all_processed',
-        reason:
-          'Pinterest Conversions API did not process all events: Not all events were processed. (code 4195)',
-      })),
-    );
+    ).toEqual({
+      status: 'rejected',
+      code: 'not_all_processed',
+      reason:
+        'Pinterest Conversions API did not process all events: Not all events were processed. (code 4195)',
+    });
   });
 
-  it('code 8 (429 rate limit) is retryable with Retry-After', () => {
+  it('code 8 (429 rate limit) is retryable (core applies Retry-After; the kit checks it)', () => {
     expect(
       parseResponse(
         response(429, { code: 8, message: 'This request exceeded a rate limit.' }, { 'retry-after': '30' }),
         mapped(1),
-        NOW,
       ),
-    ).toEqual([
-      {
-        status: 'retryable',
-        reason:
-          'Pinterest Conversions API rate limit (5,000 calls/min per ad account): This request exceeded a rate limit. (code 8)',
-        retryAfterMs: 30_000,
-      },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason:
+        'Pinterest Conversions API rate limit (5,000 calls/min per ad account): This request exceeded a rate limit. (code 8)',
+    });
   });
 
   it('code 4197 (503 endpoint ramped down) is retryable', () => {
     expect(
-      parseResponse(
-        response(503, { code: 4197, message: 'The endpoint has been ramped down.' }),
-        mapped(1),
-        NOW,
-      ),
-    ).toEqual([
-      {
-        status: 'retryable',
-        reason:
-          'Pinterest Conversions API endpoint is ramped down for now: The endpoint has been ramped down. (code 4197)',
-      },
-    ]);
+      parseResponse(response(503, { code: 4197, message: 'The endpoint has been ramped down.' }), mapped(1)),
+    ).toEqual({
+      status: 'retryable',
+      reason:
+        'Pinterest Conversions API endpoint is ramped down for now: The endpoint has been ramped down. (code 4197)',
+    });
   });
 
   it('code 2 (401 authentication failed) needs a new token', () => {
-    expect(
-      parseResponse(response(401, { code: 2, message: 'Authentication failed.' }), mapped(1), NOW),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Pinterest Conversions API conversion token is invalid or revoked; generate a new one in Ads Manager: Authentication failed. (code 2)',
-      },
-    ]);
+    expect(parseResponse(response(401, { code: 2, message: 'Authentication failed.' }), mapped(1))).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Pinterest Conversions API conversion token is invalid or revoked; generate a new one in Ads Manager: Authentication failed. (code 2)',
+    });
   });
 
   it('a 401 without a code also needs a new token (conversion tokens cannot be refreshed)', () => {
-    expect(parseResponse(response(401, {}), mapped(1), NOW)).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Pinterest Conversions API conversion token is invalid or revoked; generate a new one in Ads Manager: no message',
-      },
-    ]);
+    expect(parseResponse(response(401, {}), mapped(1))).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Pinterest Conversions API conversion token is invalid or revoked; generate a new one in Ads Manager: no message',
+    });
   });
 
   it('code 29 (403 not permitted) needs a role on the ad account', () => {
@@ -476,42 +453,34 @@ describe('pinterest_capi responses', () => {
       parseResponse(
         response(403, { code: 29, message: 'You are not permitted to access that resource.' }),
         mapped(1),
-        NOW,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          "Pinterest Conversions API: the token's user has no Admin, Analyst, Audience or Campaign role on this ad account: You are not permitted to access that resource. (code 29)",
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        "Pinterest Conversions API says the token's user has no Admin, Analyst, Audience or Campaign role on this ad account: You are not permitted to access that resource. (code 29)",
+    });
   });
 
   it('code 4196 (400 invalid request) rejects the batch', () => {
     expect(
-      parseResponse(response(400, { code: 4196, message: 'The request was invalid.' }), mapped(2), NOW),
-    ).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'invalid_request',
-        reason: 'Pinterest Conversions API rejected the request: The request was invalid. (code 4196)',
-      })),
-    );
+      parseResponse(response(400, { code: 4196, message: 'The request was invalid.' }), mapped(2)),
+    ).toEqual({
+      status: 'rejected',
+      code: 'invalid_request',
+      reason: 'Pinterest Conversions API rejected the request: The request was invalid. (code 4196)',
+    });
   });
 
   it('falls back to the HTTP status for codes outside the table', () => {
-    expect(parseResponse(response(500, { code: 1, message: 'Internal error' }), mapped(1), NOW)).toEqual([
-      { status: 'retryable', reason: 'Pinterest Conversions API answered 500: Internal error (code 1)' },
-    ]);
-    expect(
-      parseResponse(response(404, { code: 3, message: 'Ad account not found' }), mapped(1), NOW),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_404',
-        reason: 'Pinterest Conversions API rejected the request (404): Ad account not found (code 3)',
-      },
-    ]);
+    expect(parseResponse(response(500, { code: 1, message: 'Internal error' }), mapped(1))).toEqual({
+      status: 'retryable',
+      reason: 'Pinterest Conversions API answered 500: Internal error (code 1)',
+    });
+    expect(parseResponse(response(404, { code: 3, message: 'Ad account not found' }), mapped(1))).toEqual({
+      status: 'rejected',
+      code: 'http_404',
+      reason: 'Pinterest Conversions API rejected the request (404): Ad account not found (code 3)',
+    });
   });
 });

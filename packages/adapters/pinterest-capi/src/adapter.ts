@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { pinterestErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -28,6 +30,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 80, concurrency: 4 },
   events: eventMapping,
   // Pinterest documents no hard age limit (events > 1 h old are treated as offline by peers).
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: pinterestErrors,
 });

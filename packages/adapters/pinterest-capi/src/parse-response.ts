@@ -3,11 +3,10 @@ import {
   type MappedEvent,
   type Outcome,
   objectOf,
-  outcomeFromStatus,
-  parseRetryAfter,
+  outcomeFromErrorTable,
   sameOutcome,
 } from '@relay/core';
-import { type PinterestError, describePinterestError, outcomeForPinterestError } from './error-map';
+import { type PinterestError, pinterestErrors } from './error-map';
 
 const PLATFORM = 'Pinterest Conversions API';
 
@@ -48,10 +47,10 @@ function outcomeOfEvent(status: EventStatus): Outcome {
 /**
  * One outcome per event of the request, in order. A 200 (and a 422 "not all events
  * processed") lists a status per event: `processed` → delivered (its warning kept),
- * `failed` → rejected with Pinterest's message. Other answers apply to the whole request:
- * the Pinterest error-code table first, then the HTTP status.
+ * `failed` → rejected with Pinterest's message. Other answers get one outcome for the whole
+ * request: the error table (error-map.ts) first, then the HTTP status.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   const body = objectOf(response.json) as ResponseBody;
   const ok = response.status >= 200 && response.status < 300;
 
@@ -72,25 +71,5 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
     );
   }
 
-  const error: PinterestError = {};
-  if (typeof body.code === 'number') error.code = body.code;
-  if (typeof body.message === 'string') error.message = body.message;
-  const special = outcomeForPinterestError(response.status, error);
-  if (special) {
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
-  if (response.status === 422) {
-    return sameOutcome(
-      {
-        status: 'rejected',
-        code: 'not_all_processed',
-        reason: `${PLATFORM} did not process all events: ${describePinterestError(error)}`,
-      },
-      events.length,
-    );
-  }
-  const reason = error.message === undefined ? undefined : describePinterestError(error);
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, reason), events.length);
+  return outcomeFromErrorTable(pinterestErrors, response, PLATFORM);
 }

@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { redditErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -31,6 +33,8 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // "Events must be sent within seven days after they occur" (event_at < 168 h old).
   maxEventAgeMs: 7 * 24 * 60 * 60 * 1000,
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: redditErrors,
 });

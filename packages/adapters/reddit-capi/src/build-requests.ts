@@ -1,26 +1,22 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
   type RelayEvent,
-  oneRequestForSendable,
   withoutUndefined,
 } from '@relay/core';
 import {
-  CUSTOM_EVENT_NAME_MAX_LENGTH,
   REDDIT_CUSTOM_TRACKING_TYPE,
   REDDIT_TRACKING_TYPES,
   TYPES_WITH_ITEM_COUNT,
   TYPES_WITH_VALUE,
 } from './event-map';
 import type { RedditCapiCredentials, RedditCapiOptions } from './schemas';
-import { type RedditUser, hasMatchKey, userOf } from './user';
+import { userOf } from './user';
 import { REDDIT_API_VERSION, VERSION } from './version';
 
 type Ctx = BuildContext<RedditCapiCredentials, RedditCapiOptions>;
-
-const PLATFORM = 'Reddit Conversions API';
 
 /** Reddit refuses `event_at` more than 5 minutes ahead of its clock (and the whole batch with it). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -74,7 +70,10 @@ function metadataOf(event: RelayEvent, trackingType: string): Record<string, unk
 }
 
 /** One item of `data.events`. */
-export function conversionEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function conversionEventOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<RedditCapiCredentials, RedditCapiOptions>,
+): Record<string, unknown> {
   const { event, name } = mapped;
   const actionSource = ctx.options.action_source;
   const type = typeOf(name);
@@ -93,48 +92,16 @@ export function conversionEventOf(mapped: MappedEvent, ctx: Ctx): Record<string,
   });
 }
 
-/** Why Reddit would refuse an event (and with it the whole batch), or `undefined` when it can be sent. */
-function refusalOf(mapped: MappedEvent, conversion: Record<string, unknown>, now: Date): Outcome | undefined {
-  const type = conversion['type'] as { custom_event_name?: string };
-  if (
-    type.custom_event_name !== undefined &&
-    [...type.custom_event_name].length > CUSTOM_EVENT_NAME_MAX_LENGTH
-  ) {
-    return {
-      status: 'rejected',
-      code: 'custom_event_name_too_long',
-      reason: `${PLATFORM} takes custom event names of at most ${CUSTOM_EVENT_NAME_MAX_LENGTH} characters; '${type.custom_event_name}' is longer (map it with options.eventMap)`,
-    };
-  }
-  if (conversion['click_id'] === undefined && !hasMatchKey((conversion['user'] ?? {}) as RedditUser)) {
-    return {
-      status: 'rejected',
-      code: 'missing_match_keys',
-      reason: `${PLATFORM} needs a match key on every event (rdt_cid click id, email, phone, external id, IP address or user agent); this event has none`,
-    };
-  }
-  if (mapped.event.occurredAt.getTime() - now.getTime() > MAX_FUTURE_MS) {
-    return {
-      status: 'rejected',
-      code: 'event_in_future',
-      reason: `${PLATFORM} accepts event_at at most 5 minutes in the future; this event is dated ${mapped.event.occurredAt.toISOString()}`,
-    };
-  }
-  return undefined;
-}
-
 /**
- * Pure: one `POST /api/v3/pixels/{pixel_id}/conversion_events` for the sendable events of the
- * chunk (core keeps chunks ≤ 1000 events and drops events older than 7 days). Reddit rejects a
- * whole batch when one event is invalid, so events it would refuse are rejected here instead.
+ * Pure: one `POST /api/v3/pixels/{pixel_id}/conversion_events` for the chunk (core keeps chunks
+ * ≤ 1000 events, drops events older than 7 days and has already refused, in `check`, the events
+ * Reddit would reject with the whole batch).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const pixel = encodeURIComponent(ctx.credentials.pixel_id);
-  return oneRequestForSendable(
-    events,
-    (mapped) => conversionEventOf(mapped, ctx),
-    (mapped, conversion) => refusalOf(mapped, conversion, ctx.now),
-    (data) => ({
+  const data = events.map((mapped) => conversionEventOf(mapped, ctx));
+  return [
+    {
       method: 'POST',
       url: `${ctx.baseUrl}/api/${REDDIT_API_VERSION}/pixels/${pixel}/conversion_events`,
       headers: {
@@ -143,6 +110,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         'user-agent': USER_AGENT,
       },
       body: { data: withoutUndefined({ test_id: ctx.options.test_id, events: data }) },
-    }),
-  );
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -3,35 +3,18 @@ import {
   type MappedEvent,
   type Outcome,
   objectOf,
-  outcomeFromStatus,
+  outcomeFromErrorTable,
   sameOutcome,
 } from '@relay/core';
 import {
   INVALID_EVENTS_MESSAGE,
   type RedditError,
   describeRedditError,
-  outcomeForRedditError,
+  redditErrorOf,
+  redditErrors,
 } from './error-map';
 
 const PLATFORM = 'Reddit Conversions API';
-
-/** The error object of a Reddit answer (`{error: {...}}`), or a plain-text body as its message. */
-function errorOf(response: HttpResponse): RedditError {
-  const error = objectOf(objectOf(response.json)['error']);
-  const out: RedditError = {};
-  if (typeof error['code'] === 'number') out.code = error['code'];
-  for (const key of ['message', 'reason', 'explanation'] as const) {
-    if (typeof error[key] === 'string') out[key] = error[key];
-  }
-  if (Array.isArray(error['fields'])) {
-    out.fields = error['fields'].map((f) => objectOf(f)) as RedditError['fields'];
-  }
-  if (out.message === undefined && out.explanation === undefined && out.reason === undefined) {
-    const text = response.json === undefined ? response.body.trim() : '';
-    if (text) out.message = text.slice(0, 300);
-  }
-  return out;
-}
 
 /** `$.data.events[3].user.UUID` → 3: the field errors of each event of the request. */
 function fieldErrorsByEvent(error: RedditError, count: number): Map<number, string[]> {
@@ -58,10 +41,10 @@ function processedCount(body: Record<string, unknown>): number | undefined {
  * Reddit says it processed fewer). 400 "There were N invalid conversion events. None were
  * processed.": the events its `fields` point at (`$.data.events[i]…`) are rejected with their
  * messages and the others are retryable (nothing was processed; resent without the bad ones);
- * without such fields, the whole batch is rejected. Other answers: the error table, then core's
- * default for the status.
+ * without such fields, one outcome rejects the whole request (core isolates the bad events).
+ * Other answers: one outcome from the error table (error-map.ts), else core's default for the status.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   if (response.status >= 200 && response.status < 300) {
     const processed = processedCount(objectOf(response.json));
     return sameOutcome(
@@ -75,7 +58,7 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
     );
   }
 
-  const error = errorOf(response);
+  const error = redditErrorOf(response);
   if (response.status === 400 && INVALID_EVENTS_MESSAGE.test(describeRedditError(error))) {
     const invalid = fieldErrorsByEvent(error, events.length);
     if (invalid.size > 0) {
@@ -95,12 +78,5 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
       });
     }
   }
-  const special = outcomeForRedditError(response.status, error);
-  if (special) return sameOutcome(special, events.length);
-  const hasText =
-    error.message !== undefined || error.explanation !== undefined || error.reason !== undefined;
-  return sameOutcome(
-    outcomeFromStatus(response, PLATFORM, now, hasText ? describeRedditError(error) : undefined),
-    events.length,
-  );
+  return outcomeFromErrorTable(redditErrors, response, PLATFORM);
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sha256Hex } from '@relay/core';
 import {
-  FIXED_NOW,
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
@@ -242,7 +241,7 @@ describe('snapchat_capi responses', () => {
   const events = mappedEvents(3, 'PURCHASE');
 
   it('delivers on {status: VALID}', () => {
-    expect(parseResponse(jsonResponse(200, { status: 'VALID', reason: 'OK' }), events, FIXED_NOW)).toEqual([
+    expect(parseResponse(jsonResponse(200, { status: 'VALID', reason: 'OK' }), events)).toEqual([
       { status: 'delivered' },
       { status: 'delivered' },
       { status: 'delivered' },
@@ -255,7 +254,7 @@ describe('snapchat_capi responses', () => {
       event: 1,
       errors: { codes: ['E_VALUE'], error_msgs: ['value must be a number'] },
     };
-    expect(parseResponse(jsonResponse(400, body), events, FIXED_NOW)).toEqual([
+    expect(parseResponse(jsonResponse(400, body), events)).toEqual([
       {
         status: 'retryable',
         reason:
@@ -276,13 +275,11 @@ describe('snapchat_capi responses', () => {
 
   it('rejects every event when INVALID names no event', () => {
     const body = { status: 'INVALID', reason: 'Invalid pixel', errors: { error_msgs: ['pixel not found'] } };
-    expect(parseResponse(jsonResponse(200, body), mappedEvents(1), FIXED_NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'invalid_request',
-        reason: 'Snapchat Conversions API rejected the request: pixel not found',
-      },
-    ]);
+    expect(parseResponse(jsonResponse(200, body), mappedEvents(1))).toEqual({
+      status: 'rejected',
+      code: 'invalid_request',
+      reason: 'Snapchat Conversions API rejected the request: pixel not found',
+    });
   });
 
   it('maps the validate endpoint event_logs to one outcome per event', () => {
@@ -294,7 +291,7 @@ describe('snapchat_capi responses', () => {
         { event: 2, status: 'INVALID', errors: { codes: ['E1'], error_msgs: ['bad currency'] } },
       ],
     };
-    expect(parseResponse(jsonResponse(200, body), events, FIXED_NOW)).toEqual([
+    expect(parseResponse(jsonResponse(200, body), events)).toEqual([
       {
         status: 'delivered',
         warnings: [
@@ -318,14 +315,12 @@ describe('snapchat_capi responses', () => {
 
   it('keeps the HTTP meaning for 401, 429 and 5xx, with the error messages', () => {
     const body = { status: 'INVALID', errors: { error_msgs: ['token expired'] } };
-    expect(parseResponse(jsonResponse(401, body), mappedEvents(1), FIXED_NOW)[0]).toEqual({
+    expect(parseResponse(jsonResponse(401, body), mappedEvents(1))).toEqual({
       status: 'auth',
       kind: 'refresh',
       reason: 'Snapchat Conversions API rejected the credentials (401): token expired',
     });
-    expect(
-      parseResponse(jsonResponse(429, {}, { 'retry-after': '5' }), mappedEvents(1), FIXED_NOW)[0],
-    ).toMatchObject({
+    expect(parseResponse(jsonResponse(429, {}, { 'retry-after': '5' }), mappedEvents(1))).toMatchObject({
       status: 'retryable',
       retryAfterMs: 5000,
     });
@@ -333,11 +328,7 @@ describe('snapchat_capi responses', () => {
 
   it('falls back to the HTTP status table for other errors', () => {
     expect(
-      parseResponse(
-        { status: 404, headers: {}, body: 'not found', json: undefined },
-        mappedEvents(1),
-        FIXED_NOW,
-      )[0],
+      parseResponse({ status: 404, headers: {}, body: 'not found', json: undefined }, mappedEvents(1)),
     ).toEqual({
       status: 'rejected',
       code: 'http_404',

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { snapErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -30,5 +31,6 @@ export const adapter = defineAdapter({
   events: eventMapping,
   maxEventAgeMs: THIRTY_SEVEN_DAYS_MS,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: snapErrors,
 });

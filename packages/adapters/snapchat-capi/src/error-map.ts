@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorTable, Outcome, PlatformErrorInfo } from '@relay/core';
 
 const PLATFORM = 'Snapchat Conversions API';
 
@@ -32,11 +32,36 @@ export function collateralOutcome(invalidIndex: number): Outcome {
   };
 }
 
-/** A request refused as INVALID without naming an event: every event is rejected. */
-export function invalidRequestOutcome(detail: string): Outcome {
-  return {
-    status: 'rejected',
-    code: 'invalid_request',
-    reason: `${PLATFORM} rejected the request: ${detail}`,
-  };
+interface SnapBody {
+  status?: unknown;
+  reason?: unknown;
+  errors?: SnapErrorDetails;
 }
+
+/**
+ * Snap's error answers as data. An `INVALID` answer that names an event (`event: i`) or carries
+ * `event_logs` is read per event by parse-response; one that names none is about the request.
+ */
+export const snapErrors: ErrorTable = {
+  read: (response): PlatformErrorInfo | undefined => {
+    const body = (
+      typeof response.json === 'object' && response.json !== null ? response.json : {}
+    ) as SnapBody;
+    const reason = typeof body.reason === 'string' ? body.reason : undefined;
+    const invalid = String(body.status ?? '').toUpperCase() === 'INVALID';
+    if (invalid) return { code: 'INVALID', message: describeSnapErrors(body.errors, reason) };
+    if (body.errors) return { message: describeSnapErrors(body.errors, reason) };
+    return reason === undefined ? undefined : { message: reason };
+  },
+  rows: [
+    {
+      code: 'INVALID',
+      outcome: { status: 'rejected', code: 'invalid_request' },
+      reason: 'rejected the request',
+      example: {
+        status: 400,
+        body: { status: 'INVALID', reason: 'Invalid pixel', errors: { error_msgs: ['pixel not found'] } },
+      },
+    },
+  ],
+};

@@ -3,6 +3,7 @@ import {
   type MappedEvent,
   type Outcome,
   isRetryableStatus,
+  outcomeFromErrorTable,
   outcomeFromStatus,
   sameOutcome,
 } from '@relay/core';
@@ -11,7 +12,7 @@ import {
   collateralOutcome,
   describeSnapErrors,
   invalidEventOutcome,
-  invalidRequestOutcome,
+  snapErrors,
 } from './error-map';
 
 const PLATFORM = 'Snapchat Conversions API';
@@ -61,10 +62,11 @@ function parseValidateLogs(logs: SnapEventLog[], count: number): Outcome[] {
 /**
  * One outcome per event of the request, in order. `{status: VALID}` → delivered. `{status:
  * INVALID, event: i, errors}` → event `i` rejected with Snap's messages and the other events
- * retried without it; INVALID without an event index → every event rejected. The validate
- * endpoint's `event_logs` give one outcome per event. 401/403/429/5xx follow core's HTTP table.
+ * retried without it; INVALID without an event index → one rejection for the whole request
+ * (error-map.ts). The validate endpoint's `event_logs` give one outcome per event.
+ * 401/403/429/5xx follow core's HTTP table.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   const body = (
     typeof response.json === 'object' && response.json !== null ? response.json : {}
   ) as SnapResponseBody;
@@ -74,15 +76,14 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
     !ok && (response.status === 401 || response.status === 403 || isRetryableStatus(response.status));
 
   if (!httpDecides && String(body.status ?? '').toUpperCase() === 'INVALID') {
-    const detail = describeSnapErrors(body.errors, body.reason);
     if (Array.isArray(body.event_logs) && body.event_logs.length > 0)
       return parseValidateLogs(body.event_logs, count);
-    if (!isIndex(body.event, count)) return sameOutcome(invalidRequestOutcome(detail), count);
+    if (!isIndex(body.event, count)) return outcomeFromErrorTable(snapErrors, response, PLATFORM);
+    const detail = describeSnapErrors(body.errors, body.reason);
     const invalid = body.event;
     return events.map((_, i) => (i === invalid ? invalidEventOutcome(detail) : collateralOutcome(invalid)));
   }
   if (ok && Array.isArray(body.event_logs)) return parseValidateLogs(body.event_logs, count);
   if (ok) return sameOutcome({ status: 'delivered' }, count);
-  const detail = body.errors ? describeSnapErrors(body.errors, body.reason) : body.reason;
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, detail), count);
+  return outcomeFromStatus(response, PLATFORM, undefined, snapErrors.read(response)?.message);
 }

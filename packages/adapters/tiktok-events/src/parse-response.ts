@@ -31,9 +31,14 @@ function failedEvents(body: TiktokResponseBody, count: number): Map<number, stri
  * One outcome per event of the request, in order. TikTok answers HTTP 200 with `code` ≠ 0 for
  * errors, so the body's code decides: `0` delivered; `20001` (partial success): the events it
  * names in `data.failed_events[].index` are rejected with TikTok's message and the others
- * delivered; a 20001 naming none is delivered with the message as a warning (TikTok kept the
- * valid events; whether its answer always names the failed ones is unverified);
- * other codes per error-map.ts. Without a code, or on 401/403/429/5xx, the HTTP status
+ * delivered; a 20001 naming none is delivered with the message as a warning.
+ * Undocumented (docs/delivery.md, all-or-nothing table): TikTok's public material does not show a
+ * 20001 body nor say whether one invalid event refuses a batch (the reference at
+ * business-api.tiktok.com/portal/docs?id=1771100865818625 needs a login). `data.failed_events`
+ * with 0-based `index` into `data[]` is the shape Relay assumes; peers read no per-event failure
+ * (rudder-transformer `tiktok_ads/networkHandler.js` treats 0 and 20001 alike as success;
+ * Segment `tiktok-conversions` sends one event per request). So the adapter is not `atomic`.
+ * Other codes per error-map.ts. Without a code, or on 401/403/429/5xx, the HTTP status
  * decides (so Retry-After is kept).
  */
 export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {

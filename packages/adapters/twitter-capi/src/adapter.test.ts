@@ -145,7 +145,6 @@ describe('twitter_capi requests', () => {
 
 describe('twitter_capi responses', () => {
   const events = mappedEvents(2);
-  const now = FIXED_NOW;
   it.each([
     [200, { data: { conversions_processed: 2 } }, { status: 'delivered' }],
     [
@@ -203,6 +202,6 @@ describe('twitter_capi responses', () => {
       },
     ],
   ])('HTTP %i %j', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body), events, now)).toEqual([expected, expected]);
+    expect(parseResponse(jsonResponse(status, body), events)).toEqual(expected);
   });
 });

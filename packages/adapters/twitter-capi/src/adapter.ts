@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { xErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -31,6 +33,8 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 500 },
   rateLimit: { requestsPerSecond: 100, concurrency: 4 },
   events: eventMapping,
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: xErrors,
 });

@@ -1,10 +1,5 @@
-import {
-  type BuildContext,
-  type BuildResult,
-  type MappedEvent,
-  type Outcome,
-  oauth1Header,
-} from '@relay/core';
+import { type BuildContext, type HttpRequest, type MappedEvent, oauth1Header } from '@relay/core';
+import { xEventIdOf } from './check';
 import { xIdentifiers } from './identifiers';
 import type { TwitterCapiCredentials, TwitterCapiOptions } from './schemas';
 import { X_ADS_API_VERSION } from './version';
@@ -36,39 +31,10 @@ function conversion(mapped: MappedEvent, eventId: string, ctx: Ctx) {
 
 /**
  * Pure: `POST /{version}/measurement/conversions/{pixel_id}` with up to 500 conversions, signed
- * with OAuth 1.0a (nonce and time from the context). Events without a configured X event id are
- * skipped; events without any identifier are rejected before sending (X refuses them).
+ * with OAuth 1.0a (nonce and time from the context). `check` has already skipped events without
+ * a configured X event id and refused those without any identifier.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: ReturnType<typeof conversion> }> = [];
-  events.forEach((mapped, index) => {
-    const eventId = ctx.credentials.event_ids[mapped.name as keyof TwitterCapiCredentials['event_ids']];
-    if (!eventId) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'skipped',
-          reason: `no X event id for '${mapped.name}'; add it to credentials.event_ids.${mapped.name}`,
-        },
-      });
-      return;
-    }
-    const body = conversion(mapped, eventId, ctx);
-    if (body.identifiers.length === 0) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_identifier',
-          reason: 'X needs a twclid, an email or a phone number to match a conversion; this event has none',
-        },
-      });
-      return;
-    }
-    sendable.push({ index, body });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const version = ctx.options.api_version ?? X_ADS_API_VERSION;
   const url = `${ctx.baseUrl}/${version}/measurement/conversions/${encodeURIComponent(ctx.credentials.pixel_id)}`;
   const authorization = oauth1Header(
@@ -80,16 +46,15 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
     },
     { method: 'POST', url, nonce: ctx.nonce(), timestamp: Math.floor(ctx.now.getTime() / 1000) },
   );
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url,
-        headers: { authorization, 'content-type': 'application/json' },
-        body: { conversions: sendable.map((s) => s.body) },
-        eventIndexes: sendable.map((s) => s.index),
+  return [
+    {
+      method: 'POST',
+      url,
+      headers: { authorization, 'content-type': 'application/json' },
+      body: {
+        conversions: events.map((mapped) => conversion(mapped, xEventIdOf(mapped.name, ctx) ?? '', ctx)),
       },
-    ],
-    outcomes,
-  };
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }
