@@ -80,3 +80,15 @@ export const conflictResponse = {
     'Conflict with an existing record: `{error_code: "CONFLICT", message, details, detail}`',
   ),
 } as const;
+
+/** Routes whose body names other records (`storefront_id`, `platform_id`): either may be unknown. */
+export const unknownIdOrReference = {
+  404: json(
+    problemSchema,
+    'Unknown id, or a `storefront_id` / `platform_id` in the body that does not exist: `{error_code: "NOT_FOUND", message, details, detail}`',
+  ),
+} as const;
+
+/** A secret field of a response: present only with `?decrypt=true`, which needs the admin role. */
+export const decryptedSecret = <T extends z.ZodType>(schema: T) =>
+  schema.optional().meta({ description: 'Only with `?decrypt=true` (admin role); absent otherwise' });

@@ -1,11 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { credentialCreateSchema, credentialUpdateSchema } from '../routes/credentials';
 import { ingestRequestSchema } from '../routes/events';
 import { replaySchema } from '../routes/events-admin';
 import { previewSchema } from '../routes/preview';
-import { sgtmCreateSchema, sgtmUpdateSchema } from '../routes/sgtm-configs';
-import { storefrontCreateSchema, storefrontUpdateSchema } from '../routes/storefronts';
 import { operatorViewPaths } from './openapi-operator';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -19,52 +16,6 @@ const errors = {
   '404': { description: 'Unknown id: `{error_code: "NOT_FOUND", message, details}`' },
   '422': { description: 'Invalid body: `{detail: [{loc, msg, type}]}` naming the field' },
 };
-
-function crud(tag: string, base: string, create: string, update: string, filters: string[]) {
-  const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
-  const query = ['skip', 'limit', ...filters].map((name) => ({
-    name,
-    in: 'query',
-    schema: { type: name === 'skip' || name === 'limit' ? 'integer' : 'string' },
-  }));
-  return {
-    [base]: {
-      get: {
-        tags: [tag],
-        summary: `List ${tag}`,
-        parameters: query,
-        responses: { '200': ok('`{items, total, skip, limit, has_more}`'), '401': errors['401'] },
-      },
-      post: {
-        tags: [tag],
-        summary: `Create ${tag}`,
-        requestBody: json(create),
-        responses: { '201': ok('Created'), '409': { description: 'Conflict' }, ...errors },
-      },
-    },
-    [`${base}/{id}`]: {
-      get: {
-        tags: [tag],
-        summary: `Get one of ${tag}`,
-        parameters: [id],
-        responses: { '200': ok('Found'), ...errors },
-      },
-      put: {
-        tags: [tag],
-        summary: `Update (partial) one of ${tag}`,
-        parameters: [id],
-        requestBody: json(update),
-        responses: { '200': ok('Updated'), ...errors },
-      },
-      delete: {
-        tags: [tag],
-        summary: `Delete one of ${tag}`,
-        parameters: [id],
-        responses: { '204': { description: 'Deleted' }, ...errors },
-      },
-    },
-  };
-}
 
 export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -130,16 +81,6 @@ function handWrittenDocument() {
           },
         },
       },
-      ...crud('storefronts', '/admin/v1/storefronts', 'StorefrontCreate', 'StorefrontUpdate', ['is_active']),
-      ...crud('sgtm-configs', '/admin/v1/sgtm-configs', 'SgtmConfigCreate', 'SgtmConfigUpdate', [
-        'is_active',
-        'storefront_id',
-      ]),
-      ...crud('credentials', '/admin/v1/credentials', 'CredentialCreate', 'CredentialUpdate', [
-        'is_active',
-        'storefront_id',
-        'platform_id',
-      ]),
       ...Object.fromEntries(
         (['credentials', 'sgtm-configs'] as const).map((tag) => [
           `/admin/v1/${tag}/{id}/preview`,
@@ -199,12 +140,6 @@ function handWrittenDocument() {
       securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
       schemas: {
         OmsBatch: schema(ingestRequestSchema),
-        StorefrontCreate: schema(storefrontCreateSchema),
-        StorefrontUpdate: schema(storefrontUpdateSchema),
-        SgtmConfigCreate: schema(sgtmCreateSchema),
-        SgtmConfigUpdate: schema(sgtmUpdateSchema),
-        CredentialCreate: schema(credentialCreateSchema),
-        CredentialUpdate: schema(credentialUpdateSchema),
         Replay: schema(replaySchema),
         Preview: schema(previewSchema),
       },

@@ -1,5 +1,5 @@
+import { createRoute } from '@hono/zod-openapi';
 import { type MultiFernet, destinationPrivacySchema } from '@relay/core';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
 import type { Db } from '../db/client';
@@ -15,17 +15,21 @@ import { resumePausedDeliveries } from '../db/deliveries';
 import { isUniqueViolation } from '../db/errors';
 import { findPlatform } from '../db/platforms';
 import { storefrontExists } from '../db/storefronts';
-import { RequestValidationError, conflict, notFound } from '../http/problems';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
 import {
-  decryptQuery,
-  httpUrlColumn,
-  idParam,
-  jsonSize,
-  page,
-  paginationSchema,
-  parseBody,
-  parseQuery,
-} from '../http/validate';
+  conflictResponse,
+  decryptedSecret,
+  idParams,
+  invalid,
+  json,
+  jsonBody,
+  notFoundResponse,
+  pageOf,
+  unauthorized,
+  unknownIdOrReference,
+} from '../http/openapi-schemas';
+import { RequestValidationError, conflict, notFound } from '../http/problems';
+import { decryptQuery, httpUrlColumn, jsonSize, page, paginationSchema } from '../http/validate';
 import type { AdapterRegistry } from '../platforms/registry';
 
 /** The fields of a credential, without defaults: an update must not apply one to a field it does not name. */
@@ -34,7 +38,11 @@ const fields = {
   platform_id: z.number().int().positive(),
   credentials: z
     .record(z.string(), z.unknown())
-    .refine(jsonSize(32_768), 'credentials should have at most 32768 bytes as JSON'),
+    .refine(jsonSize(32_768), 'credentials should have at most 32768 bytes as JSON')
+    .meta({
+      description:
+        "The platform's secrets (its `credential_schema`), checked against its adapter; stored encrypted, never returned without `?decrypt=true`",
+    }),
   destination_type: z.enum(['sgtm', 'direct']),
   pixel_id: z.string().max(255).nullish(),
   account_id: z.string().max(255).nullish(),
@@ -50,16 +58,90 @@ const fields = {
   privacy: destinationPrivacySchema.optional(),
 };
 
-export const credentialCreateSchema = z.object({
-  ...fields,
-  destination_type: fields.destination_type.default('direct'),
-  is_active: fields.is_active.default(true),
-});
+export const credentialCreateSchema = z
+  .object({
+    ...fields,
+    destination_type: fields.destination_type.default('direct'),
+    is_active: fields.is_active.default(true),
+  })
+  .meta({
+    id: 'CredentialCreate',
+    example: {
+      storefront_id: 1,
+      platform_id: 1,
+      credentials: {
+        pixel_id: '123456789012345',
+        access_token: 'EAAGexampleSystemUserToken0123456789abcdef',
+      },
+      pixel_id: '123456789012345',
+    },
+  });
 
-/** A partial update: only the fields it names change. */
-export const credentialUpdateSchema = z.object(fields).partial();
+/** A partial update: only the fields it names change; any update resumes the deliveries a pause holds. */
+export const credentialUpdateSchema = z
+  .object(fields)
+  .partial()
+  .meta({
+    id: 'CredentialUpdate',
+    example: {
+      credentials: { pixel_id: '123456789012345', access_token: 'EAAGexampleRotatedToken0123456789abcdef' },
+    },
+  });
 
-export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: boolean) {
+export const credentialSchema = z
+  .object({
+    id: z.number().int(),
+    storefront_id: z.number().int(),
+    platform_id: z.number().int(),
+    destination_type: z.string(),
+    pixel_id: z.string().nullable(),
+    account_id: z.string().nullable(),
+    base_url: z.string().nullable(),
+    token_url: z.string().nullable(),
+    options: z.record(z.string(), z.unknown()).nullable(),
+    privacy: destinationPrivacySchema,
+    is_active: z.boolean(),
+    paused_at: z.string().nullable().meta({
+      description:
+        'Set while the platform refuses this credential: its deliveries wait; any update resumes them',
+    }),
+    pause_reason: z.string().nullable(),
+    credentials: decryptedSecret(z.record(z.string(), z.unknown())),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({
+    id: 'Credential',
+    description: 'A destination credential; its secrets are returned only with `?decrypt=true` (admin role).',
+    example: {
+      id: 1,
+      storefront_id: 1,
+      platform_id: 1,
+      destination_type: 'direct',
+      pixel_id: '123456789012345',
+      account_id: null,
+      base_url: null,
+      token_url: null,
+      options: null,
+      privacy: {
+        baa: false,
+        allowed_events: null,
+        allowed_properties: ['value', 'currency'],
+        allowed_identifiers: [],
+      },
+      is_active: true,
+      paused_at: null,
+      pause_reason: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    },
+  });
+
+export function credentialJson(
+  c: Credential,
+  cipher: MultiFernet,
+  decrypt: boolean,
+): z.input<typeof credentialSchema> {
   return {
     id: c.id,
     storefront_id: c.storefrontId,
@@ -69,10 +151,9 @@ export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: bool
     account_id: c.accountId,
     base_url: c.baseUrl,
     token_url: c.tokenUrl,
-    options: c.options ?? null,
+    options: (c.options ?? null) as Record<string, unknown> | null,
     privacy: destinationPrivacySchema.parse(c.privacy ?? {}),
     is_active: c.isActive,
-    /** Set while the platform refuses this credential: its deliveries wait; any update resumes them. */
     paused_at: c.pausedAt?.toISOString() ?? null,
     pause_reason: c.pauseReason,
     ...(decrypt && { credentials: openJson<Record<string, unknown>>(cipher, c.credentialsEncrypted) }),
@@ -81,8 +162,79 @@ export function credentialJson(c: Credential, cipher: MultiFernet, decrypt: bool
   };
 }
 
+const tags = ['credentials'];
+
+const listQuery = paginationSchema.extend({
+  storefront_id: z.coerce.number().int().optional(),
+  platform_id: z.coerce.number().int().optional(),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List credentials (never their secrets)',
+  request: { query: listQuery },
+  responses: { 200: json(pageOf(credentialSchema), 'A page of credentials'), ...unauthorized, ...invalid },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'Get one credential; `?decrypt=true` (admin role) adds its decrypted `credentials`',
+  request: { params: idParams, query: decryptQuery },
+  responses: {
+    200: json(credentialSchema, 'The credential'),
+    ...unauthorized,
+    ...notFoundResponse,
+    ...invalid,
+  },
+});
+
+const createCredentialRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary:
+    "Create a storefront's credential for a platform (one per pair), checked against the platform's adapter",
+  request: { body: jsonBody(credentialCreateSchema) },
+  responses: {
+    201: json(credentialSchema, 'Created'),
+    ...unauthorized,
+    ...unknownIdOrReference,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags,
+  summary:
+    'Update (partial) a credential: only the fields named change; any update resumes paused deliveries',
+  request: { params: idParams, body: jsonBody(credentialUpdateSchema) },
+  responses: {
+    200: json(credentialSchema, 'Updated'),
+    ...unauthorized,
+    ...unknownIdOrReference,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete a credential',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+});
+
 export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterRegistry) {
-  const app = new Hono();
+  const app = openApiRouter();
 
   /** Check credentials and options against the platform's adapter; platforms without one are stored as given. */
   async function validateForPlatform(platformId: number, credentials?: unknown, options?: unknown) {
@@ -104,14 +256,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
     if (problems.length > 0) throw new RequestValidationError(problems);
   }
 
-  app.get('/', async (c) => {
-    const q = parseQuery(
-      c,
-      paginationSchema.extend({
-        storefront_id: z.coerce.number().int().optional(),
-        platform_id: z.coerce.number().int().optional(),
-      }),
-    );
+  defineRoute(app, listRoute, async (c, { query: q }) => {
     const { items, total } = await listCredentials(
       db,
       {
@@ -131,16 +276,13 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
     );
   });
 
-  app.get('/:id', async (c) => {
-    const id = idParam(c);
-    const { decrypt } = parseQuery(c, decryptQuery);
+  defineRoute(app, getRoute, async (c, { params: { id }, query: { decrypt } }) => {
     const credential = await findCredential(db, id);
     if (!credential) throw notFound('Credential', id);
     return c.json(credentialJson(credential, cipher, decrypt === true));
   });
 
-  app.post('/', async (c) => {
-    const body = await parseBody(c, credentialCreateSchema);
+  defineRoute(app, createCredentialRoute, async (c, { body }) => {
     if (!(await storefrontExists(db, body.storefront_id))) throw notFound('Storefront', body.storefront_id);
     await validateForPlatform(body.platform_id, body.credentials, body.options);
     try {
@@ -168,9 +310,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
     }
   });
 
-  app.put('/:id', async (c) => {
-    const id = idParam(c);
-    const body = await parseBody(c, credentialUpdateSchema);
+  defineRoute(app, updateRoute, async (c, { params: { id }, body }) => {
     const existing = await findCredential(db, id);
     if (!existing) throw notFound('Credential', id);
     if (body.storefront_id !== undefined && !(await storefrontExists(db, body.storefront_id))) {
@@ -208,8 +348,7 @@ export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterR
     }
   });
 
-  app.delete('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, deleteRoute, async (c, { params: { id } }) => {
     if (!(await deleteCredential(db, id))) throw notFound('Credential', id);
     return c.body(null, 204);
   });

@@ -1,5 +1,5 @@
+import { createRoute } from '@hono/zod-openapi';
 import { type MultiFernet, destinationPrivacySchema } from '@relay/core';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { openJson, sealJson } from '../crypto/secrets';
 import type { Db } from '../db/client';
@@ -13,17 +13,21 @@ import {
   updateSgtmConfig,
 } from '../db/sgtm-configs';
 import { storefrontExists } from '../db/storefronts';
-import { RequestValidationError, conflict, notFound } from '../http/problems';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
 import {
-  decryptQuery,
-  httpUrlColumn,
-  idParam,
-  jsonSize,
-  page,
-  paginationSchema,
-  parseBody,
-  parseQuery,
-} from '../http/validate';
+  conflictResponse,
+  decryptedSecret,
+  idParams,
+  invalid,
+  json,
+  jsonBody,
+  notFoundResponse,
+  pageOf,
+  unauthorized,
+  unknownIdOrReference,
+} from '../http/openapi-schemas';
+import { RequestValidationError, conflict, notFound } from '../http/problems';
+import { decryptQuery, httpUrlColumn, jsonSize, page, paginationSchema } from '../http/validate';
 
 const httpUrl = httpUrlColumn('sgtm_url must be a valid http(s) URL');
 
@@ -59,12 +63,77 @@ export const sgtmCreateSchema = z
         message: 'measurement_id is required when client_type is ga4',
       });
     }
+  })
+  .meta({
+    id: 'SgtmConfigCreate',
+    description: 'measurement_id is required when client_type is ga4 (the default).',
+    example: {
+      storefront_id: 1,
+      sgtm_url: 'https://sgtm.bosley.com',
+      client_type: 'ga4',
+      measurement_id: 'G-ABC123',
+      api_secret: 'ga4-api-secret',
+    },
   });
 
 /** A partial update: only the fields it names change. */
-export const sgtmUpdateSchema = z.object(fields).partial();
+export const sgtmUpdateSchema = z
+  .object(fields)
+  .partial()
+  .meta({
+    id: 'SgtmConfigUpdate',
+    description: 'The result must still have a measurement_id when its client_type is ga4.',
+    example: { is_active: false },
+  });
 
-export function sgtmJson(s: SgtmConfig, cipher: MultiFernet, decrypt: boolean) {
+export const sgtmConfigSchema = z
+  .object({
+    id: z.number().int(),
+    storefront_id: z.number().int(),
+    sgtm_url: z.string(),
+    client_type: z.string(),
+    container_id: z.string().nullable(),
+    measurement_id: z.string().nullable(),
+    custom_endpoint_path: z.string().nullable(),
+    is_active: z.boolean(),
+    privacy: destinationPrivacySchema,
+    has_api_secret: z.boolean(),
+    has_custom_headers: z.boolean(),
+    api_secret: decryptedSecret(z.string().nullable()),
+    custom_headers: decryptedSecret(z.record(z.string(), z.string()).nullable()),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({
+    id: 'SgtmConfig',
+    description: 'An sGTM config; its secrets are shown only as has_api_secret / has_custom_headers.',
+    example: {
+      id: 1,
+      storefront_id: 1,
+      sgtm_url: 'https://sgtm.bosley.com',
+      client_type: 'ga4',
+      container_id: null,
+      measurement_id: 'G-ABC123',
+      custom_endpoint_path: null,
+      is_active: true,
+      privacy: {
+        baa: false,
+        allowed_events: null,
+        allowed_properties: ['value', 'currency'],
+        allowed_identifiers: [],
+      },
+      has_api_secret: true,
+      has_custom_headers: false,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    },
+  });
+
+export function sgtmJson(
+  s: SgtmConfig,
+  cipher: MultiFernet,
+  decrypt: boolean,
+): z.input<typeof sgtmConfigSchema> {
   return {
     id: s.id,
     storefront_id: s.storefrontId,
@@ -79,18 +148,86 @@ export function sgtmJson(s: SgtmConfig, cipher: MultiFernet, decrypt: boolean) {
     has_custom_headers: s.customHeadersEncrypted !== null,
     ...(decrypt && {
       api_secret: s.apiSecretEncrypted ? openJson<string>(cipher, s.apiSecretEncrypted) : null,
-      custom_headers: s.customHeadersEncrypted ? openJson(cipher, s.customHeadersEncrypted) : null,
+      custom_headers: s.customHeadersEncrypted
+        ? openJson<Record<string, string>>(cipher, s.customHeadersEncrypted)
+        : null,
     }),
     created_at: s.createdAt.toISOString(),
     updated_at: s.updatedAt.toISOString(),
   };
 }
 
-export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
-  const app = new Hono();
+const tags = ['sgtm-configs'];
 
-  app.get('/', async (c) => {
-    const q = parseQuery(c, paginationSchema.extend({ storefront_id: z.coerce.number().int().optional() }));
+const listQuery = paginationSchema.extend({ storefront_id: z.coerce.number().int().optional() });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List sGTM configs',
+  request: { query: listQuery },
+  responses: { 200: json(pageOf(sgtmConfigSchema), 'A page of sGTM configs'), ...unauthorized, ...invalid },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'Get one sGTM config; `?decrypt=true` (admin role) adds its api_secret and custom_headers',
+  request: { params: idParams, query: decryptQuery },
+  responses: {
+    200: json(sgtmConfigSchema, 'The sGTM config'),
+    ...unauthorized,
+    ...notFoundResponse,
+    ...invalid,
+  },
+});
+
+const createSgtmRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: "Create a storefront's sGTM config (one per storefront)",
+  request: { body: jsonBody(sgtmCreateSchema) },
+  responses: {
+    201: json(sgtmConfigSchema, 'Created'),
+    ...unauthorized,
+    ...unknownIdOrReference,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags,
+  summary:
+    'Update (partial) an sGTM config: only the fields named change; `api_secret` / `custom_headers` null removes that secret',
+  request: { params: idParams, body: jsonBody(sgtmUpdateSchema) },
+  responses: {
+    200: json(sgtmConfigSchema, 'Updated'),
+    ...unauthorized,
+    ...unknownIdOrReference,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete an sGTM config',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+});
+
+export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
+  const app = openApiRouter();
+
+  defineRoute(app, listRoute, async (c, { query: q }) => {
     const { items, total } = await listSgtmConfigs(
       db,
       {
@@ -109,16 +246,13 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
     );
   });
 
-  app.get('/:id', async (c) => {
-    const id = idParam(c);
-    const { decrypt } = parseQuery(c, decryptQuery);
+  defineRoute(app, getRoute, async (c, { params: { id }, query: { decrypt } }) => {
     const s = await findSgtmConfig(db, id);
     if (!s) throw notFound('sGTM config', id);
     return c.json(sgtmJson(s, cipher, decrypt === true));
   });
 
-  app.post('/', async (c) => {
-    const body = await parseBody(c, sgtmCreateSchema);
+  defineRoute(app, createSgtmRoute, async (c, { body }) => {
     if (!(await storefrontExists(db, body.storefront_id))) throw notFound('Storefront', body.storefront_id);
     try {
       const s = await createSgtmConfig(db, {
@@ -141,9 +275,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
     }
   });
 
-  app.put('/:id', async (c) => {
-    const id = idParam(c);
-    const body = await parseBody(c, sgtmUpdateSchema);
+  defineRoute(app, updateRoute, async (c, { params: { id }, body }) => {
     const existing = await findSgtmConfig(db, id);
     if (!existing) throw notFound('sGTM config', id);
     const clientType = body.client_type ?? existing.clientType;
@@ -185,8 +317,7 @@ export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {
     }
   });
 
-  app.delete('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, deleteRoute, async (c, { params: { id } }) => {
     if (!(await deleteSgtmConfig(db, id))) throw notFound('sGTM config', id);
     return c.body(null, 204);
   });

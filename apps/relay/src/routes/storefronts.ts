@@ -1,5 +1,11 @@
-import { type MultiFernet, PRIVACY_MODES, generatePseudonymKey, storefrontPrivacySchema } from '@relay/core';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  type MultiFernet,
+  PRIVACY_MODES,
+  type PrivacyMode,
+  generatePseudonymKey,
+  storefrontPrivacySchema,
+} from '@relay/core';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -11,8 +17,19 @@ import {
   listStorefronts,
   updateStorefront,
 } from '../db/storefronts';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
+import {
+  conflictResponse,
+  idParams,
+  invalid,
+  json,
+  jsonBody,
+  notFoundResponse,
+  pageOf,
+  unauthorized,
+} from '../http/openapi-schemas';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
-import { idParam, page, paginationSchema, parseBody, parseQuery, textColumn } from '../http/validate';
+import { page, paginationSchema, textColumn } from '../http/validate';
 
 const code = z
   .string()
@@ -31,19 +48,57 @@ const storefrontFields = {
   is_active: z.boolean(),
   /** `standard` (default) or `health`: see docs/privacy.md. */
   privacy_mode: z.enum(PRIVACY_MODES, { message: "must be 'standard' or 'health'" }),
-  /** OMS event name → neutral name, applied in health mode. */
-  event_aliases: z.record(z.string(), z.string()),
+  /** OMS event name → neutral name, applied in health mode (names checked as @relay/core checks them). */
+  event_aliases: storefrontPrivacySchema.shape.event_aliases.unwrap(),
 };
 
-export const storefrontCreateSchema = z.object({
-  ...storefrontFields,
-  is_active: storefrontFields.is_active.default(true),
-  privacy_mode: storefrontFields.privacy_mode.optional(),
-  event_aliases: storefrontFields.event_aliases.optional(),
-});
+export const storefrontCreateSchema = z
+  .object({
+    ...storefrontFields,
+    is_active: storefrontFields.is_active.default(true),
+    privacy_mode: storefrontFields.privacy_mode.optional(),
+    event_aliases: storefrontFields.event_aliases.optional(),
+  })
+  .meta({
+    id: 'StorefrontCreate',
+    example: { storefront_id: 'bosley', name: 'Bosley', domain: 'bosley.com' },
+  });
 
 /** A partial update: only the fields it names change. */
-export const storefrontUpdateSchema = z.object(storefrontFields).partial();
+export const storefrontUpdateSchema = z
+  .object(storefrontFields)
+  .partial()
+  .meta({ id: 'StorefrontUpdate', example: { is_active: false } });
+
+export const storefrontSchema = z
+  .object({
+    id: z.number().int(),
+    storefront_id: z.string(),
+    name: z.string(),
+    domain: z.string().nullable(),
+    description: z.string().nullable(),
+    is_active: z.boolean(),
+    privacy_mode: z.enum(PRIVACY_MODES),
+    event_aliases: z.record(z.string(), z.string()),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({
+    id: 'Storefront',
+    description: 'A storefront; its pseudonymisation key (health mode) is never returned.',
+    example: {
+      id: 1,
+      storefront_id: 'bosley',
+      name: 'Bosley',
+      domain: 'bosley.com',
+      description: null,
+      is_active: true,
+      privacy_mode: 'standard',
+      event_aliases: {},
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    },
+  });
 
 /** The storefront's privacy settings after a change, validated as a whole (aliases checked against each other). */
 function privacyOf(
@@ -57,7 +112,8 @@ function privacyOf(
   if (!r.success) throw RequestValidationError.fromZod(r.error, 'body');
   return r.data;
 }
-export function storefrontJson(s: Storefront) {
+
+export function storefrontJson(s: Storefront): z.input<typeof storefrontSchema> {
   return {
     id: s.id,
     storefront_id: s.code,
@@ -65,23 +121,86 @@ export function storefrontJson(s: Storefront) {
     domain: s.domain,
     description: s.description,
     is_active: s.isActive,
-    privacy_mode: s.privacyMode,
-    event_aliases: s.eventAliases ?? {},
+    // Both columns are written only from storefrontPrivacySchema's output (privacyOf below).
+    privacy_mode: s.privacyMode as PrivacyMode,
+    event_aliases: (s.eventAliases ?? {}) as Record<string, string>,
     created_at: s.createdAt.toISOString(),
     updated_at: s.updatedAt.toISOString(),
   };
 }
 
+const tags = ['storefronts'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List storefronts',
+  request: { query: paginationSchema },
+  responses: { 200: json(pageOf(storefrontSchema), 'A page of storefronts'), ...unauthorized, ...invalid },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'Get one storefront',
+  request: { params: idParams },
+  responses: {
+    200: json(storefrontSchema, 'The storefront'),
+    ...unauthorized,
+    ...notFoundResponse,
+    ...invalid,
+  },
+});
+
+const createStorefrontRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Create a storefront',
+  request: { body: jsonBody(storefrontCreateSchema) },
+  responses: {
+    201: json(storefrontSchema, 'Created'),
+    ...unauthorized,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags,
+  summary: 'Update (partial) a storefront: only the fields named change',
+  request: { params: idParams, body: jsonBody(storefrontUpdateSchema) },
+  responses: {
+    200: json(storefrontSchema, 'Updated'),
+    ...unauthorized,
+    ...notFoundResponse,
+    ...conflictResponse,
+    ...invalid,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete a storefront',
+  request: { params: idParams },
+  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+});
+
 export function storefrontRoutes(db: Db, cipher: MultiFernet) {
-  const app = new Hono();
+  const app = openApiRouter();
   /** A health-mode storefront gets its random pseudonymisation key once, sealed; it is never replaced. */
   const keyFor = (mode: string, current?: Storefront) =>
     mode === 'health' && !current?.pseudonymKeyEncrypted
       ? { pseudonymKeyEncrypted: cipher.encrypt(generatePseudonymKey()) }
       : {};
 
-  app.get('/', async (c) => {
-    const q = parseQuery(c, paginationSchema);
+  defineRoute(app, listRoute, async (c, { query: q }) => {
     const { items, total } = await listStorefronts(
       db,
       { ...(q.is_active !== undefined && { isActive: q.is_active }) },
@@ -90,15 +209,13 @@ export function storefrontRoutes(db: Db, cipher: MultiFernet) {
     return c.json(page(items.map(storefrontJson), total, q.skip, q.limit));
   });
 
-  app.get('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, getRoute, async (c, { params: { id } }) => {
     const s = await findStorefront(db, id);
     if (!s) throw notFound('Storefront', id);
     return c.json(storefrontJson(s));
   });
 
-  app.post('/', async (c) => {
-    const body = await parseBody(c, storefrontCreateSchema);
+  defineRoute(app, createStorefrontRoute, async (c, { body }) => {
     const privacy = privacyOf(body);
     try {
       const s = await createStorefront(db, {
@@ -118,9 +235,7 @@ export function storefrontRoutes(db: Db, cipher: MultiFernet) {
     }
   });
 
-  app.put('/:id', async (c) => {
-    const id = idParam(c);
-    const body = await parseBody(c, storefrontUpdateSchema);
+  defineRoute(app, updateRoute, async (c, { params: { id }, body }) => {
     const current = await findStorefront(db, id);
     if (!current) throw notFound('Storefront', id);
     const privacy = privacyOf(body, current);
@@ -142,8 +257,7 @@ export function storefrontRoutes(db: Db, cipher: MultiFernet) {
     }
   });
 
-  app.delete('/:id', async (c) => {
-    const id = idParam(c);
+  defineRoute(app, deleteRoute, async (c, { params: { id } }) => {
     if (!(await deleteStorefront(db, id))) throw notFound('Storefront', id);
     return c.body(null, 204);
   });
