@@ -15,7 +15,8 @@ export interface PlatformErrorInfo {
 
 /** What a row turns an answer into; core adds the reason. */
 export type ErrorVerdict =
-  | { status: 'retryable' }
+  /** `retryAfterMs`: the wait the platform's docs give for this error (a Retry-After header wins). */
+  | { status: 'retryable'; retryAfterMs?: number }
   | { status: 'rejected'; code: string }
   | { status: 'auth'; kind: 'refresh' | 'needs-attention' };
 
@@ -54,6 +55,25 @@ const has = <T>(allowed: OneOrMany<T> | undefined, value: T | undefined) =>
   allowed === undefined ||
   (value !== undefined && (Array.isArray(allowed) ? allowed.includes(value) : allowed === value));
 
+/**
+ * The first row matching an error already read, `httpStatus` being the answer's status (absent
+ * for an error about one event inside a successful answer, such as a partial failure: rows that
+ * name a status then never match).
+ */
+export function rowForError(
+  table: ErrorTable,
+  error: PlatformErrorInfo,
+  httpStatus?: number,
+): ErrorRow | undefined {
+  return table.rows.find(
+    (r) =>
+      has(r.status, httpStatus) &&
+      has(r.code, error.code) &&
+      has(r.subcode, error.subcode) &&
+      (r.when?.(error) ?? true),
+  );
+}
+
 /** The first row matching a response, with the error it read; `undefined` when none does. */
 export function matchErrorRow(
   table: ErrorTable,
@@ -61,13 +81,7 @@ export function matchErrorRow(
 ): { row: ErrorRow; error: PlatformErrorInfo } | undefined {
   const error = table.read(response);
   if (!error) return undefined;
-  const row = table.rows.find(
-    (r) =>
-      has(r.status, response.status) &&
-      has(r.code, error.code) &&
-      has(r.subcode, error.subcode) &&
-      (r.when?.(error) ?? true),
-  );
+  const row = rowForError(table, error, response.status);
   return row ? { row, error } : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '@relay/core';
 import {
+  conformanceChecks,
   eventFromRecord,
   FULL_PURCHASE_RECORD,
   fullPurchaseEvent,
@@ -12,6 +13,7 @@ import {
   testAdapterConformance,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
+import { adsApiErrors } from './error-map';
 import { adapter } from './index';
 
 const ADS_CREDENTIALS = { ...adapter.credentialsExample, developer_token: 'dev-token-example-123456' };
@@ -19,6 +21,15 @@ const ADS_CREDENTIALS = { ...adapter.credentialsExample, developer_token: 'dev-t
 testAdapterConformance(adapter);
 describe('ads_api path', () => {
   testAdapterConformance(adapter, { credentials: ADS_CREDENTIALS, options: { api: 'ads_api' } });
+});
+describe('ads_api error codes', () => {
+  // The kit walks `adapter.errors` (the canonical statuses of both APIs); the Ads API's own
+  // error codes are a second table, read first on the ads_api path: walk its rows there too.
+  const walk = conformanceChecks(
+    { ...adapter, errors: adsApiErrors },
+    { credentials: ADS_CREDENTIALS, options: { api: 'ads_api' } },
+  ).find((c) => c.name === 'gives every row of its error table the row outcome');
+  it('gives every row of the Ads API error table the row outcome', () => walk!.run());
 });
 
 /** Google's own protos (Apache-2.0; see __fixtures__/SOURCE.md), checked as proto3 JSON. */
@@ -352,6 +363,26 @@ describe('google_ads OAuth', () => {
       kind: 'needs-attention',
       reason:
         'Google Ads: Google Ads token request failed (400): invalid_grant: Token has been expired or revoked.',
+    });
+  });
+});
+
+describe('google_ads check', () => {
+  it('skips an Ads API click conversion with neither click id nor hashed email or phone, before any request', async () => {
+    const lead = sampleEvent('purchase_completed', 1, {
+      email: undefined,
+      phone: undefined,
+      gclid: undefined,
+    });
+    const { results, requests } = await run([lead], {
+      credentials: ADS_CREDENTIALS,
+      options: { api: 'ads_api' },
+    });
+    expect(requests).toEqual([]);
+    expect(results[0]!.outcome).toEqual({
+      status: 'skipped',
+      reason:
+        'Google Ads needs a gclid, gbraid or wbraid, or a hashed email or phone, to match a click conversion',
     });
   });
 });

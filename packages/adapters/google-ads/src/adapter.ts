@@ -1,7 +1,9 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
 import { buildRequests } from './build-requests';
+import { check } from './check';
 import { DATA_MANAGER_BASE_URL, DATA_MANAGER_MAX_EVENTS } from './data-manager';
+import { googleStatusErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -33,7 +35,9 @@ export const adapter = defineAdapter({
   rateLimit: { concurrency: 2 },
   events: eventMapping,
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) =>
     parseResponse(response, events, ctx.options.api, ctx.options.validateOnly, ctx.now),
+  errors: googleStatusErrors,
 });

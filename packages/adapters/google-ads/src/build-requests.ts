@@ -1,17 +1,8 @@
-import {
-  type BuildContext,
-  type BuildResult,
-  type HttpRequest,
-  type MappedEvent,
-  type Outcome,
-  type RelayEvent,
-  sentEventKind,
-} from '@relay/core';
+import { type BuildContext, type HttpRequest, type MappedEvent, type RelayEvent } from '@relay/core';
 import { ADS_API_BASE_URL, uploadClickConversionsBody, uploadConversionAdjustmentsBody } from './ads-api';
+import { conversionActionOf, isAdjustment } from './check';
 import { DATA_MANAGER_BASE_URL, dataManagerBody } from './data-manager';
-import { conversionActionFor, eventMapping } from './event-map';
 import type { GoogleAdsCredentials, GoogleAdsOptions } from './schemas';
-import { clickIdentifier, googleIdentity } from './user-data';
 
 type Ctx = BuildContext<GoogleAdsCredentials, GoogleAdsOptions>;
 
@@ -21,65 +12,24 @@ interface Sendable {
   conversionActionId: string;
 }
 
-/** Why a refund cannot be sent through the Data Manager API. */
-const NO_ADJUSTMENTS_IN_DATA_MANAGER =
-  "Google Ads takes refunds and cancellations as conversion adjustments (retractions, restatements), which only the Google Ads API offers (the Data Manager API's events:ingest has none): set options.api to 'ads_api' (a refresh token with the adwords scope) to retract refunded orders";
-
-/** Why an event cannot be sent, or `undefined` when it can. */
-function unmatchable(event: RelayEvent, ctx: Ctx): string | undefined {
-  if (clickIdentifier(event)) return undefined;
-  const identity = googleIdentity(event, ctx.defaultCountry);
-  const usable =
-    ctx.options.api === 'ads_api'
-      ? identity.email || identity.phone
-      : identity.email || identity.phone || identity.address;
-  if (usable) return undefined;
-  return ctx.options.api === 'ads_api'
-    ? 'Google Ads needs a gclid, gbraid or wbraid, or a hashed email or phone, to match a click conversion'
-    : 'Google Ads needs a gclid, gbraid or wbraid, or user data (email, phone, or full address), to match a conversion';
-}
-
-/** Pure: the same events and context always give the same requests. */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Sendable[] = [];
+/**
+ * Pure: the same events and context always give the same requests. Every event passed `check`
+ * (it has a conversion action, and a match key unless it is an Ads API adjustment).
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  const conversions: Sendable[] = [];
   const adjustments: Sendable[] = [];
   events.forEach((mapped, index) => {
-    const { event, name } = mapped;
-    const conversionActionId = conversionActionFor(
-      event.eventName,
-      name,
-      ctx.credentials.conversion_action_id,
-      ctx.options.conversionActions,
-    );
-    if (conversionActionId === undefined) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'skipped',
-          reason: `no Google Ads conversion action for '${event.eventName}'; set options.conversionActions.${event.eventName}`,
-        },
-      });
-      return;
-    }
-    if (sentEventKind(mapped, eventMapping) === 'refund') {
-      // A retraction is keyed by order id and conversion action: no click id or user data needed.
-      if (ctx.options.api === 'ads_api') adjustments.push({ index, event, conversionActionId });
-      else outcomes.push({ index, outcome: { status: 'skipped', reason: NO_ADJUSTMENTS_IN_DATA_MANAGER } });
-      return;
-    }
-    const reason = unmatchable(event, ctx);
-    if (reason) {
-      outcomes.push({ index, outcome: { status: 'skipped', reason } });
-      return;
-    }
-    sendable.push({ index, event, conversionActionId });
+    const sendable = {
+      index,
+      event: mapped.event,
+      conversionActionId: conversionActionOf(mapped, ctx) ?? '',
+    };
+    (isAdjustment(mapped) ? adjustments : conversions).push(sendable);
   });
-  const requests =
-    ctx.options.api === 'ads_api'
-      ? adsApiRequests(sendable, adjustments, ctx)
-      : dataManagerRequests(sendable, ctx);
-  return { requests, outcomes };
+  return ctx.options.api === 'ads_api'
+    ? adsApiRequests(conversions, adjustments, ctx)
+    : dataManagerRequests(conversions, ctx);
 }
 
 /** The credential's `base_url` override (sandbox, simulator) applies to both Google hosts. */

@@ -1,88 +1,191 @@
-import { type HttpResponse, type Outcome, outcomeFromStatus } from '@relay/core';
+import { type ErrorRow, type ErrorTable, excerpt } from '@relay/core';
+import {
+  adsErrorCode,
+  errorInfoReason,
+  googleAdsErrors,
+  statusOf,
+  type GoogleAdsError,
+} from './google-error';
 
-const PLATFORM = 'Google Ads';
 const SIX_HOURS_MS = 6 * 3_600_000;
 
-/**
- * Google's canonical status (`error.status`, gRPC code names) → outcome, overriding the HTTP
- * status when they disagree. `undefined` → the default HTTP table.
- */
-export function outcomeForStatus(
-  status: string | undefined,
-  reason: string | undefined,
+const rpcExample = (
+  status: number,
+  canonical: string,
   message: string,
-  response: HttpResponse,
-  now: Date,
-): Outcome | undefined {
-  const detail = `${status ?? `HTTP ${response.status}`}${reason ? `/${reason}` : ''}: ${message}`;
-  if (
-    reason === 'TERMS_AND_CONDITIONS_NOT_SIGNED' ||
-    reason === 'CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE'
-  ) {
-    return { status: 'auth', kind: 'needs-attention', reason: `${PLATFORM} account setup: ${detail}` };
-  }
-  switch (status) {
-    case 'UNAUTHENTICATED':
-      return { status: 'auth', kind: 'refresh', reason: `${PLATFORM} rejected the access token: ${detail}` };
-    case 'PERMISSION_DENIED':
-      return { status: 'auth', kind: 'needs-attention', reason: `${PLATFORM} denied access: ${detail}` };
-    case 'RESOURCE_EXHAUSTED':
-    case 'UNAVAILABLE':
-    case 'INTERNAL':
-    case 'DEADLINE_EXCEEDED':
-    case 'ABORTED':
-      return outcomeFromStatus({ ...response, status: retryStatus(response.status) }, PLATFORM, now, detail);
-    case 'INVALID_ARGUMENT':
-    case 'FAILED_PRECONDITION':
-    case 'NOT_FOUND':
-    case 'OUT_OF_RANGE':
-      return {
-        status: 'rejected',
-        code: reason ?? status,
-        reason: `${PLATFORM} rejected the request: ${detail}`,
-      };
-    default:
-      return undefined;
-  }
-}
+  details: unknown[] = [],
+): ErrorRow['example'] => ({
+  status,
+  body: { error: { code: status, status: canonical, message, details } },
+});
 
-/** Keep a retryable HTTP status, else treat the answer as a 503 so the default table retries it. */
-const retryStatus = (status: number) => (status === 429 || status >= 500 ? status : 503);
+const errorInfo = (reason: string) => ({
+  '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+  reason,
+  domain: 'datamanager.googleapis.com',
+});
 
 /**
- * Google Ads API error codes (`errorCode: {<kind>: <VALUE>}`) → outcome, for one conversion
- * (partial failure) or the whole request. `undefined` → rejected with the code.
+ * Google's canonical status (`error.status`, gRPC code names) and its `ErrorInfo.reason`, for a
+ * whole request, overriding the HTTP status when they disagree (developers.google.com/data-manager/api/reference/rest/v1/ErrorReason,
+ * cloud.google.com/apis/design/errors). Read: `code` the canonical status, `subcode` the reason.
  */
-export function outcomeForAdsError(kind: string, value: string, message: string): Outcome | undefined {
-  const detail = `${kind}.${value}: ${message}`;
-  switch (value) {
-    case 'TOO_RECENT_EVENT':
-    case 'TOO_RECENT_CLICK':
-    case 'TOO_RECENT_CONVERSION_ACTION':
-      return { status: 'retryable', reason: `${PLATFORM}: ${detail}`, retryAfterMs: SIX_HOURS_MS };
-    case 'CLICK_CONVERSION_ALREADY_EXISTS':
-    case 'ORDER_ID_ALREADY_IN_USE':
-      return { status: 'delivered', warnings: [`${PLATFORM} already has this conversion (${value})`] };
-    case 'CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE':
-      return {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM}: ${detail}; this account must use the Data Manager API (options.api 'data_manager')`,
-      };
-    case 'OAUTH_TOKEN_EXPIRED':
-    case 'OAUTH_TOKEN_INVALID':
-    case 'OAUTH_TOKEN_REVOKED':
-      return { status: 'auth', kind: 'refresh', reason: `${PLATFORM}: ${detail}` };
-    case 'RESOURCE_EXHAUSTED':
-    case 'RESOURCE_TEMPORARILY_EXHAUSTED':
-    case 'INTERNAL_ERROR':
-    case 'TRANSIENT_ERROR':
-    case 'DEADLINE_EXCEEDED':
-      return { status: 'retryable', reason: `${PLATFORM}: ${detail}` };
-    default:
-      if (kind === 'authenticationError' || kind === 'authorizationError') {
-        return { status: 'auth', kind: 'needs-attention', reason: `${PLATFORM}: ${detail}` };
-      }
-      return undefined;
-  }
+const statusRows: ErrorRow[] = [
+  {
+    subcode: ['TERMS_AND_CONDITIONS_NOT_SIGNED', 'CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE'],
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: 'account setup',
+    scope: 'request',
+    example: rpcExample(403, 'PERMISSION_DENIED', 'The caller has not accepted the terms.', [
+      errorInfo('TERMS_AND_CONDITIONS_NOT_SIGNED'),
+    ]),
+  },
+  {
+    code: 'UNAUTHENTICATED',
+    outcome: { status: 'auth', kind: 'refresh' },
+    reason: 'rejected the access token',
+    scope: 'request',
+    example: rpcExample(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.'),
+  },
+  {
+    code: 'PERMISSION_DENIED',
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: 'denied access',
+    scope: 'request',
+    example: rpcExample(403, 'PERMISSION_DENIED', 'The caller does not have permission.'),
+  },
+  {
+    code: 'RESOURCE_EXHAUSTED',
+    outcome: { status: 'retryable' },
+    reason: 'quota exhausted',
+    example: rpcExample(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded.'),
+  },
+  {
+    code: ['UNAVAILABLE', 'INTERNAL', 'DEADLINE_EXCEEDED', 'ABORTED'],
+    outcome: { status: 'retryable' },
+    reason: 'server error',
+    example: rpcExample(503, 'UNAVAILABLE', 'The service is currently unavailable.'),
+  },
+  {
+    // The rejection's code is the ErrorInfo reason when Google gives one, else the canonical
+    // status (parse-response.ts sets it; this row's code is what the example gets).
+    code: ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'NOT_FOUND', 'OUT_OF_RANGE'],
+    outcome: { status: 'rejected', code: 'INVALID_ARGUMENT' },
+    reason: 'rejected the request',
+    example: rpcExample(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'),
+  },
+];
+
+/** The canonical-status errors of both APIs' whole-request answers (the conformance kit walks them). */
+export const googleStatusErrors: ErrorTable = {
+  read: (response) => {
+    const status = statusOf(response.json);
+    if (!status) return undefined;
+    const reason = errorInfoReason(status);
+    const message = status.message ?? (excerpt(response.body, 300) || `HTTP ${response.status}`);
+    const info: { code?: string; subcode?: string; message: string } = {
+      message: `${status.status ?? `HTTP ${response.status}`}${reason ? `/${reason}` : ''}: ${message}`,
+    };
+    if (status.status !== undefined) info.code = status.status;
+    if (reason !== undefined) info.subcode = reason;
+    return info;
+  },
+  rows: statusRows,
+};
+
+const adsExample = (status: number, canonical: string, kind: string, value: string, message: string) =>
+  rpcExample(status, canonical, 'Request failed.', [
+    {
+      '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
+      errors: [{ errorCode: { [kind]: value }, message }],
+    },
+  ]);
+
+/**
+ * Google Ads API error codes (`errorCode: {<kind>: <VALUE>}`), for one conversion (partial
+ * failure) or the whole request (developers.google.com/google-ads/api/reference/rpc/latest/ConversionUploadErrorEnum.ConversionUploadError,
+ * …/docs/best-practices/common-errors). Read: `code` the enum value, `details.kind` its kind.
+ * Duplicates (CLICK_CONVERSION_ALREADY_EXISTS, ORDER_ID_ALREADY_IN_USE) are delivered, in
+ * parse-response.ts; other codes are rejected under their own value.
+ */
+const adsRows: ErrorRow[] = [
+  {
+    // "Wait 6 hours after the click/action before uploading" (conversion upload docs).
+    code: ['TOO_RECENT_EVENT', 'TOO_RECENT_CLICK', 'TOO_RECENT_CONVERSION_ACTION'],
+    outcome: { status: 'retryable', retryAfterMs: SIX_HOURS_MS },
+    reason: 'says the click or conversion action is too recent; sent again in six hours',
+    example: adsExample(400, 'INVALID_ARGUMENT', 'conversionUploadError', 'TOO_RECENT_CLICK', 'Too recent.'),
+  },
+  {
+    code: 'CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE',
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: "says this account must use the Data Manager API (options.api 'data_manager')",
+    scope: 'request',
+    example: adsExample(
+      403,
+      'PERMISSION_DENIED',
+      'conversionUploadError',
+      'CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE',
+      'Not allowlisted.',
+    ),
+  },
+  {
+    code: ['OAUTH_TOKEN_EXPIRED', 'OAUTH_TOKEN_INVALID', 'OAUTH_TOKEN_REVOKED'],
+    outcome: { status: 'auth', kind: 'refresh' },
+    reason: 'rejected the OAuth token',
+    scope: 'request',
+    example: adsExample(
+      401,
+      'UNAUTHENTICATED',
+      'authenticationError',
+      'OAUTH_TOKEN_EXPIRED',
+      'Token expired.',
+    ),
+  },
+  {
+    code: [
+      'RESOURCE_EXHAUSTED',
+      'RESOURCE_TEMPORARILY_EXHAUSTED',
+      'INTERNAL_ERROR',
+      'TRANSIENT_ERROR',
+      'DEADLINE_EXCEEDED',
+    ],
+    outcome: { status: 'retryable' },
+    reason: 'is over quota or had a temporary error',
+    example: adsExample(429, 'RESOURCE_EXHAUSTED', 'quotaError', 'RESOURCE_EXHAUSTED', 'Too many requests.'),
+  },
+  {
+    when: (error) =>
+      error.details?.['kind'] === 'authenticationError' || error.details?.['kind'] === 'authorizationError',
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: 'denied access',
+    scope: 'request',
+    example: adsExample(
+      403,
+      'PERMISSION_DENIED',
+      'authorizationError',
+      'USER_PERMISSION_DENIED',
+      'No access.',
+    ),
+  },
+];
+
+/** One Ads API error as the table reads it. */
+export function adsErrorInfo(error: GoogleAdsError) {
+  const code = adsErrorCode(error);
+  if (!code) return undefined;
+  return {
+    code: code.value,
+    message: `${code.kind}.${code.value}: ${error.message ?? ''}`,
+    details: { kind: code.kind },
+  };
 }
+
+/** Ads API error codes: of the first coded error of a whole-request answer, or of one conversion. */
+export const adsApiErrors: ErrorTable = {
+  read: (response) => {
+    const first = googleAdsErrors(statusOf(response.json))[0];
+    return first && adsErrorInfo(first);
+  },
+  rows: adsRows,
+};

@@ -1,4 +1,4 @@
-import type { HttpResponse, MappedEvent } from '@relay/core';
+import type { HttpResponse, MappedEvent, Outcome } from '@relay/core';
 import { FIXED_NOW, sampleEvent } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { parseResponse } from './parse-response';
@@ -17,6 +17,10 @@ const reply = (status: number, json: unknown, headers: Record<string, string> = 
   json,
 });
 
+/** One outcome per event, as core gives a whole-request outcome to every event of the request. */
+const perEvent = (answer: Outcome | Outcome[], n: number): Outcome[] =>
+  Array.isArray(answer) ? answer : Array.from({ length: n }, () => answer);
+
 const rpcError = (code: number, status: string, message: string, details: unknown[] = []) => ({
   error: { code, status, message, details },
 });
@@ -28,7 +32,7 @@ const errorInfo = (reason: string) => ({
 
 describe('Data Manager responses', () => {
   const parse = (response: HttpResponse, n = 1, validateOnly = false) =>
-    parseResponse(response, events(n), 'data_manager', validateOnly, FIXED_NOW);
+    perEvent(parseResponse(response, events(n), 'data_manager', validateOnly, FIXED_NOW), n);
 
   it('200 {requestId} → delivered; with validateOnly a warning says nothing was recorded', () => {
     expect(parse(reply(200, { requestId: 'req-1' }), 2)).toEqual([
@@ -93,14 +97,13 @@ describe('Data Manager responses', () => {
     ]);
   });
 
-  it('RESOURCE_EXHAUSTED (429) → retryable with Retry-After', () => {
+  it('RESOURCE_EXHAUSTED (429) → retryable (core adds Retry-After; the conformance kit checks it)', () => {
     expect(
       parse(reply(429, rpcError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded.'), { 'retry-after': '30' })),
     ).toEqual([
       {
         status: 'retryable',
-        reason: 'Google Ads answered 429: RESOURCE_EXHAUSTED: Quota exceeded.',
-        retryAfterMs: 30_000,
+        reason: 'Google Ads quota exhausted: RESOURCE_EXHAUSTED: Quota exceeded.',
       },
     ]);
   });
@@ -109,7 +112,7 @@ describe('Data Manager responses', () => {
     expect(parse(reply(503, rpcError(503, 'UNAVAILABLE', 'The service is currently unavailable.')))).toEqual([
       {
         status: 'retryable',
-        reason: 'Google Ads answered 503: UNAVAILABLE: The service is currently unavailable.',
+        reason: 'Google Ads server error: UNAVAILABLE: The service is currently unavailable.',
       },
     ]);
     expect(parse(reply(500, rpcError(500, 'INTERNAL', 'Internal error.')))[0]!.status).toBe('retryable');
@@ -180,7 +183,7 @@ describe('Data Manager responses', () => {
 
 describe('Ads API responses', () => {
   const parse = (response: HttpResponse, n = 1, validateOnly = false) =>
-    parseResponse(response, events(n), 'ads_api', validateOnly, FIXED_NOW);
+    perEvent(parseResponse(response, events(n), 'ads_api', validateOnly, FIXED_NOW), n);
   const adsFailure = (errors: unknown[]) => ({
     '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
     errors,
@@ -228,7 +231,7 @@ describe('Ads API responses', () => {
       {
         status: 'retryable',
         reason:
-          'Google Ads: conversionUploadError.TOO_RECENT_EVENT: The click associated with the given identifier is too recent.',
+          'Google Ads says the click or conversion action is too recent; sent again in six hours: conversionUploadError.TOO_RECENT_EVENT: The click associated with the given identifier is too recent.',
         retryAfterMs: 21_600_000,
       },
       { status: 'delivered' },
@@ -269,7 +272,8 @@ describe('Ads API responses', () => {
     expect(parse(reply(200, body), 2)).toEqual([
       {
         status: 'retryable',
-        reason: 'Google Ads: conversionUploadError.TOO_RECENT_CONVERSION_ACTION: New action.',
+        reason:
+          'Google Ads says the click or conversion action is too recent; sent again in six hours: conversionUploadError.TOO_RECENT_CONVERSION_ACTION: New action.',
         retryAfterMs: 21_600_000,
       },
       { status: 'delivered', warnings: ['Google Ads already has this conversion (ORDER_ID_ALREADY_IN_USE)'] },
@@ -320,7 +324,8 @@ describe('Ads API responses', () => {
       {
         status: 'auth',
         kind: 'refresh',
-        reason: 'Google Ads: authenticationError.OAUTH_TOKEN_EXPIRED: Token expired.',
+        reason:
+          'Google Ads rejected the OAuth token: authenticationError.OAUTH_TOKEN_EXPIRED: Token expired.',
       },
     ]);
   });
@@ -332,7 +337,7 @@ describe('Ads API responses', () => {
       {
         status: 'auth',
         kind: 'needs-attention',
-        reason: 'Google Ads: authorizationError.USER_PERMISSION_DENIED: No access.',
+        reason: 'Google Ads denied access: authorizationError.USER_PERMISSION_DENIED: No access.',
       },
     ]);
     expect(
@@ -342,7 +347,7 @@ describe('Ads API responses', () => {
     ).toEqual({
       status: 'auth',
       kind: 'needs-attention',
-      reason: 'Google Ads: authenticationError.DEVELOPER_TOKEN_NOT_APPROVED: Not approved.',
+      reason: 'Google Ads denied access: authenticationError.DEVELOPER_TOKEN_NOT_APPROVED: Not approved.',
     });
   });
 
@@ -362,7 +367,7 @@ describe('Ads API responses', () => {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          "Google Ads: conversionUploadError.CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE: Not allowlisted.; this account must use the Data Manager API (options.api 'data_manager')",
+          "Google Ads says this account must use the Data Manager API (options.api 'data_manager'): conversionUploadError.CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE: Not allowlisted.",
       },
     ]);
   });
@@ -372,8 +377,8 @@ describe('Ads API responses', () => {
     expect(parse({ ...quota, headers: { 'retry-after': '60' } })).toEqual([
       {
         status: 'retryable',
-        reason: 'Google Ads: quotaError.RESOURCE_EXHAUSTED: Too many requests.',
-        retryAfterMs: 60_000,
+        reason:
+          'Google Ads is over quota or had a temporary error: quotaError.RESOURCE_EXHAUSTED: Too many requests.',
       },
     ]);
     expect(parse(whole(500, 'INTERNAL', 'internalError', 'TRANSIENT_ERROR', 'Try again.'))[0]!.status).toBe(

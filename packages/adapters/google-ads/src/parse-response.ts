@@ -1,13 +1,15 @@
 import {
+  type ErrorTable,
   type HttpResponse,
   type MappedEvent,
   type Outcome,
-  excerpt,
+  type PlatformErrorInfo,
+  matchErrorRow,
   outcomeFromStatus,
-  parseRetryAfter,
-  sameOutcome,
+  outcomeOfRow,
+  rowForError,
 } from '@relay/core';
-import { outcomeForAdsError, outcomeForStatus } from './error-map';
+import { adsApiErrors, adsErrorInfo, googleStatusErrors } from './error-map';
 import {
   type GoogleAdsError,
   type GoogleStatus,
@@ -21,38 +23,52 @@ import {
 
 const PLATFORM = 'Google Ads';
 
-/** One outcome per event of the request, in order. */
+/** Ads API codes that mean Google already has the conversion: delivered, with a warning. */
+const DUPLICATES = new Set(['CLICK_CONVERSION_ALREADY_EXISTS', 'ORDER_ID_ALREADY_IN_USE']);
+
+const duplicate = (info: PlatformErrorInfo | undefined): Outcome | undefined =>
+  info && DUPLICATES.has(String(info.code))
+    ? { status: 'delivered', warnings: [`${PLATFORM} already has this conversion (${info.code})`] }
+    : undefined;
+
+/**
+ * The outcome of an answer about the whole request: one Outcome for every event (core applies
+ * Retry-After). A rejection's code is the ErrorInfo reason, else the canonical status.
+ */
+function wholeRequest(response: HttpResponse, tables: ErrorTable[], now: Date): Outcome {
+  for (const table of tables) {
+    const dup = duplicate(table.read(response));
+    if (dup) return dup;
+    const hit = matchErrorRow(table, response);
+    if (!hit) continue;
+    const outcome = outcomeOfRow(hit.row, hit.error, PLATFORM);
+    if (outcome.status === 'rejected' && table === googleStatusErrors)
+      return { ...outcome, code: String(hit.error.subcode ?? hit.error.code) };
+    return outcome;
+  }
+  return outcomeFromStatus(response, PLATFORM, now, statusOf(response.json)?.message);
+}
+
+/**
+ * One outcome for the whole request, or one per event (in order) when the answer names events:
+ * Data Manager field violations, Ads API partial failures.
+ */
 export function parseResponse(
   response: HttpResponse,
   events: MappedEvent[],
   api: 'data_manager' | 'ads_api',
   validateOnly: boolean,
   now: Date,
-): Outcome[] {
+): Outcome | Outcome[] {
   const ok = response.status >= 200 && response.status < 300;
   if (ok && api === 'ads_api') return partialFailures(response, events.length, validateOnly);
   if (ok) {
-    return sameOutcome(
-      validateOnly
-        ? {
-            status: 'delivered',
-            warnings: ['validateOnly: Google validated the events and recorded nothing'],
-          }
-        : { status: 'delivered' },
-      events.length,
-    );
+    return validateOnly
+      ? { status: 'delivered', warnings: ['validateOnly: Google validated the events and recorded nothing'] }
+      : { status: 'delivered' };
   }
-  const status = statusOf(response.json);
-  if (api === 'ads_api') return adsApiError(response, status, events.length, now);
-  return dataManagerError(response, status, events.length, now);
-}
-
-function wholeRequest(response: HttpResponse, status: GoogleStatus | undefined, now: Date): Outcome {
-  const message = status?.message ?? (excerpt(response.body, 300) || `HTTP ${response.status}`);
-  return (
-    outcomeForStatus(status?.status, errorInfoReason(status), message, response, now) ??
-    outcomeFromStatus(response, PLATFORM, now, message)
-  );
+  if (api === 'ads_api') return wholeRequest(response, [adsApiErrors, googleStatusErrors], now);
+  return dataManagerError(response, statusOf(response.json), events.length, now);
 }
 
 /**
@@ -65,7 +81,7 @@ function dataManagerError(
   status: GoogleStatus | undefined,
   count: number,
   now: Date,
-): Outcome[] {
+): Outcome | Outcome[] {
   const violations = (status?.details ?? []).flatMap((d) => d.fieldViolations ?? []);
   const perEvent = new Map<number, string[]>();
   for (const v of violations) {
@@ -77,7 +93,7 @@ function dataManagerError(
     ]);
   }
   if (status?.status !== 'INVALID_ARGUMENT' || perEvent.size === 0) {
-    return sameOutcome(wholeRequest(response, status, now), count);
+    return wholeRequest(response, [googleStatusErrors], now);
   }
   const code = errorInfoReason(status) ?? 'INVALID_ARGUMENT';
   return Array.from({ length: count }, (_, i): Outcome => {
@@ -91,43 +107,23 @@ function dataManagerError(
   });
 }
 
-function adsApiError(
-  response: HttpResponse,
-  status: GoogleStatus | undefined,
-  count: number,
-  now: Date,
-): Outcome[] {
-  const first = googleAdsErrors(status)[0];
-  const code = first && adsErrorCode(first);
-  const special = code && outcomeForAdsError(code.kind, code.value, first.message ?? '');
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-  if (
-    special &&
-    special.status === 'retryable' &&
-    special.retryAfterMs === undefined &&
-    retryAfterMs !== undefined
-  ) {
-    return sameOutcome({ ...special, retryAfterMs }, count);
-  }
-  return sameOutcome(special ?? wholeRequest(response, status, now), count);
-}
-
-/** Outcome of one conversion from its Ads API errors (first known code wins). */
+/** Outcome of one conversion from its Ads API errors (first error with a row wins). */
 function conversionOutcome(errors: GoogleAdsError[]): Outcome {
   for (const error of errors) {
-    const code = adsErrorCode(error);
-    const outcome = code && outcomeForAdsError(code.kind, code.value, error.message ?? '');
-    if (outcome) return outcome;
+    const info = adsErrorInfo(error);
+    if (!info) continue;
+    const dup = duplicate(info);
+    if (dup) return dup;
+    const row = rowForError(adsApiErrors, info);
+    if (row) return outcomeOfRow(row, info, PLATFORM);
   }
   const codes = errors.map((e) => adsErrorCode(e)).filter((c) => c !== undefined);
   return {
     status: 'rejected',
     code: codes[0]?.value ?? 'PARTIAL_FAILURE',
     reason: `${PLATFORM} rejected the conversion: ${errors
-      .map((e) => {
-        const c = adsErrorCode(e);
-        return `${c ? `${c.kind}.${c.value}: ` : ''}${e.message ?? ''}`.trim();
-      })
+      .map((e) => adsErrorInfo(e)?.message ?? e.message ?? '')
+      .map((m) => m.trim())
       .join('; ')}`,
   };
 }
@@ -136,7 +132,7 @@ function conversionOutcome(errors: GoogleAdsError[]): Outcome {
  * A 200 from `uploadClickConversions` with `partialFailure: true` lists failed rows in
  * `partialFailureError.details[].errors[]`, located by `fieldPathElements` (`conversions[i]`).
  */
-function partialFailures(response: HttpResponse, count: number, validateOnly: boolean): Outcome[] {
+function partialFailures(response: HttpResponse, count: number, validateOnly: boolean): Outcome | Outcome[] {
   const json = response.json as { partialFailureError?: GoogleStatus } | undefined;
   const failure = json?.partialFailureError;
   const delivered: Outcome = validateOnly
@@ -145,7 +141,7 @@ function partialFailures(response: HttpResponse, count: number, validateOnly: bo
         warnings: ['validateOnly: Google validated the conversions and recorded nothing'],
       }
     : { status: 'delivered' };
-  if (!failure) return sameOutcome(delivered, count);
+  if (!failure) return delivered;
   const perEvent = new Map<number, GoogleAdsError[]>();
   const unlocated: GoogleAdsError[] = [];
   for (const error of googleAdsErrors(failure)) {
@@ -155,15 +151,13 @@ function partialFailures(response: HttpResponse, count: number, validateOnly: bo
   }
   if (perEvent.size === 0) {
     // A failure that names no row concerns them all.
-    const outcome: Outcome =
-      unlocated.length > 0
-        ? conversionOutcome(unlocated)
-        : {
-            status: 'rejected',
-            code: 'PARTIAL_FAILURE',
-            reason: `${PLATFORM}: ${failure.message ?? 'partial failure'}`,
-          };
-    return sameOutcome(outcome, count);
+    return unlocated.length > 0
+      ? conversionOutcome(unlocated)
+      : {
+          status: 'rejected',
+          code: 'PARTIAL_FAILURE',
+          reason: `${PLATFORM}: ${failure.message ?? 'partial failure'}`,
+        };
   }
   return Array.from({ length: count }, (_, i) => {
     const errors = perEvent.get(i);
