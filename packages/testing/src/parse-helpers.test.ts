@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, mappedEvents } from './parse-helpers';
+import { jsonResponse, mappedEvents, outcomesPerEvent } from './parse-helpers';
 
 describe('parse helpers', () => {
+  it('gives a whole-request outcome to every event and keeps a per-event answer as it is', () => {
+    const retry = { status: 'retryable' as const, reason: 'later' };
+    expect(outcomesPerEvent(retry, 3)).toEqual([retry, retry, retry]);
+    const perEvent = [{ status: 'delivered' as const }, retry];
+    expect(outcomesPerEvent(perEvent, 2)).toBe(perEvent);
+  });
+
   it('builds a JSON response', () => {
     expect(jsonResponse(400, { code: 1 }, { 'retry-after': '3' })).toEqual({
       status: 400,

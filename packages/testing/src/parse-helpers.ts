@@ -1,4 +1,4 @@
-import type { HttpResponse, MappedEvent } from '@relay/core';
+import { type HttpResponse, type MappedEvent, type Outcome, sameOutcome } from '@relay/core';
 import { sampleEvent } from './fixtures';
 
 /** An `HttpResponse` with a JSON body, for `parseResponse` tests (header names lower-case). */
@@ -17,4 +17,12 @@ export function mappedEvents(count: number, name = 'purchase', custom = false): 
     name,
     custom,
   }));
+}
+
+/**
+ * What `parseResponse` answered, one outcome per event: a single outcome (about the whole
+ * request) goes to every event, as `deliver()` gives it. For tests written per event.
+ */
+export function outcomesPerEvent(answer: Outcome | Outcome[], count: number): Outcome[] {
+  return Array.isArray(answer) ? answer : sameOutcome(answer, count);
 }

@@ -6,6 +6,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -15,6 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeEmailForAmazon } from './match-keys';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length);
 
 type AmazonEvent = Record<string, unknown> & {
   eventDescription: Record<string, unknown>;
@@ -592,7 +596,7 @@ describe('amazon_ads responses', () => {
   const mapped = (count: number): MappedEvent[] => mappedEvents(count, 'OFF_AMAZON_PURCHASES');
 
   it('maps a 207 per event: success, field error, retryable error, and an event the answer left out', () => {
-    const outcomes = parseResponse(
+    const outcomes = parse(
       jsonResponse(207, {
         success: [{ index: 0, event: {} }],
         error: [
@@ -638,7 +642,7 @@ describe('amazon_ads responses', () => {
 
   it('rejects a 207 error entry without details, and ignores indexes outside the request', () => {
     expect(
-      parseResponse(jsonResponse(207, { success: [{ index: 7 }], error: [{ index: 0 }] }), mapped(1), NOW),
+      parse(jsonResponse(207, { success: [{ index: 7 }], error: [{ index: 0 }] }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -649,32 +653,40 @@ describe('amazon_ads responses', () => {
   });
 
   it('delivers a 2xx without success or error lists', () => {
-    expect(parseResponse(jsonResponse(200, {}), mapped(2), NOW)).toEqual([
+    expect(parse(jsonResponse(200, {}), mapped(2), NOW)).toEqual([
       { status: 'delivered' },
       { status: 'delivered' },
     ]);
   });
 
-  it('TOO_MANY_REQUESTS (429) is retryable with Retry-After', () => {
+  it('TOO_MANY_REQUESTS (429) is retryable with Retry-After (applied by core)', async () => {
     expect(
-      parseResponse(
-        jsonResponse(429, { code: 'TOO_MANY_REQUESTS', message: 'Slow down' }, { 'retry-after': '30' }),
-        mapped(2),
-        NOW,
-      ),
+      parse(jsonResponse(429, { code: 'TOO_MANY_REQUESTS', message: 'Slow down' }), mapped(2), NOW),
     ).toEqual(
       Array.from({ length: 2 }, () => ({
         status: 'retryable',
         reason: 'Amazon Ads Conversions API is throttling the calls: Slow down (TOO_MANY_REQUESTS)',
-        retryAfterMs: 30_000,
       })),
     );
+    const { results } = await runAdapter(adapter, [sampleEvent('purchase_completed', 1)], {
+      respond: (r) =>
+        isToken(r)
+          ? platform(r)
+          : {
+              status: 429,
+              headers: { 'retry-after': '30' },
+              body: { code: 'TOO_MANY_REQUESTS', message: 'Slow down' },
+            },
+    });
+    expect(results[0]!.outcome).toEqual({
+      status: 'retryable',
+      reason: 'Amazon Ads Conversions API is throttling the calls: Slow down (TOO_MANY_REQUESTS)',
+      retryAfterMs: 30_000,
+    });
   });
 
   it('INTERNAL_ERROR (500) is retryable', () => {
-    expect(
-      parseResponse(jsonResponse(500, { code: 'INTERNAL_ERROR', message: 'Oops' }), mapped(1), NOW),
-    ).toEqual([
+    expect(parse(jsonResponse(500, { code: 'INTERNAL_ERROR', message: 'Oops' }), mapped(1), NOW)).toEqual([
       {
         status: 'retryable',
         reason: 'Amazon Ads Conversions API had an internal error: Oops (INTERNAL_ERROR)',
@@ -683,7 +695,7 @@ describe('amazon_ads responses', () => {
   });
 
   it('CONFLICT is retryable even when sent as a 400', () => {
-    expect(parseResponse(jsonResponse(400, { code: 'CONFLICT', message: 'Retry' }), mapped(1), NOW)).toEqual([
+    expect(parse(jsonResponse(400, { code: 'CONFLICT', message: 'Retry' }), mapped(1), NOW)).toEqual([
       {
         status: 'retryable',
         reason: 'Amazon Ads Conversions API reported a conflict, to be retried: Retry (CONFLICT)',
@@ -693,11 +705,7 @@ describe('amazon_ads responses', () => {
 
   it('UNAUTHORIZED (401) asks for a token refresh', () => {
     expect(
-      parseResponse(
-        jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Access token expired' }),
-        mapped(1),
-        NOW,
-      ),
+      parse(jsonResponse(401, { code: 'UNAUTHORIZED', message: 'Access token expired' }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'auth',
@@ -710,20 +718,20 @@ describe('amazon_ads responses', () => {
 
   it('FORBIDDEN (403) needs a person: permission or account id', () => {
     expect(
-      parseResponse(jsonResponse(403, { code: 'FORBIDDEN', message: 'Not authorized' }), mapped(1), NOW),
+      parse(jsonResponse(403, { code: 'FORBIDDEN', message: 'Not authorized' }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          "Amazon Ads Conversions API: the refresh token's user lacks the Events Manager permission (event_manager_edit) on this advertiser account, or the account id is wrong: Not authorized (FORBIDDEN)",
+          "Amazon Ads Conversions API denied access: the refresh token's user lacks the Events Manager permission (event_manager_edit) on this advertiser account, or the account id is wrong: Not authorized (FORBIDDEN)",
       },
     ]);
   });
 
   it('CONTENT_TOO_LARGE (413) is rejected', () => {
     expect(
-      parseResponse(jsonResponse(413, { code: 'CONTENT_TOO_LARGE', message: 'Too big' }), mapped(1), NOW),
+      parse(jsonResponse(413, { code: 'CONTENT_TOO_LARGE', message: 'Too big' }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -735,11 +743,7 @@ describe('amazon_ads responses', () => {
 
   it('falls back to the HTTP status for other codes, reading message or the older details field', () => {
     expect(
-      parseResponse(
-        jsonResponse(400, { code: 'BAD_REQUEST', message: 'events must not be empty' }),
-        mapped(1),
-        NOW,
-      ),
+      parse(jsonResponse(400, { code: 'BAD_REQUEST', message: 'events must not be empty' }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -749,11 +753,7 @@ describe('amazon_ads responses', () => {
       },
     ]);
     expect(
-      parseResponse(
-        jsonResponse(404, { code: 'NOT_FOUND', details: 'Advertiser not found' }),
-        mapped(1),
-        NOW,
-      ),
+      parse(jsonResponse(404, { code: 'NOT_FOUND', details: 'Advertiser not found' }), mapped(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -761,7 +761,7 @@ describe('amazon_ads responses', () => {
         reason: 'Amazon Ads Conversions API rejected the request (404): Advertiser not found (NOT_FOUND)',
       },
     ]);
-    expect(parseResponse(jsonResponse(503, {}), mapped(1), NOW)).toEqual([
+    expect(parse(jsonResponse(503, {}), mapped(1), NOW)).toEqual([
       { status: 'retryable', reason: 'Amazon Ads Conversions API answered 503: {}' },
     ]);
   });

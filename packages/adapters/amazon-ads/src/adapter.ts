@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { amazonErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { REGIONS, credentialsSchema, optionsSchema } from './schemas';
@@ -34,6 +35,8 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // No documented age limit for eventTime; maxEventAgeMs stays undefined.
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: amazonErrors,
 });

@@ -1,9 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   normalizeCountry,
   withoutUndefined,
@@ -14,6 +14,7 @@ import { type AmazonAdsCredentials, type AmazonAdsOptions, REGIONS } from './sch
 import { EVENTS_PATH } from './version';
 
 type Ctx = BuildContext<AmazonAdsCredentials, AmazonAdsOptions>;
+type Check = CheckContext<AmazonAdsCredentials, AmazonAdsOptions>;
 
 const PLATFORM = 'Amazon Ads Conversions API';
 
@@ -70,7 +71,7 @@ function consentOf(event: RelayEvent): Record<string, unknown> | undefined {
 }
 
 /** One `EventCreate` of the request body. */
-export function eventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function eventOf(mapped: MappedEvent, ctx: Check): Record<string, unknown> {
   const { event } = mapped;
   const { options } = ctx;
   const { conversionType, name } = describeEvent(mapped, options);
@@ -101,8 +102,12 @@ export function eventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> 
   });
 }
 
-/** Why Amazon would refuse an event, found before sending it; `undefined` when it can go. */
-function refusalOf(body: Record<string, unknown>, ctx: Ctx): Outcome | undefined {
+/**
+ * Why Amazon would refuse an event, found before sending it (core keeps it out of the request);
+ * `undefined` when it can go.
+ */
+export function check(mapped: MappedEvent, ctx: Check): Refusal | undefined {
+  const body = eventOf(mapped, ctx);
   const matchKeys = body['matchKeys'] as unknown[];
   if (matchKeys.length === 0) {
     return {
@@ -144,28 +149,10 @@ function hostOf(ctx: Ctx): string {
   return ctx.baseUrl === REGIONS.NA.apiHost ? REGIONS[ctx.credentials.region].apiHost : ctx.baseUrl;
 }
 
-/**
- * Pure: one `POST /adsApi/v1/create/events` with the chunk's sendable events (core keeps
- * chunks ≤ 500 events, the spec's `maxItems`). Events Amazon would refuse are rejected here
- * with their reason instead of being sent.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const body: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const item = eventOf(mapped, ctx);
-    const refusal = refusalOf(item, ctx);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    body.push(item);
-    eventIndexes.push(index);
-  });
-  const requests: HttpRequest[] = [];
-  if (body.length > 0) {
-    requests.push({
+/** Pure: one `POST /adsApi/v1/create/events` with the chunk's events, all of which passed `check` (core keeps chunks ≤ 500 events, the spec's `maxItems`). */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return [
+    {
       method: 'POST',
       url: `${hostOf(ctx)}${EVENTS_PATH}`,
       headers: {
@@ -175,9 +162,8 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         'Amazon-Ads-AccountId': ctx.credentials.account_id,
         'Amazon-Ads-ClientId': ctx.credentials.client_id,
       },
-      body: { events: body },
-      eventIndexes,
-    });
-  }
-  return { requests, outcomes };
+      body: { events: events.map((mapped) => eventOf(mapped, ctx)) },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -1,4 +1,5 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorRow, ErrorTable, PlatformErrorInfo } from '@relay/core';
+import { objectOf } from '@relay/core';
 
 /** An `Error` of the Events API: a whole-request error body, or one item of `errors` in a 207. */
 export interface AmazonError {
@@ -9,18 +10,6 @@ export interface AmazonError {
   message?: string;
 }
 
-const PLATFORM = 'Amazon Ads Conversions API';
-
-/** `ErrorCode` values that decide the outcome whatever the HTTP status says. */
-export const AMAZON_ERROR_CODES = {
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  INTERNAL_ERROR: 'INTERNAL_ERROR',
-  CONFLICT: 'CONFLICT',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  CONTENT_TOO_LARGE: 'CONTENT_TOO_LARGE',
-} as const;
-
 /** `fieldLocation: message (CODE)`, whichever parts there are. */
 export function describeAmazonError(error: AmazonError): string {
   const message = error.message?.replace(/\s+/g, ' ').trim() || 'no message';
@@ -28,37 +17,88 @@ export function describeAmazonError(error: AmazonError): string {
   return error.code ? `${located} (${error.code})` : located;
 }
 
-/**
- * The outcome an Amazon error code decides, or `undefined` when the code is not in the table
- * (the HTTP status, or for a per-event error a rejection, applies). Each row has a parse test.
- */
-export function outcomeForAmazonError(error: AmazonError): Outcome | undefined {
-  const detail = describeAmazonError(error);
-  switch (error.code) {
-    case AMAZON_ERROR_CODES.TOO_MANY_REQUESTS:
-      return { status: 'retryable', reason: `${PLATFORM} is throttling the calls: ${detail}` };
-    case AMAZON_ERROR_CODES.INTERNAL_ERROR:
-      return { status: 'retryable', reason: `${PLATFORM} had an internal error: ${detail}` };
-    case AMAZON_ERROR_CODES.CONFLICT:
-      return { status: 'retryable', reason: `${PLATFORM} reported a conflict, to be retried: ${detail}` };
-    case AMAZON_ERROR_CODES.UNAUTHORIZED:
-      return {
-        status: 'auth',
-        kind: 'refresh',
-        reason: `${PLATFORM} did not accept the access token: ${detail}`,
-      };
-    case AMAZON_ERROR_CODES.FORBIDDEN:
-      return {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM}: the refresh token's user lacks the Events Manager permission (event_manager_edit) on this advertiser account, or the account id is wrong: ${detail}`,
-      };
-    case AMAZON_ERROR_CODES.CONTENT_TOO_LARGE:
-      return {
-        status: 'rejected',
-        code: 'content_too_large',
-        reason: `${PLATFORM} refused the request as too large: ${detail}`,
-      };
-  }
-  return undefined;
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+/** An Amazon `Error` object read leniently. */
+export function amazonErrorOf(value: unknown): AmazonError {
+  const body = objectOf(value);
+  const error: AmazonError = {};
+  const code = textOf(body['code']);
+  const fieldLocation = textOf(body['fieldLocation']);
+  // Older Amazon Ads APIs put the message in `details`.
+  const message = textOf(body['message']) ?? textOf(body['details']);
+  if (code !== undefined) error.code = code;
+  if (fieldLocation !== undefined) error.fieldLocation = fieldLocation;
+  if (message !== undefined) error.message = message;
+  return error;
 }
+
+/** An Amazon error as the table reads it. */
+export function amazonErrorInfo(error: AmazonError): PlatformErrorInfo {
+  const info: PlatformErrorInfo = { message: describeAmazonError(error) };
+  if (error.code !== undefined) info.code = error.code;
+  return info;
+}
+
+const example = (status: number, code: string, message: string): ErrorRow['example'] => ({
+  status,
+  body: { code, message },
+});
+
+/**
+ * `ErrorCode`s of the Amazon Ads API v1 that decide the outcome whatever the HTTP status says,
+ * for the whole request or for one event of a 207; other codes keep the HTTP status (whole
+ * request) or reject the event under their own code (parse-response.ts).
+ */
+const rows: ErrorRow[] = [
+  {
+    code: 'TOO_MANY_REQUESTS',
+    outcome: { status: 'retryable' },
+    reason: 'is throttling the calls',
+    example: example(429, 'TOO_MANY_REQUESTS', 'Too many requests'),
+  },
+  {
+    code: 'INTERNAL_ERROR',
+    outcome: { status: 'retryable' },
+    reason: 'had an internal error',
+    example: example(500, 'INTERNAL_ERROR', 'Internal error'),
+  },
+  {
+    code: 'CONFLICT',
+    outcome: { status: 'retryable' },
+    reason: 'reported a conflict, to be retried',
+    example: example(409, 'CONFLICT', 'Conflict'),
+  },
+  {
+    code: 'UNAUTHORIZED',
+    outcome: { status: 'auth', kind: 'refresh' },
+    reason: 'did not accept the access token',
+    scope: 'request',
+    example: example(401, 'UNAUTHORIZED', 'Unauthorized'),
+  },
+  {
+    code: 'FORBIDDEN',
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason:
+      "denied access: the refresh token's user lacks the Events Manager permission (event_manager_edit) on this advertiser account, or the account id is wrong",
+    scope: 'request',
+    example: example(403, 'FORBIDDEN', 'Not authorized'),
+  },
+  {
+    code: 'CONTENT_TOO_LARGE',
+    outcome: { status: 'rejected', code: 'content_too_large' },
+    reason: 'refused the request as too large',
+    scope: 'request',
+    example: example(413, 'CONTENT_TOO_LARGE', 'Too big'),
+  },
+];
+
+/** Amazon's `{code, message}` error body (the conformance kit walks every row). */
+export const amazonErrors: ErrorTable = {
+  read: (response) => {
+    const error = amazonErrorOf(response.json);
+    return error.code === undefined && error.message === undefined ? undefined : amazonErrorInfo(error);
+  },
+  rows,
+};

@@ -1,6 +1,9 @@
-import { jsonResponse, mappedEvents } from '@relay/testing';
+import { jsonResponse, mappedEvents, outcomesPerEvent } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length);
 
 const NOW = new Date('2026-01-15T12:00:00.000Z');
 
@@ -15,7 +18,7 @@ const NOW = new Date('2026-01-15T12:00:00.000Z');
 describe('amazon_ads 207 index base', () => {
   it('maps index 0 to the first event and 499 to the last of a full 500-event request', () => {
     const events = mappedEvents(500, 'OFF_AMAZON_PURCHASES');
-    const outcomes = parseResponse(
+    const outcomes = parse(
       jsonResponse(207, {
         success: Array.from({ length: 499 }, (_, i) => ({ index: i, event: {} })),
         error: [{ index: 499, errors: [{ code: 'FIELD_VALUE_IS_INVALID', message: 'Invalid value' }] }],
@@ -36,10 +39,10 @@ describe('amazon_ads 207 index base', () => {
   it('does not shift a single-event answer: index 0 is that event, index 1 is outside the request', () => {
     const events = mappedEvents(1, 'OFF_AMAZON_PURCHASES');
     const failed = { index: 0, errors: [{ code: 'FIELD_VALUE_IS_INVALID', message: 'Bad' }] };
-    expect(parseResponse(jsonResponse(207, { success: [], error: [failed] }), events, NOW)[0]!.status).toBe(
+    expect(parse(jsonResponse(207, { success: [], error: [failed] }), events, NOW)[0]!.status).toBe(
       'rejected',
     );
-    expect(parseResponse(jsonResponse(207, { success: [{ index: 1, event: {} }] }), events, NOW)).toEqual([
+    expect(parse(jsonResponse(207, { success: [{ index: 1, event: {} }] }), events, NOW)).toEqual([
       {
         status: 'delivered',
         warnings: ['Amazon Ads Conversions API answered the request without reporting on this event'],

@@ -2,36 +2,29 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   objectOf,
   outcomeFromStatus,
-  parseRetryAfter,
+  outcomeOfRow,
+  rowForError,
   sameOutcome,
 } from '@relay/core';
-import { type AmazonError, describeAmazonError, outcomeForAmazonError } from './error-map';
+import {
+  type AmazonError,
+  amazonErrorInfo,
+  amazonErrorOf,
+  amazonErrors,
+  describeAmazonError,
+} from './error-map';
 
 const PLATFORM = 'Amazon Ads Conversions API';
-
-const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
-function amazonErrorOf(value: unknown): AmazonError {
-  const body = objectOf(value);
-  const error: AmazonError = {};
-  const code = textOf(body['code']);
-  const fieldLocation = textOf(body['fieldLocation']);
-  // Older Amazon Ads APIs put the message in `details`.
-  const message = textOf(body['message']) ?? textOf(body['details']);
-  if (code !== undefined) error.code = code;
-  if (fieldLocation !== undefined) error.fieldLocation = fieldLocation;
-  if (message !== undefined) error.message = message;
-  return error;
-}
 
 /** The outcome of one event's `errors` (1–20 of them): the first one the error table decides, else rejected. */
 function outcomeOfErrors(errors: AmazonError[]): Outcome {
   for (const error of errors) {
-    const special = outcomeForAmazonError(error);
-    if (special) return special;
+    const info = amazonErrorInfo(error);
+    const row = rowForError(amazonErrors, info);
+    if (row) return outcomeOfRow(row, info, PLATFORM);
   }
   const first = errors[0] ?? {};
   return {
@@ -73,23 +66,19 @@ function multiStatusOutcomes(body: Record<string, unknown>, count: number): Outc
 }
 
 /**
- * One outcome per event of the request, in order. A 2xx (Amazon answers 207) carries a
- * status per event: listed in `success` → delivered; listed in `error` → the error table
- * decides, else rejected with Amazon's code and field location. Any other answer applies to
- * the whole request: the error table on its `code`, then the HTTP status.
+ * A 2xx (Amazon answers 207) carries a status per event, in order: listed in `success` →
+ * delivered; listed in `error` → the error table decides, else rejected with Amazon's code and
+ * field location. Any other answer is one outcome for the whole request: the error table on its
+ * `code`, then the HTTP status (core applies Retry-After).
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome | Outcome[] {
   const body = objectOf(response.json);
   if (response.status >= 200 && response.status < 300) {
     return multiStatusOutcomes(body, events.length) ?? sameOutcome({ status: 'delivered' }, events.length);
   }
+  const hit = matchErrorRow(amazonErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, PLATFORM);
   const error = amazonErrorOf(body);
-  const special = outcomeForAmazonError(error);
-  if (special) {
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
   const reason = error.message === undefined ? undefined : describeAmazonError(error);
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, reason), events.length);
+  return outcomeFromStatus(response, PLATFORM, now, reason);
 }

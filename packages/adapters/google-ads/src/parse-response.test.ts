@@ -1,5 +1,5 @@
-import type { HttpResponse, MappedEvent, Outcome } from '@relay/core';
-import { FIXED_NOW, sampleEvent } from '@relay/testing';
+import type { HttpResponse, MappedEvent } from '@relay/core';
+import { FIXED_NOW, outcomesPerEvent, sampleEvent } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { parseResponse } from './parse-response';
 
@@ -17,10 +17,6 @@ const reply = (status: number, json: unknown, headers: Record<string, string> = 
   json,
 });
 
-/** One outcome per event, as core gives a whole-request outcome to every event of the request. */
-const perEvent = (answer: Outcome | Outcome[], n: number): Outcome[] =>
-  Array.isArray(answer) ? answer : Array.from({ length: n }, () => answer);
-
 const rpcError = (code: number, status: string, message: string, details: unknown[] = []) => ({
   error: { code, status, message, details },
 });
@@ -32,7 +28,7 @@ const errorInfo = (reason: string) => ({
 
 describe('Data Manager responses', () => {
   const parse = (response: HttpResponse, n = 1, validateOnly = false) =>
-    perEvent(parseResponse(response, events(n), 'data_manager', validateOnly, FIXED_NOW), n);
+    outcomesPerEvent(parseResponse(response, events(n), 'data_manager', validateOnly, FIXED_NOW), n);
 
   it('200 {requestId} → delivered; with validateOnly a warning says nothing was recorded', () => {
     expect(parse(reply(200, { requestId: 'req-1' }), 2)).toEqual([
@@ -183,7 +179,7 @@ describe('Data Manager responses', () => {
 
 describe('Ads API responses', () => {
   const parse = (response: HttpResponse, n = 1, validateOnly = false) =>
-    perEvent(parseResponse(response, events(n), 'ads_api', validateOnly, FIXED_NOW), n);
+    outcomesPerEvent(parseResponse(response, events(n), 'ads_api', validateOnly, FIXED_NOW), n);
   const adsFailure = (errors: unknown[]) => ({
     '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
     errors,
