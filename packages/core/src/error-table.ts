@@ -93,12 +93,18 @@ export function outcomeOfRow(row: ErrorRow, error: PlatformErrorInfo, platform: 
 
 /**
  * The outcome of one answer from the error table, else from the HTTP status (with the
- * platform's message as the detail when it gave one). Retry-After is applied by `deliver()`.
+ * platform's message as the detail when it gave one). Retry-After is applied by `deliver()`;
+ * `now` (the send time) reads a Retry-After given as an HTTP date on the status fallback.
  */
-export function outcomeFromErrorTable(table: ErrorTable, response: HttpResponse, platform: string): Outcome {
+export function outcomeFromErrorTable(
+  table: ErrorTable,
+  response: HttpResponse,
+  platform: string,
+  now?: Date,
+): Outcome {
   const hit = matchErrorRow(table, response);
   if (hit) return outcomeOfRow(hit.row, hit.error, platform);
-  return outcomeFromStatus(response, platform, undefined, table.read(response)?.message);
+  return outcomeFromStatus(response, platform, now, table.read(response)?.message);
 }
 
 /** `from`..`to` inclusive, for rows that match a range of codes. */

@@ -8,7 +8,7 @@ import {
   sampleEvent,
   seedEvents,
 } from '@relay/testing';
-import { FIXED_NOW, testAdapterConformance } from '@relay/testing';
+import { FIXED_NOW, outcomesPerEvent, testAdapterConformance } from '@relay/testing';
 import { type BuildContext, type HttpRequest, parseWith, uuidV5 } from '@relay/core';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -442,8 +442,11 @@ describe('hubspot responses', () => {
   };
   const parse = (response: Parameters<typeof parseResponse>[0], count = 1) => {
     const events = mappedEvents(count);
-    const { requests } = buildRequests(events, ctx);
-    return parseResponse(response, events, { ...ctx, request: requests[0] as HttpRequest });
+    const requests = buildRequests(events, ctx);
+    return outcomesPerEvent(
+      parseResponse(response, events, { ...ctx, request: requests[0] as HttpRequest }),
+      count,
+    );
   };
   const error = (category: string, message: string, extra: Record<string, unknown> = {}) => ({
     status: 'error',
@@ -470,19 +473,19 @@ describe('hubspot responses', () => {
         status: 'rejected',
         code: 'validation_error',
         reason:
-          "HubSpot refused the event: Invalid input; Property 'value' does not exist on event pe1234567_purchase (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf); check that the event and each property exist on its definition",
+          "HubSpot refused the event (check that the event and each property exist on its definition): Invalid input; Property 'value' does not exist on event pe1234567_purchase (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf)",
       },
     ]);
   });
 
-  it('400 on a batch rejects every event of it and says so', () => {
+  it('400 on a batch is one outcome for the whole request (core isolates the refused occurrence)', () => {
     const outcomes = parse(jsonResponse(400, error('VALIDATION_ERROR', 'Invalid input')), 2);
     expect(outcomes).toHaveLength(2);
     expect(outcomes[1]).toEqual({
       status: 'rejected',
       code: 'validation_error',
       reason:
-        'HubSpot refused the event (the whole batch of 2 events): Invalid input (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf); check that the event and each property exist on its definition',
+        'HubSpot refused the event (check that the event and each property exist on its definition): Invalid input (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf)',
     });
   });
 
@@ -533,7 +536,7 @@ describe('hubspot responses', () => {
       {
         status: 'retryable',
         reason:
-          'HubSpot rate limit (SECONDLY): You have reached your secondly limit. (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf)',
+          'HubSpot rate limit: You have reached your secondly limit. (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf) (policy SECONDLY)',
       },
     ]);
   });
@@ -545,7 +548,7 @@ describe('hubspot responses', () => {
         status: 'rejected',
         code: 'not_found',
         reason:
-          'HubSpot found no such event definition: Event definition pe1234567_purchase not found (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf); check options.eventMap and portal_id',
+          'HubSpot found no such event definition (check options.eventMap and portal_id): Event definition pe1234567_purchase not found (correlation id aeb5f871-7f07-4993-9211-075dc63e7cbf)',
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { hubspotRequestErrors } from './error-map';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { hubspotErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -25,11 +25,12 @@ export const adapter = defineAdapter({
   // The batch endpoint takes 500 occurrences; HubSpot documents no byte limit. A refused batch gets
   // one error body naming no input: all-or-nothing, so core isolates the refused occurrence.
   batch: { maxEvents: 500, atomic: true },
-  errors: hubspotRequestErrors,
   // The send endpoints take up to 1,250 requests/s and are exempt from the 10-second and daily API limits.
   rateLimit: { requestsPerSecond: 50, concurrency: 5 },
   events: eventMapping,
   // occurredAt may be backdated; HubSpot documents no oldest date: no age window.
+  check,
   buildRequests,
   parseResponse,
+  errors: hubspotErrors,
 });

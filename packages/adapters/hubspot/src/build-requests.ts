@@ -1,9 +1,8 @@
 import {
-  type BuildContext,
-  type BuildResult,
+  type CheckContext,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   normalizeEmail,
   uuidV5,
@@ -12,7 +11,7 @@ import {
 import { type HubspotCredentials, type HubspotOptions, type PropertySource, propertyMap } from './schemas';
 import { HUBSPOT_EVENTS_API_VERSION } from './version';
 
-type Ctx = BuildContext<HubspotCredentials, HubspotOptions>;
+type Ctx = CheckContext<HubspotCredentials, HubspotOptions>;
 
 /** HubSpot's longest property value: 1,024 characters for URL, referrer and link properties, 256 for others. */
 export const maxValueLength = (property: string): number => (/url|referrer|link/.test(property) ? 1024 : 256);
@@ -83,21 +82,41 @@ export function sourceValue(event: RelayEvent, source: PropertySource): string |
 export const utkOf = (event: RelayEvent): string | undefined =>
   text(event.properties['hubspotutk'] ?? event.properties['utk']);
 
-/** The event's fully qualified name, `pe<portal id>_<name>`, or why it cannot be sent. */
-export function qualifiedEventName(
-  name: string,
-  portalId: string,
-): { eventName: string } | { outcome: Outcome } {
+/** The event's fully qualified name, `pe<portal id>_<name>`, or `undefined` for a name of another portal. */
+export function qualifiedEventName(name: string, portalId: string): string | undefined {
   const qualified = /^pe(\d+)_/.exec(name);
-  if (!qualified) return { eventName: `pe${portalId}_${name}` };
-  if (qualified[1] === portalId) return { eventName: name };
-  return {
-    outcome: {
+  if (!qualified) return `pe${portalId}_${name}`;
+  return qualified[1] === portalId ? name : undefined;
+}
+
+/**
+ * Events HubSpot would refuse, refused before sending: an eventMap name qualified with another
+ * portal's id, and an event with no email or `hubspotutk` to link it to a contact (unless the
+ * event definition matches records by a property: `custom_matching_id`).
+ */
+export function check(mapped: MappedEvent, ctx: Ctx): Refusal | undefined {
+  const portalId = ctx.credentials.portal_id;
+  if (qualifiedEventName(mapped.name, portalId) === undefined) {
+    return {
       status: 'rejected',
       code: 'event_name_other_portal',
-      reason: `HubSpot event '${name}' belongs to account ${qualified[1]}, not to portal_id ${portalId}; fix options.eventMap or portal_id`,
-    },
-  };
+      reason: `HubSpot event '${mapped.name}' belongs to account ${/^pe(\d+)_/.exec(mapped.name)?.[1]}, not to portal_id ${portalId}; fix options.eventMap or portal_id`,
+    };
+  }
+  const { event } = mapped;
+  if (
+    normalizeEmail(event.user.email) === undefined &&
+    utkOf(event) === undefined &&
+    !ctx.options.custom_matching_id
+  ) {
+    return {
+      status: 'rejected',
+      code: 'missing_identifier',
+      reason:
+        'HubSpot links an event to a contact by email or hubspotutk: this event has neither (set custom_matching_id when the event definition matches records by a property)',
+    };
+  }
+  return undefined;
 }
 
 export interface Completion {
@@ -107,23 +126,9 @@ export interface Completion {
   warnings: string[];
 }
 
-/** One event occurrence as HubSpot's send endpoints take it, or the outcome that stops it. */
-export function completionOf(mapped: MappedEvent, ctx: Ctx): Completion | { outcome: Outcome } {
+/** One event occurrence as HubSpot's send endpoints take it (the event passed `check`). */
+export function completionOf(mapped: MappedEvent, ctx: Ctx): Completion {
   const { event } = mapped;
-  const name = qualifiedEventName(mapped.name, ctx.credentials.portal_id);
-  if ('outcome' in name) return name;
-  const email = normalizeEmail(event.user.email);
-  const utk = utkOf(event);
-  if (email === undefined && utk === undefined && !ctx.options.custom_matching_id) {
-    return {
-      outcome: {
-        status: 'rejected',
-        code: 'missing_identifier',
-        reason:
-          'HubSpot links an event to a contact by email or hubspotutk: this event has neither (set custom_matching_id when the event definition matches records by a property)',
-      },
-    };
-  }
   const properties: Record<string, string> = {};
   const warnings: string[] = [];
   for (const [property, source] of propertyMap(ctx.options.properties)) {
@@ -137,9 +142,9 @@ export function completionOf(mapped: MappedEvent, ctx: Ctx): Completion | { outc
   }
   return {
     body: withoutUndefined({
-      eventName: name.eventName,
-      email,
-      utk,
+      eventName: qualifiedEventName(mapped.name, ctx.credentials.portal_id),
+      email: normalizeEmail(event.user.email),
+      utk: utkOf(event),
       occurredAt: event.occurredAt.toISOString(),
       uuid: uuidV5(event.dedupKey),
       properties,
@@ -149,24 +154,18 @@ export function completionOf(mapped: MappedEvent, ctx: Ctx): Completion | { outc
 }
 
 /**
- * Pure: the events of a chunk grouped by HubSpot event name, in order of first appearance; a
- * group of one goes to `POST /events/v3/send`, a larger one to `POST /events/v3/send/batch`
- * `{inputs}` (core keeps chunks ≤ 500). HubSpot takes or refuses a request as a whole, so one
- * undefined event or property only fails the events of that name. Events whose name belongs to
- * another portal, or that carry no email or `hubspotutk`, are rejected before sending.
+ * Pure: the events of a chunk (all passed `check`) grouped by HubSpot event name, in order of
+ * first appearance; a group of one goes to `POST /events/v3/send`, a larger one to
+ * `POST /events/v3/send/batch` `{inputs}` (core keeps chunks ≤ 500). HubSpot takes or refuses a
+ * request as a whole, so one undefined event or property only fails the events of that name.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const groups = new Map<string, { inputs: Array<Record<string, unknown>>; eventIndexes: number[] }>();
   events.forEach((mapped, index) => {
-    const completion = completionOf(mapped, ctx);
-    if ('outcome' in completion) {
-      outcomes.push({ index, outcome: completion.outcome });
-      return;
-    }
-    const eventName = String(completion.body['eventName']);
+    const { body } = completionOf(mapped, ctx);
+    const eventName = String(body['eventName']);
     const group = groups.get(eventName) ?? { inputs: [], eventIndexes: [] };
-    group.inputs.push(completion.body);
+    group.inputs.push(body);
     group.eventIndexes.push(index);
     groups.set(eventName, group);
   });
@@ -175,10 +174,9 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
     authorization: `Bearer ${ctx.credentials.access_token}`,
   };
   const base = `${ctx.baseUrl}/events/${HUBSPOT_EVENTS_API_VERSION}/send`;
-  const requests: HttpRequest[] = [...groups.values()].map(({ inputs, eventIndexes }) =>
+  return [...groups.values()].map(({ inputs, eventIndexes }) =>
     inputs.length === 1
       ? { method: 'POST', url: base, headers, body: inputs[0], eventIndexes }
       : { method: 'POST', url: `${base}/batch`, headers, body: { inputs }, eventIndexes },
   );
-  return { requests, outcomes };
 }
