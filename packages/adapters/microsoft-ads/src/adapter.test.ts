@@ -1,4 +1,11 @@
-import { type HttpResponse, type MappedEvent, type ParseContext, sha256Hex } from '@relay/core';
+import {
+  type HttpResponse,
+  type MappedEvent,
+  type Outcome,
+  type ParseContext,
+  exampleResponse,
+  sha256Hex,
+} from '@relay/core';
 import {
   eventFromRecord,
   fullPurchaseEvent,
@@ -12,6 +19,7 @@ import {
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
+import { bingErrors, uetErrors } from './error-map';
 import { parseResponse } from './parse-response';
 import type { MicrosoftAdsCredentials, MicrosoftAdsOptions } from './schemas';
 
@@ -607,7 +615,7 @@ describe('microsoft_ads UET responses', () => {
       mapped(2),
       ctxFor(adapter.credentialsExample, { continue_on_validation_error: false }),
     );
-    expect(outcomes[1]).toEqual({
+    expect((outcomes as Outcome[])[1]).toEqual({
       status: 'retryable',
       reason:
         'Microsoft UET Conversions API processed nothing because other events of the batch were invalid',
@@ -623,14 +631,12 @@ describe('microsoft_ads UET responses', () => {
         mapped(1),
         UET_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Microsoft UET Conversions API refused the tag token; copy the token of this UET tag from Microsoft Advertising: Unauthorized: You are not authorized to access this resource.',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Microsoft UET Conversions API refused the tag token; copy the token of this UET tag from Microsoft Advertising: Unauthorized: You are not authorized to access this resource.',
+    });
   });
 
   it('other statuses follow the default table with the error message', () => {
@@ -640,26 +646,22 @@ describe('microsoft_ads UET responses', () => {
         mapped(1),
         UET_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'retryable',
-        reason: 'Microsoft UET Conversions API answered 429: TooManyRequests',
-        retryAfterMs: 5000,
-      },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason: 'Microsoft UET Conversions API answered 429: TooManyRequests',
+      retryAfterMs: 5000,
+    });
     expect(
       parseResponse(
         response(400, { error: { code: 'BadRequest', message: 'malformed JSON' } }),
         mapped(1),
         UET_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'Microsoft UET Conversions API rejected the request (400): BadRequest: malformed JSON',
-      },
-    ]);
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Microsoft UET Conversions API rejected the request (400): BadRequest: malformed JSON',
+    });
   });
 });
 
@@ -714,40 +716,34 @@ describe('microsoft_ads offline conversions responses', () => {
         mapped(1),
         OFFLINE_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'retryable',
-        reason:
-          'Microsoft Advertising (offline conversions) internal error: An internal error has occurred. (0 InternalError)',
-      },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason:
+        'Microsoft Advertising (offline conversions) internal error: An internal error has occurred. (0 InternalError)',
+    });
   });
 
   it('code 105 InvalidCredentials and 109 AuthenticationTokenExpired ask for a token refresh', () => {
     expect(
       parseResponse(fault(401, 105, 'InvalidCredentials', 'Authentication failed.'), mapped(1), OFFLINE_CTX),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'refresh',
-        reason:
-          'Microsoft Advertising (offline conversions) access token refused: Authentication failed. (105 InvalidCredentials)',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'refresh',
+      reason:
+        'Microsoft Advertising (offline conversions) access token refused: Authentication failed. (105 InvalidCredentials)',
+    });
     expect(
       parseResponse(
         fault(401, 109, 'AuthenticationTokenExpired', 'The token has expired.'),
         mapped(1),
         OFFLINE_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'refresh',
-        reason:
-          'Microsoft Advertising (offline conversions) access token refused: The token has expired. (109 AuthenticationTokenExpired)',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'refresh',
+      reason:
+        'Microsoft Advertising (offline conversions) access token refused: The token has expired. (109 AuthenticationTokenExpired)',
+    });
   });
 
   it('code 106 UserIsNotAuthorized needs a person (AdApiFaultDetail Errors[] shape)', () => {
@@ -759,26 +755,22 @@ describe('microsoft_ads offline conversions responses', () => {
         mapped(1),
         OFFLINE_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Microsoft Advertising (offline conversions): the user has no access to this customer or account: not authorized (106 UserIsNotAuthorized)',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Microsoft Advertising (offline conversions) says the user has no access to this customer or account: not authorized (106 UserIsNotAuthorized)',
+    });
   });
 
   it('code 117 CallRateExceeded is retryable even as HTTP 400', () => {
     expect(
       parseResponse(fault(400, 117, 'CallRateExceeded', 'Too many calls.'), mapped(1), OFFLINE_CTX),
-    ).toEqual([
-      {
-        status: 'retryable',
-        reason:
-          'Microsoft Advertising (offline conversions) call rate exceeded: Too many calls. (117 CallRateExceeded)',
-      },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason:
+        'Microsoft Advertising (offline conversions) call rate exceeded: Too many calls. (117 CallRateExceeded)',
+    });
   });
 
   it('codes outside the table fall back to the HTTP status with the error text', () => {
@@ -788,13 +780,26 @@ describe('microsoft_ads offline conversions responses', () => {
         mapped(1),
         OFFLINE_CTX,
       ),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason:
-          'Microsoft Advertising (offline conversions) rejected the request (400): Invalid account. (1001 CampaignServiceInvalidAccountId)',
-      },
-    ]);
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason:
+        'Microsoft Advertising (offline conversions) rejected the request (400): Invalid account. (1001 CampaignServiceInvalidAccountId)',
+    });
+  });
+});
+
+describe('microsoft_ads error tables', () => {
+  // `adapter.errors` can hold one table; the kit's row walk is done here for both APIs.
+  it.each([
+    ['uetErrors', uetErrors, UET_CTX],
+    ['bingErrors', bingErrors, OFFLINE_CTX],
+  ] as const)('gives every row of %s its outcome, with the row reason', (_name, table, ctx) => {
+    for (const [i, row] of table.rows.entries()) {
+      const outcome = parseResponse(exampleResponse(row), mapped(2), ctx);
+      expect(Array.isArray(outcome), `row ${i} is about the whole request`).toBe(false);
+      expect(outcome, `row ${i}`).toMatchObject(row.outcome);
+      expect((outcome as { reason: string }).reason, `row ${i}`).toContain(row.reason);
+    }
   });
 });

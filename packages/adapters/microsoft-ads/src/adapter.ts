@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
 import { buildRequests } from './build-requests';
+import { check } from './check';
 import { eventMapping } from './event-map';
 import { UET_CAPI_BASE_URL } from './offline-conversions';
 import { parseResponse } from './parse-response';
@@ -35,6 +36,9 @@ export const adapter = defineAdapter({
   events: eventMapping,
   maxEventAgeMs: NINETY_DAYS_MS,
   auth,
+  check,
   buildRequests,
   parseResponse,
+  // Two APIs, two error tables (error-map.ts: uetErrors, bingErrors): `errors` holds one, so
+  // adapter.test.ts walks both tables' rows through parseResponse with the matching credentials.
 });

@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, MappedEvent, ParseContext } from '@relay/core';
+import type { BuildContext, BuildResult, MappedEvent } from '@relay/core';
 import { buildOfflineRequests } from './offline-conversions';
 import {
   type MicrosoftAdsCredentials,
@@ -13,7 +13,10 @@ import { buildUetRequests } from './uet-capi';
 type Ctx = BuildContext<MicrosoftAdsCredentials, MicrosoftAdsOptions>;
 
 /** The API of this delivery: `options.api`, else the one the credential's fields belong to. */
-export function apiOf(ctx: Ctx | ParseContext<MicrosoftAdsCredentials, MicrosoftAdsOptions>): MicrosoftApi {
+export function apiOf(ctx: {
+  credentials: MicrosoftAdsCredentials;
+  options: MicrosoftAdsOptions;
+}): MicrosoftApi {
   return ctx.options.api ?? credentialApi(ctx.credentials);
 }
 
@@ -22,10 +25,10 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
   const api = apiOf(ctx);
   if (api === 'uet_capi') {
     const uet = asUetCredentials(ctx.credentials);
-    if (uet) return buildUetRequests(events, ctx, uet);
+    if (uet) return { requests: buildUetRequests(events, ctx, uet) };
   } else {
     const offline = asOfflineCredentials(ctx.credentials);
-    if (offline) return buildOfflineRequests(events, ctx, offline);
+    if (offline) return { requests: buildOfflineRequests(events, ctx, offline) };
   }
   const needs = api === 'uet_capi' ? 'uet_tag_id and capi_token' : 'the OAuth and account fields';
   return {

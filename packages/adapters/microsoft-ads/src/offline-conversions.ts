@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent } from '@relay/core';
+import type { BuildContext, CheckContext, HttpRequest, MappedEvent, Refusal } from '@relay/core';
 import type { MicrosoftAdsCredentials, MicrosoftAdsOptions, OfflineConversionsCredentials } from './schemas';
 import { hashedIdentifiersOf } from './user-data';
 import { CAMPAIGN_MANAGEMENT_VERSION } from './version';
@@ -40,53 +40,43 @@ export function offlineConversionOf({ event, name }: MappedEvent, ctx: Ctx): Rec
   return out;
 }
 
+/** A conversion needs the click id or a hashed email/phone (enhanced conversions). */
+export function offlineRefusal(
+  { event }: MappedEvent,
+  ctx: CheckContext<MicrosoftAdsCredentials, MicrosoftAdsOptions>,
+): Refusal | undefined {
+  const { em, ph } = hashedIdentifiersOf(event, ctx.defaultCountry);
+  if (event.clickIds.msclkid || em || ph) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_click_id',
+    reason: 'Microsoft offline conversions need the msclkid, or a hashed email or phone; this event has none',
+  };
+}
+
 /**
  * Pure: one `POST /CampaignManagement/v13/OfflineConversions/Apply` (REST form of
  * `ApplyOfflineConversions`, ≤ 1000 conversions) with the OAuth access token and the account
- * headers. A conversion needs the click id or a hashed email/phone (enhanced conversions).
+ * headers (`check` refused the conversions without a click id or hashed identifier).
  */
 export function buildOfflineRequests(
   events: MappedEvent[],
   ctx: Ctx,
   credentials: OfflineConversionsCredentials,
-): BuildResult {
-  const conversions: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const conversion = offlineConversionOf(mapped, ctx);
-    if (
-      conversion['MicrosoftClickId'] === undefined &&
-      conversion['HashedEmailAddress'] === undefined &&
-      conversion['HashedPhoneNumber'] === undefined
-    ) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_click_id',
-          reason:
-            'Microsoft offline conversions need the msclkid, or a hashed email or phone; this event has none',
-        },
-      });
-      return;
-    }
-    conversions.push(conversion);
-    eventIndexes.push(index);
-  });
-  if (conversions.length === 0) return { requests: [], outcomes };
-  const request: HttpRequest = {
-    method: 'POST',
-    url: `${campaignBaseUrl(ctx)}/CampaignManagement/${CAMPAIGN_MANAGEMENT_VERSION}/OfflineConversions/Apply`,
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${ctx.accessToken ?? ''}`,
-      DeveloperToken: credentials.developer_token,
-      CustomerId: credentials.customer_id,
-      CustomerAccountId: credentials.customer_account_id,
+): HttpRequest[] {
+  return [
+    {
+      method: 'POST',
+      url: `${campaignBaseUrl(ctx)}/CampaignManagement/${CAMPAIGN_MANAGEMENT_VERSION}/OfflineConversions/Apply`,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${ctx.accessToken ?? ''}`,
+        DeveloperToken: credentials.developer_token,
+        CustomerId: credentials.customer_id,
+        CustomerAccountId: credentials.customer_account_id,
+      },
+      body: { OfflineConversions: events.map((mapped) => offlineConversionOf(mapped, ctx)) },
+      eventIndexes: events.map((_, i) => i),
     },
-    body: { OfflineConversions: conversions },
-    eventIndexes,
-  };
-  return { requests: [request], outcomes };
+  ];
 }

@@ -3,10 +3,9 @@ import {
   type MappedEvent,
   type Outcome,
   objectOf,
-  outcomeFromStatus,
-  sameOutcome,
+  outcomeFromErrorTable,
 } from '@relay/core';
-import { type BingError, describeBingError, outcomeForBingError } from './error-map';
+import { type BingError, bingErrors, describeBingError } from './error-map';
 
 const PLATFORM = 'Microsoft Advertising (offline conversions)';
 
@@ -16,9 +15,10 @@ const errorsOf = (value: unknown): BingError[] =>
 /**
  * One outcome per conversion. 200: `PartialErrors[]` name the failed conversions by `Index`
  * (rejected with Microsoft's error code); the others were applied. Failures of the whole call
- * carry `OperationErrors[]` (or `Errors[]`), read through the Bing error-code table first.
+ * carry `OperationErrors[]` (or `Errors[]`): one outcome for the request, from the Bing error
+ * table (error-map.ts), else the HTTP status.
  */
-export function parseOfflineResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseOfflineResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   const body = objectOf(response.json);
   if (response.status >= 200 && response.status < 300) {
     const byIndex = new Map<number, BingError[]>();
@@ -36,15 +36,5 @@ export function parseOfflineResponse(response: HttpResponse, events: MappedEvent
       };
     });
   }
-  const errors = [
-    ...errorsOf(body['OperationErrors']),
-    ...errorsOf(body['Errors']),
-    ...errorsOf(body['BatchErrors']),
-  ];
-  for (const error of errors) {
-    const special = outcomeForBingError(error);
-    if (special) return sameOutcome(special, events.length);
-  }
-  const reason = errors.length > 0 ? errors.map(describeBingError).join('; ') : undefined;
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, reason), events.length);
+  return outcomeFromErrorTable(bingErrors, response, PLATFORM);
 }

@@ -9,7 +9,7 @@ export function parseResponse(
   response: HttpResponse,
   events: MappedEvent[],
   ctx: ParseContext<MicrosoftAdsCredentials, MicrosoftAdsOptions>,
-): Outcome[] {
-  if (apiOf(ctx) === 'offline_conversions') return parseOfflineResponse(response, events, ctx.now);
-  return parseUetResponse(response, events, ctx.now, ctx.options.continue_on_validation_error);
+): Outcome | Outcome[] {
+  if (apiOf(ctx) === 'offline_conversions') return parseOfflineResponse(response, events);
+  return parseUetResponse(response, events, ctx.options.continue_on_validation_error);
 }

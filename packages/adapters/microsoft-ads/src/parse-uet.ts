@@ -3,10 +3,9 @@ import {
   type MappedEvent,
   type Outcome,
   objectOf,
-  outcomeFromStatus,
-  sameOutcome,
+  outcomeFromErrorTable,
 } from '@relay/core';
-import { type UetErrorDetail, describeUetDetail } from './error-map';
+import { type UetErrorDetail, describeUetDetail, uetErrors } from './error-map';
 
 const PLATFORM = 'Microsoft UET Conversions API';
 
@@ -31,15 +30,15 @@ function detailsByIndex(details: UetErrorDetail[], count: number) {
  * One outcome per event. 200: every event processed except those with an error detail
  * (skipped under `continueOnValidationError`); warning details are fields Microsoft dropped.
  * 400 with details: events with errors are rejected; the others were not processed only
- * because of them (all-or-nothing mode) and are retried alone. 401: the tag token is wrong
- * or revoked, which a person must fix.
+ * because of them (all-or-nothing mode) and are retried alone. Other answers: one outcome for
+ * the request from the UET error table (401: the tag token is wrong or revoked, which a person
+ * must fix), else the HTTP status.
  */
 export function parseUetResponse(
   response: HttpResponse,
   events: MappedEvent[],
-  now: Date,
   continueOnValidationError: boolean,
-): Outcome[] {
+): Outcome | Outcome[] {
   const body = objectOf(response.json) as UetResponseBody;
   const error = objectOf(body.error) as NonNullable<UetResponseBody['error']>;
   const details = Array.isArray(error.details) ? error.details.map((d) => objectOf(d) as UetErrorDetail) : [];
@@ -74,16 +73,5 @@ export function parseUetResponse(
       };
     });
   }
-  const message = [error.code, error.message].filter(Boolean).join(': ') || undefined;
-  if (response.status === 401) {
-    return sameOutcome(
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM} refused the tag token; copy the token of this UET tag from Microsoft Advertising: ${message ?? 'HTTP 401'}`,
-      },
-      events.length,
-    );
-  }
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, message), events.length);
+  return outcomeFromErrorTable(uetErrors, response, PLATFORM);
 }

@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent, Outcome, RelayEvent } from '@relay/core';
+import type { BuildContext, CheckContext, HttpRequest, MappedEvent, Refusal, RelayEvent } from '@relay/core';
 import { PAGE_TYPES } from './event-map';
 import type { MicrosoftAdsCredentials, MicrosoftAdsOptions, UetCapiCredentials } from './schemas';
 import { hasUetIdentifier, uetUserDataOf } from './user-data';
@@ -63,15 +63,22 @@ export function uetEventOf({ event, name }: MappedEvent, ctx: Ctx): Record<strin
   return out;
 }
 
-function refusalOf(mapped: MappedEvent, userData: Record<string, string>, now: Date): Outcome | undefined {
-  if (now.getTime() - mapped.event.occurredAt.getTime() > UET_MAX_EVENT_AGE_MS) {
+/**
+ * Why UET would refuse an event: older than its 7 days ("eventTime must be within the last 7
+ * days"; core's own window is the offline API's 90 days), or no identifier at all.
+ */
+export function uetRefusal(
+  { event }: MappedEvent,
+  ctx: CheckContext<MicrosoftAdsCredentials, MicrosoftAdsOptions>,
+): Refusal | undefined {
+  if (ctx.now.getTime() - event.occurredAt.getTime() > UET_MAX_EVENT_AGE_MS) {
     return {
       status: 'rejected',
       code: 'event_too_old',
-      reason: `${PLATFORM} accepts events up to 7 days old; this one happened at ${mapped.event.occurredAt.toISOString()}`,
+      reason: `${PLATFORM} accepts events up to 7 days old; this one happened at ${event.occurredAt.toISOString()}`,
     };
   }
-  if (!hasUetIdentifier(userData)) {
+  if (!hasUetIdentifier(uetUserDataOf(event, ctx.defaultCountry))) {
     return {
       status: 'rejected',
       code: 'missing_user_data',
@@ -81,36 +88,24 @@ function refusalOf(mapped: MappedEvent, userData: Record<string, string>, now: D
   return undefined;
 }
 
-/** Pure: one `POST /v1/{tagId}/events` with every sendable event of the chunk (≤ 1000). */
+/** Pure: one `POST /v1/{tagId}/events` with every event of the chunk (≤ 1000; `check` refused the others). */
 export function buildUetRequests(
   events: MappedEvent[],
   ctx: Ctx,
   credentials: UetCapiCredentials,
-): BuildResult {
-  const data: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const uetEvent = uetEventOf(mapped, ctx);
-    const refusal = refusalOf(mapped, uetEvent['userData'] as Record<string, string>, ctx.now);
-    if (refusal) outcomes.push({ index, outcome: refusal });
-    else {
-      data.push(uetEvent);
-      eventIndexes.push(index);
-    }
-  });
-  if (data.length === 0) return { requests: [], outcomes };
+): HttpRequest[] {
   const body: Record<string, unknown> = {
-    data,
+    data: events.map((mapped) => uetEventOf(mapped, ctx)),
     continueOnValidationError: ctx.options.continue_on_validation_error,
   };
   if (ctx.options.data_provider) body['dataProvider'] = ctx.options.data_provider;
-  const request: HttpRequest = {
-    method: 'POST',
-    url: `${ctx.baseUrl}/${UET_CAPI_VERSION}/${encodeURIComponent(credentials.uet_tag_id)}/events`,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.capi_token}` },
-    body,
-    eventIndexes,
-  };
-  return { requests: [request], outcomes };
+  return [
+    {
+      method: 'POST',
+      url: `${ctx.baseUrl}/${UET_CAPI_VERSION}/${encodeURIComponent(credentials.uet_tag_id)}/events`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.capi_token}` },
+      body,
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

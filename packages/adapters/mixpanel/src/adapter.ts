@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { mixpanelErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { MIXPANEL_HOSTS, credentialsSchema, optionsSchema } from './schemas';
@@ -32,5 +33,6 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // /import accepts historical events (any time after 1971, ≤ 1 h ahead): no age window.
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: mixpanelErrors,
 });

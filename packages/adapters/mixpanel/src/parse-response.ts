@@ -2,11 +2,10 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
-  outcomeFromStatus,
-  parseRetryAfter,
+  outcomeFromErrorTable,
   sameOutcome,
 } from '@relay/core';
-import { type MixpanelImportBody, describeFailedRecord, outcomeForMixpanelStatus } from './error-map';
+import { type MixpanelImportBody, describeFailedRecord, mixpanelErrors } from './error-map';
 
 const PLATFORM = 'Mixpanel';
 
@@ -34,9 +33,10 @@ function partialOutcomes(body: MixpanelImportBody, count: number): Outcome[] | u
 /**
  * `200 {code: 200, num_records_imported, status: "OK"}` delivers all. A strict-mode `400` is a
  * partial success: `failed_records[{index, $insert_id, field, message}]` name the refused
- * events, every other event was imported. Other answers apply to the whole request.
+ * events, every other event was imported. Other answers get one outcome for the whole request
+ * (error-map.ts, else the HTTP status).
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   const body = (
     typeof response.json === 'object' && response.json !== null ? response.json : {}
   ) as MixpanelImportBody;
@@ -45,20 +45,6 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
   if (response.status === 400) {
     const partial = partialOutcomes(body, events.length);
     if (partial) return partial;
-    return sameOutcome(
-      {
-        status: 'rejected',
-        code: 'bad_request',
-        reason: `${PLATFORM} rejected the request: ${body.error ?? response.body}`,
-      },
-      events.length,
-    );
   }
-  const special = outcomeForMixpanelStatus(response.status, body);
-  if (special) {
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, body.error), events.length);
+  return outcomeFromErrorTable(mixpanelErrors, response, PLATFORM);
 }

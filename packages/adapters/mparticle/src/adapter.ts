@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { mparticleErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { MPARTICLE_PODS, credentialsSchema, optionsSchema } from './schemas';
@@ -29,6 +31,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
   events: eventMapping,
   // The 30-day limit of /v2/bulkevents is applied when building (older events may go to the historical endpoint).
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: mparticleErrors,
 });

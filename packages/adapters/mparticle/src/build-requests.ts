@@ -1,10 +1,9 @@
 import { isIP } from 'node:net';
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
   basicAuthorization,
   contextProperties,
   normalizeEmail,
@@ -60,7 +59,11 @@ function productsOf({ event }: MappedEvent): Array<Record<string, string | numbe
  * (`purchase`, `checkout`, `add_to_cart`…), a `screen_view` for page views, else a
  * `custom_event` (`user_preference` for sign-ups, the `custom_event_type` option otherwise).
  */
-export function eventOf(mapped: MappedEvent, ctx: Ctx, messageId: string): Record<string, unknown> {
+export function eventOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<MparticleCredentials, MparticleOptions>,
+  messageId: string,
+): Record<string, unknown> {
   const { event, name } = mapped;
   const common = { timestamp_unixtime_ms: event.occurredAt.getTime(), source_message_id: messageId };
   if (isProductAction(name)) {
@@ -122,54 +125,34 @@ function userAttributesOf({ event }: MappedEvent): Record<string, string> | unde
   );
 }
 
-/** One user's batch holding the event, or the outcome that stops it. */
-export function batchOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> | Outcome {
+/** One user's batch holding the event (`check` has refused events without an identity). */
+export function batchOf(mapped: MappedEvent, ctx: CheckContext<MparticleCredentials, MparticleOptions>) {
   const { event } = mapped;
-  const identities = userIdentitiesOf(mapped, ctx.defaultCountry);
-  if (Object.keys(identities).length === 0) {
-    return {
-      status: 'rejected',
-      code: 'missing_identity',
-      reason: 'mParticle needs a user identity: this event has no customer id, email or phone',
-    };
-  }
   const id = uuidV5(event.dedupKey);
   const ip = event.user.ip && isIP(event.user.ip) ? event.user.ip : undefined;
-  const batch = withoutUndefined({
+  return withoutUndefined({
     environment: ctx.options.environment,
     source_request_id: id,
-    user_identities: identities,
+    user_identities: userIdentitiesOf(mapped, ctx.defaultCountry),
     user_attributes: ctx.options.user_attributes ? userAttributesOf(mapped) : undefined,
     device_info: event.user.userAgent ? { http_header_user_agent: event.user.userAgent } : undefined,
     ip,
     events: [eventOf(mapped, ctx, id)],
   });
-  if (Buffer.byteLength(JSON.stringify(batch)) > MAX_BATCH_BYTES) {
-    return {
-      status: 'rejected',
-      code: 'batch_too_large',
-      reason: 'mParticle takes batches up to 128 kB; this event makes a larger one',
-    };
-  }
-  return batch;
 }
 
-const TOO_OLD: Outcome = {
-  status: 'rejected',
-  code: 'event_too_old',
-  reason:
-    "mParticle's Events API takes events up to 30 days old; older ones need the historical endpoint (options.historical)",
-};
+/** Older than the Events API's 30 days: sent to the historical endpoint, when allowed. */
+export const isHistorical = (mapped: MappedEvent, now: Date) =>
+  now.getTime() - mapped.event.occurredAt.getTime() > RECENT_WINDOW_MS;
 
 /**
  * Pure: one batch per event (mParticle batches hold one user's data), sent together to
- * `POST /v2/bulkevents` (≤ 100 batches, core chunks by 100). Events older than 30 days go to
- * `/v2/bulkevents/historical` when `historical` is on, else are rejected; events without a
- * customer id, email or phone, or whose batch is over 128 kB, are rejected before sending.
+ * `POST /v2/bulkevents` (≤ 100 batches, core chunks by 100); events older than 30 days go to
+ * `/v2/bulkevents/historical` (`check` refuses them unless `historical` is on, and refuses
+ * events without a customer id, email or phone, or whose batch is over 128 kB).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === MPARTICLE_PODS.us1 ? MPARTICLE_PODS[podOf(ctx.credentials)] : ctx.baseUrl;
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
   const recent = { batches: [] as unknown[], eventIndexes: [] as number[], path: '/v2/bulkevents' };
   const historical = {
     batches: [] as unknown[],
@@ -177,25 +160,15 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
     path: '/v2/bulkevents/historical',
   };
   events.forEach((mapped, index) => {
-    const old = ctx.now.getTime() - mapped.event.occurredAt.getTime() > RECENT_WINDOW_MS;
-    if (old && !ctx.options.historical) {
-      outcomes.push({ index, outcome: TOO_OLD });
-      return;
-    }
-    const batch = batchOf(mapped, ctx);
-    if ('status' in batch) {
-      outcomes.push({ index, outcome: batch as Outcome });
-      return;
-    }
-    const target = old ? historical : recent;
-    target.batches.push(batch);
+    const target = isHistorical(mapped, ctx.now) ? historical : recent;
+    target.batches.push(batchOf(mapped, ctx));
     target.eventIndexes.push(index);
   });
   const headers = {
     'content-type': 'application/json',
     authorization: basicAuthorization(ctx.credentials.api_key, ctx.credentials.api_secret),
   };
-  const requests: HttpRequest[] = [recent, historical]
+  return [recent, historical]
     .filter((group) => group.batches.length > 0)
     .map((group) => ({
       method: 'POST',
@@ -204,5 +177,4 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
       body: group.batches,
       eventIndexes: group.eventIndexes,
     }));
-  return { requests, outcomes };
 }

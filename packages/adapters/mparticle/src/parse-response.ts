@@ -1,32 +1,12 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  excerpt,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { type MparticleError, describeMparticleErrors, outcomeForMparticleError } from './error-map';
-
-const errorsOf = (json: unknown): MparticleError[] => {
-  const errors = (json as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors)
-    ? errors.filter((e): e is MparticleError => typeof e === 'object' && e !== null)
-    : [];
-};
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromErrorTable } from '@relay/core';
+import { mparticleErrors } from './error-map';
 
 /**
  * mParticle answers `202 Accepted` to a bulk request even when some of its batches fail later
  * (those failures are not reported back): 2xx delivers every event. Errors carry an optional
- * `{errors: [{code, message}]}` body and refuse the whole request.
+ * `{errors: [{code, message}]}` body and refuse the whole request: one outcome (error-map.ts).
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  if (response.status >= 200 && response.status < 300)
-    return sameOutcome({ status: 'delivered' }, events.length);
-  const detail =
-    describeMparticleErrors(errorsOf(response.json)) ||
-    excerpt(response.body, 300) ||
-    `HTTP ${response.status}`;
-  const special = outcomeForMparticleError(response.status, detail, events.length);
-  return sameOutcome(special ?? outcomeFromStatus(response, 'mParticle', now, detail), events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[]): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  return outcomeFromErrorTable(mparticleErrors, response, 'mParticle');
 }

@@ -437,67 +437,57 @@ describe('rudderstack identity', () => {
 
 describe('rudderstack responses', () => {
   const parse = (status: number, body: string, count = 1, headers: Record<string, string> = {}) =>
-    parseResponse({ status, headers, body, json: undefined }, mappedEvents(count), FIXED_NOW);
+    parseResponse({ status, headers, body, json: undefined }, mappedEvents(count));
 
   it('200 OK delivers every event of the batch', () => {
-    expect(parse(200, 'OK', 2)).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
+    expect(parse(200, 'OK', 2)).toEqual({ status: 'delivered' });
   });
 
   it('400 rejects the whole batch with the gateway message', () => {
-    expect(parse(400, 'Request neither has anonymousId nor userId\n', 2)).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'bad_request',
-        reason:
-          'RudderStack refused the batch (all 2 events of the batch): Request neither has anonymousId nor userId',
-      })),
-    );
+    expect(parse(400, 'Request neither has anonymousId nor userId\n', 2)).toEqual({
+      status: 'rejected',
+      code: 'bad_request',
+      reason: 'RudderStack refused the batch: Request neither has anonymousId nor userId',
+    });
   });
 
   it('401 Invalid Write Key needs attention', () => {
-    expect(parse(401, 'Invalid Write Key\n')).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: 'RudderStack refused the write key (401): Invalid Write Key',
-      },
-    ]);
+    expect(parse(401, 'Invalid Write Key\n')).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason: 'RudderStack refused the write key (401): Invalid Write Key',
+    });
   });
 
   it('404 Source is disabled needs attention', () => {
-    expect(parse(404, 'Source is disabled\n')).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'RudderStack answered 404 (source disabled, or the data plane URL is wrong): Source is disabled',
-      },
-    ]);
+    expect(parse(404, 'Source is disabled\n')).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'RudderStack answered 404 (source disabled, or the data plane URL is wrong): Source is disabled',
+    });
   });
 
   it('413 rejects the batch as too large', () => {
-    expect(parse(413, 'Request size exceeds max limit\n')).toEqual([
-      {
-        status: 'rejected',
-        code: 'payload_too_large',
-        reason: 'RudderStack refused the batch as over its size limit: Request size exceeds max limit',
-      },
-    ]);
+    expect(parse(413, 'Request size exceeds max limit\n')).toEqual({
+      status: 'rejected',
+      code: 'payload_too_large',
+      reason: 'RudderStack refused the batch as over its size limit: Request size exceeds max limit',
+    });
   });
 
   it('429 Max Requests Limit reached retries, honouring Retry-After when present', () => {
-    expect(parse(429, 'Max Requests Limit reached\n', 1, { 'retry-after': '5' })).toEqual([
-      {
-        status: 'retryable',
-        reason: 'RudderStack answered 429: Max Requests Limit reached',
-        retryAfterMs: 5000,
-      },
-    ]);
+    expect(parse(429, 'Max Requests Limit reached\n', 1, { 'retry-after': '5' })).toEqual({
+      status: 'retryable',
+      reason: 'RudderStack answered 429: Max Requests Limit reached',
+      retryAfterMs: 5000,
+    });
   });
 
   it('504 Gateway timeout retries', () => {
-    expect(parse(504, 'Gateway timeout\n')).toEqual([
-      { status: 'retryable', reason: 'RudderStack answered 504: Gateway timeout' },
-    ]);
+    expect(parse(504, 'Gateway timeout\n')).toEqual({
+      status: 'retryable',
+      reason: 'RudderStack answered 504: Gateway timeout',
+    });
   });
 });

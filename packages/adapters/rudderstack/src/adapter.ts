@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { DEFAULT_BASE_URL, buildRequests } from './build-requests';
+import { check } from './check';
+import { rudderstackErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -29,6 +31,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
   events: eventMapping,
   // RudderStack takes historical timestamps: no age window.
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: rudderstackErrors,
 });

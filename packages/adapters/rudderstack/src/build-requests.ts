@@ -1,8 +1,8 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
   SEMANTIC_EVENT_NAMES,
   basicAuthorization,
   normalizeEmail,
@@ -93,7 +93,10 @@ function propertiesOf({ event, name }: MappedEvent, page: boolean): Record<strin
  * `sentAt`: recent data planes keep `timestamp`, older ones compute it as
  * `receivedAt − (sentAt − originalTimestamp)`, so both land on the event's own time.
  */
-export function messageOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> | undefined {
+export function messageOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<RudderstackCredentials, RudderstackOptions>,
+): Record<string, unknown> | undefined {
   const { event } = mapped;
   const userId = event.user.externalId;
   const anonymousId = event.sessionId;
@@ -116,49 +119,23 @@ export function messageOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown
   });
 }
 
-const reject = (code: string, reason: string): Outcome => ({ status: 'rejected', code, reason });
-
 /**
  * Pure: one `POST {data plane}/v1/batch` with `{batch: [message…]}` (core keeps it ≤ 4 MB), Basic
- * auth with the write key and an empty password. Messages without userId or anonymousId (no
- * external id, no session id), or over 32 KB, are rejected before sending.
+ * auth with the write key and an empty password (`check` has refused messages without userId or
+ * anonymousId, or over 32 KB).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  const batch: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  events.forEach((mapped, index) => {
-    const message = messageOf(mapped, ctx);
-    if (message === undefined) {
-      outcomes.push({
-        index,
-        outcome: reject(
-          'missing_identity',
-          'RudderStack needs a userId or anonymousId: this event has no external id and no session id',
-        ),
-      });
-    } else if (Buffer.byteLength(JSON.stringify(message)) > MAX_MESSAGE_BYTES) {
-      outcomes.push({ index, outcome: reject('event_too_large', 'RudderStack refuses messages over 32 KB') });
-    } else {
-      batch.push(message);
-      eventIndexes.push(index);
-    }
-  });
-  if (batch.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const dataPlane = ctx.baseUrl === DEFAULT_BASE_URL ? ctx.credentials.data_plane_url : ctx.baseUrl;
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${dataPlane}/${RUDDERSTACK_API_VERSION}/batch`,
-        headers: {
-          'content-type': 'application/json',
-          authorization: basicAuthorization(ctx.credentials.write_key),
-        },
-        body: { batch },
-        eventIndexes,
+  return [
+    {
+      method: 'POST',
+      url: `${dataPlane}/${RUDDERSTACK_API_VERSION}/batch`,
+      headers: {
+        'content-type': 'application/json',
+        authorization: basicAuthorization(ctx.credentials.write_key),
       },
-    ],
-    outcomes,
-  };
+      body: { batch: events.map((mapped) => messageOf(mapped, ctx)) },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

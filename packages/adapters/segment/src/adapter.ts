@@ -1,5 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { check } from './check';
+import { segmentErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { SEGMENT_HOSTS, credentialsSchema, optionsSchema } from './schemas';
@@ -24,6 +26,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
   events: eventMapping,
   // Segment takes historical timestamps: no age window.
+  check,
   buildRequests,
-  parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  parseResponse,
+  errors: segmentErrors,
 });

@@ -1,8 +1,8 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
   basicAuthorization,
   eventKind,
   normalizeEmail,
@@ -72,7 +72,10 @@ function contextOf({ event }: MappedEvent, defaultCountry: string): Record<strin
 }
 
 /** One `track` message of the batch. */
-export function trackMessageOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> | undefined {
+export function trackMessageOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<SegmentCredentials, SegmentOptions>,
+): Record<string, unknown> | undefined {
   const { event } = mapped;
   const ids = event.user.externalId
     ? { userId: event.user.externalId }
@@ -91,51 +94,22 @@ export function trackMessageOf(mapped: MappedEvent, ctx: Ctx): Record<string, un
   };
 }
 
-const reject = (code: string, reason: string): Outcome => ({ status: 'rejected', code, reason });
-
 /**
- * Pure: one `POST /v1/batch` with `{batch: [track…]}` (core keeps chunks ≤ 500 kB). Segment
- * needs a `userId` (the external id) or an `anonymousId` (the OMS session id); an event with
- * neither, or over 32 kB, is rejected before sending.
+ * Pure: one `POST /v1/batch` with `{batch: [track…]}` (core keeps chunks ≤ 500 kB; `check` has
+ * refused events without userId/anonymousId or over 32 kB).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const batch: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  events.forEach((mapped, index) => {
-    const message = trackMessageOf(mapped, ctx);
-    if (!message) {
-      outcomes.push({
-        index,
-        outcome: reject(
-          'missing_identity',
-          'Segment needs a userId or anonymousId: this event has no external id and no session id',
-        ),
-      });
-      return;
-    }
-    if (Buffer.byteLength(JSON.stringify(message)) > MAX_EVENT_BYTES) {
-      outcomes.push({ index, outcome: reject('event_too_large', 'Segment refuses events over 32 kB') });
-      return;
-    }
-    batch.push(message);
-    eventIndexes.push(index);
-  });
-  if (batch.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === SEGMENT_HOSTS.us ? SEGMENT_HOSTS[ctx.credentials.region] : ctx.baseUrl;
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/v1/batch`,
-        headers: {
-          'content-type': 'application/json',
-          authorization: basicAuthorization(ctx.credentials.write_key),
-        },
-        body: { batch },
-        eventIndexes,
+  return [
+    {
+      method: 'POST',
+      url: `${host}/v1/batch`,
+      headers: {
+        'content-type': 'application/json',
+        authorization: basicAuthorization(ctx.credentials.write_key),
       },
-    ],
-    outcomes,
-  };
+      body: { batch: events.map((mapped) => trackMessageOf(mapped, ctx)) },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -1,18 +1,8 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  excerpt,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForSegmentError } from './error-map';
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromErrorTable } from '@relay/core';
+import { segmentErrors } from './error-map';
 
-/** The batch succeeds or fails as a whole (`200 {"success": true}`). */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const special = outcomeForSegmentError(
-    response.status,
-    excerpt(response.body, 300) || `HTTP ${response.status}`,
-  );
-  return sameOutcome(special ?? outcomeFromStatus(response, 'Segment', now), events.length);
+/** The batch succeeds or fails as a whole (`200 {"success": true}`): one outcome for the request. */
+export function parseResponse(response: HttpResponse, _events: MappedEvent[]): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  return outcomeFromErrorTable(segmentErrors, response, 'Segment');
 }
