@@ -2,6 +2,7 @@ import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
 import { buildRequests } from './build-requests';
 import { check } from './check';
+import { uetErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { UET_CAPI_BASE_URL } from './offline-conversions';
 import { parseResponse } from './parse-response';
@@ -39,6 +40,7 @@ export const adapter = defineAdapter({
   check,
   buildRequests,
   parseResponse,
-  // Two APIs, two error tables (error-map.ts: uetErrors, bingErrors): `errors` holds one, so
-  // adapter.test.ts walks both tables' rows through parseResponse with the matching credentials.
+  // Two APIs, two tables: `errors` is the default API's (UET); the offline conversions run of the
+  // conformance kit walks `bingErrors` (adapter.test.ts).
+  errors: uetErrors,
 });
