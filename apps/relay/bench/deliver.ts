@@ -1,63 +1,143 @@
 /**
- * Delivery throughput: EVENTS purchases for one storefront with Meta and TikTok credentials
- * pointed at the local platform simulator (in this process, so it shares the CPU). One worker
- * runs as in production (router and delivery loops side by side, `start()`), timed from start
- * until every delivery is delivered. Prints events/s and deliveries/s (each event makes two).
+ * Delivery: events for one storefront whose credentials point at the simulator, ingested through
+ * the API and parked (routing, leased to nobody) while `workers` worker processes start; then
+ * released at once and timed until every delivery is delivered (router and delivery loops as in
+ * production). Per process CPU from /proc, MariaDB's CPU, each worker's statements and rows.
+ * The simulator's requests of the run are kept for the bare HTTP ceiling (http-ceiling.ts).
  */
-import { startSimulator } from '@relay/testing';
-import { sealJson } from '../src/crypto/secrets';
-import { createWorker } from '../src/worker/index';
-import { AUTH, batch, benchRelay } from './support';
+import type { Simulator, SimulatorRequest } from '@relay/testing';
+import { cpuMeter } from './proc-stats';
+import { type RelayProcess, startRelayProcess } from './relay-process';
+import { type StatementCounts, sumCounts } from './statement-counts';
+import { total } from './stats';
+import { type BenchDatabase, omsBatch, postBatch, runConcurrently } from './support';
 
-const EVENTS = Number(process.env.EVENTS ?? 20000);
+export interface DeliveryRunOptions {
+  storefront: { id: number; code: string };
+  /** Platforms the storefront's credentials go to: each event makes one delivery per platform. */
+  platforms: readonly string[];
+  events: number;
+  workers: number;
+  /** Relay configuration for the worker processes. */
+  workerEnv: Record<string, string>;
+  mariadbPid: number | null;
+  /** Distinguishes this run's order ids from the other runs'. */
+  runId: string;
+  /** Records carry a device id and IP address (app-attribution platforms need them). */
+  appRecords: boolean;
+}
 
-const relay = await benchRelay();
-const sim = await startSimulator();
-try {
-  const storefront = await relay.db.storefront.create({ data: { code: 'bosley', name: 'Bosley' } });
-  for (const code of ['meta_capi', 'tiktok_events']) {
-    const platform = await relay.db.platform.findUniqueOrThrow({ where: { code } });
-    await relay.db.credential.create({
-      data: {
-        storefrontId: storefront.id,
-        platformId: platform.id,
-        credentialsEncrypted: sealJson(relay.cipher, relay.registry.get(code)!.credentialsExample),
-        baseUrl: `${sim.url}/${code}`,
-      },
-    });
-  }
-  for (let i = 0; i < EVENTS / 500; i++) {
-    const res = await relay.app.request('/v1/events', {
-      method: 'POST',
-      headers: { authorization: AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(batch(`d${i}`)),
-    });
-    if (res.status !== 202) throw new Error(`ingest ${res.status}`);
-  }
-  const worker = createWorker(relay, { batchSize: Number(process.env.BATCH ?? 500), pollMs: 10 });
-  const started = performance.now();
-  worker.start();
-  const deadline = started + 600_000;
-  while ((await relay.db.delivery.count({ where: { status: 'delivered' } })) < EVENTS * 2) {
-    if (performance.now() > deadline) throw new Error('deliveries did not finish within 10 minutes');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  await worker.stop();
-  const delivered = await relay.db.delivery.count({ where: { status: 'delivered' } });
-  if (delivered !== EVENTS * 2) throw new Error(`only ${delivered} of ${EVENTS * 2} deliveries delivered`);
-  console.log(
-    JSON.stringify({
-      bench: 'deliver',
-      events: EVENTS,
-      deliveries: delivered,
-      requestsToSimulator: sim.received.length,
-      seconds: Number(seconds.toFixed(2)),
-      eventsPerSecond: Math.round(EVENTS / seconds),
-      deliveriesPerSecond: Math.round(delivered / seconds),
-    }),
+export interface DeliveryRun {
+  events: number;
+  deliveries: number;
+  seconds: number;
+  /** CPU seconds of each worker process during the timed window. */
+  workerCpuSeconds: Array<number | null>;
+  dbCpuSeconds: number | null;
+  workerPeakRssMb: number[];
+  counts: StatementCounts;
+  /** What the simulator received during the run (the requests the adapters built). */
+  requests: SimulatorRequest[];
+}
+
+const PARKED = 'bench-parked';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Ingest `events` records through the API (500 per batch, 4 in flight) and park them. */
+async function ingestParked(db: BenchDatabase, api: RelayProcess, options: DeliveryRunOptions) {
+  const sizes = Array.from({ length: Math.ceil(options.events / 500) }, (_, i) =>
+    Math.min(500, options.events - i * 500),
   );
-} finally {
-  await sim.stop();
-  await relay.close();
+  await runConcurrently(sizes.length, 4, (i) =>
+    postBatch(
+      api.url,
+      JSON.stringify(
+        omsBatch(options.storefront.code, `${options.runId}b${i}`, sizes[i], options.appRecords),
+      ),
+      sizes[i]!,
+    ),
+  );
+  await db.query(
+    `UPDATE events SET status = 'routing', lease_owner = ?, lease_until = '2999-12-31'
+     WHERE storefront_id = ? AND status = 'pending'`,
+    [PARKED, options.storefront.id],
+  );
+}
+
+/** Work left: events not routed yet plus deliveries not finished. */
+async function openWork(db: BenchDatabase): Promise<number> {
+  const [row] = await db.query<Array<{ n: bigint | number }>>(
+    `SELECT (SELECT COUNT(*) FROM events WHERE status IN ('pending', 'routing'))
+          + (SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'leased', 'paused')) AS n`,
+  );
+  return Number(row!.n);
+}
+
+async function deliveriesByStatus(db: BenchDatabase): Promise<Map<string, number>> {
+  const rows = await db.query<Array<{ status: string; n: bigint | number }>>(
+    'SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status',
+  );
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function deliveryRun(
+  db: BenchDatabase,
+  api: RelayProcess,
+  sim: Simulator,
+  options: DeliveryRunOptions,
+  timeoutMs = 600_000,
+): Promise<DeliveryRun> {
+  await ingestParked(db, api, options);
+  const before = await deliveriesByStatus(db);
+  const workers = await Promise.all(
+    Array.from({ length: options.workers }, () => startRelayProcess('worker', db.url, options.workerEnv)),
+  );
+  try {
+    await Promise.all(workers.map((w) => w.takeCounts()));
+    sim.reset();
+    const cpu = cpuMeter([...workers.map((w) => w.pid), options.mariadbPid]);
+    await db.query(
+      `UPDATE events SET status = 'pending', lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?`,
+      [PARKED],
+    );
+    const started = performance.now();
+    while ((await openWork(db)) > 0) {
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`deliveries did not finish within ${timeoutMs / 1000} s`);
+      await sleep(20);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpu.read();
+    const after = await deliveriesByStatus(db);
+    const deliveries = options.events * options.platforms.length;
+    const delivered = (after.get('delivered') ?? 0) - (before.get('delivered') ?? 0);
+    if (delivered !== deliveries) {
+      const [failure] = await db.query<Array<{ status: string; reason: string | null }>>(
+        "SELECT status, reason FROM deliveries WHERE status <> 'delivered' ORDER BY id DESC LIMIT 1",
+      );
+      throw new Error(
+        `${delivered} of ${deliveries} deliveries delivered; e.g. ${failure?.status}: ${failure?.reason}`,
+      );
+    }
+    const counts = sumCounts(await Promise.all(workers.map((w) => w.takeCounts())));
+    return {
+      events: options.events,
+      deliveries,
+      seconds,
+      workerCpuSeconds: cpuSeconds.slice(0, workers.length),
+      dbCpuSeconds: cpuSeconds.at(-1) ?? null,
+      workerPeakRssMb: workers.map((w) => w.memory()?.peakRssMb ?? Number.NaN),
+      counts,
+      requests: [...sim.received],
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    sim.reset();
+  }
+}
+
+/** Deliveries per worker CPU-second (null when a worker's CPU could not be read). */
+export function deliveriesPerWorkerCpuSecond(run: DeliveryRun): number | null {
+  const cpu = total(run.workerCpuSeconds);
+  return cpu === null || cpu === 0 ? null : run.deliveries / cpu;
 }

@@ -1,14 +1,134 @@
-/** `pnpm bench`: ingestion then delivery throughput, each against its own throw-away database. */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+/**
+ * `pnpm bench [--json]`: ingestion, delivery (batching and one-per-request platforms), scale-out
+ * (one and two worker processes) and memory, each against its ceiling measured in the same run.
+ * The relay runs as separate processes (API, workers) started through its CLI; a throw-away
+ * database is created and dropped. `--json` prints one JSON object on stdout; everything else
+ * (the relay's logs, progress) goes to stderr. Sizes: see `settingsFrom` (BENCH_* variables).
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startSimulator } from '@relay/testing';
+import { bookkeepingCeiling, replayRequests } from './ceilings';
+import { deliveryRun } from './deliver';
+import { benchIngest } from './ingest';
+import { mariadbPid } from './proc-stats';
+import { startRelayProcess } from './relay-process';
+import { buildReport, summary } from './report';
+import { RELAY_ENV, benchDatabase } from './support';
 
-for (const bench of ['ingest.ts', 'deliver.ts']) {
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@relay/source', resolve(import.meta.dirname, bench)],
-    {
-      stdio: 'inherit',
-      env: process.env,
+/** Platforms that take many events per request, and platforms whose adapters send one per request. */
+const BATCHING = ['meta_capi', 'tiktok_events'];
+const ONE_PER_REQUEST = ['branch', 'kochava'];
+/** The lanes' concurrency for these platforms (their adapters set none: PLATFORM_CONCURRENCY's default). */
+const LANE_CONCURRENCY = 4;
+
+function settingsFrom(env: NodeJS.ProcessEnv) {
+  const int = (name: string, fallback: number) => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a positive integer (got '${env[name]}')`);
+    return value;
+  };
+  return {
+    ingestBatches: int('BENCH_INGEST_BATCHES', 60),
+    concurrency: int('BENCH_CONCURRENCY', 4),
+    events: int('BENCH_EVENTS', 20_000),
+    perRequestEvents: int('BENCH_PER_REQUEST_EVENTS', 3_000),
+    workerBatch: int('BENCH_WORKER_BATCH', 500),
+    dbConcurrency: int('BENCH_DB_CONCURRENCY', 4),
+    workerEnv: {
+      ...RELAY_ENV,
+      WORKER_BATCH_SIZE: String(int('BENCH_WORKER_BATCH', 500)),
+      WORKER_POLL_INTERVAL: env.BENCH_POLL_INTERVAL ?? '10ms',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
     },
-  );
+  };
 }
+
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function main() {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const settings = settingsFrom(process.env);
+  const loadAvgStart = loadavg()[0]!;
+  const dbPid = mariadbPid();
+  if (dbPid === null) progress('no local mariadbd: database CPU is not measured');
+  const db = await benchDatabase();
+  const sim = await startSimulator();
+  try {
+    const ingestSf = { code: 'bench-ingest', id: await db.storefront('bench-ingest', [], sim.url) };
+    const batchingSf = {
+      code: 'bench-batching',
+      id: await db.storefront('bench-batching', BATCHING, sim.url),
+    };
+    const singleSf = {
+      code: 'bench-single',
+      id: await db.storefront('bench-single', ONE_PER_REQUEST, sim.url),
+    };
+    const api = await startRelayProcess('api', db.url, { ...settings.workerEnv });
+    try {
+      progress('ingest');
+      const ingest = await benchIngest(db, api, {
+        batches: settings.ingestBatches,
+        concurrency: settings.concurrency,
+        storefront: ingestSf,
+        mariadbPid: dbPid,
+      });
+      // The ingest bench's events have no destinations: the workers below must not route them.
+      await db.query(`UPDATE events SET status = 'routed' WHERE status = 'pending'`);
+
+      const run = (storefront: typeof batchingSf, platforms: string[], events: number, workers: number) =>
+        deliveryRun(db, api, sim, {
+          storefront,
+          platforms,
+          events,
+          workers,
+          workerEnv: settings.workerEnv,
+          mariadbPid: dbPid,
+          runId: `${storefront.code}-${workers}w`,
+          appRecords: platforms === ONE_PER_REQUEST,
+        });
+      progress('deliver: batching platforms, one worker');
+      const batching = await run(batchingSf, BATCHING, settings.events, 1);
+      progress('deliver: one-per-request platforms, one worker');
+      const single = await run(singleSf, ONE_PER_REQUEST, settings.perRequestEvents, 1);
+      progress('deliver: batching platforms, two workers');
+      const twoWorkers = await run(batchingSf, BATCHING, settings.events, 2);
+
+      progress('ceilings: bare HTTP loop, database bookkeeping');
+      const batchingHttp = await replayRequests(sim.url, batching.requests, () => LANE_CONCURRENCY);
+      const singleHttp = await replayRequests(sim.url, single.requests, () => LANE_CONCURRENCY);
+      sim.reset();
+      const eventIds = (
+        await db.query<Array<{ id: bigint }>>(
+          'SELECT id FROM events WHERE storefront_id = ? ORDER BY id LIMIT ?',
+          [batchingSf.id, settings.events],
+        )
+      ).map((r) => r.id);
+      const dbCeiling = await bookkeepingCeiling(db, {
+        eventIds,
+        platforms: BATCHING,
+        chunk: settings.workerBatch,
+        concurrency: settings.dbConcurrency,
+      });
+      const apiPeakRssMb = api.memory()?.peakRssMb ?? Number.NaN;
+      const report = buildReport({
+        machine: { cpus: cpus().length, loadAvgStart, loadAvgEnd: loadavg()[0]! },
+        ingest: { ...ingest, concurrency: settings.concurrency },
+        batching: { platforms: BATCHING, run: batching, httpCeilingSeconds: batchingHttp },
+        onePerRequest: { platforms: ONE_PER_REQUEST, run: single, httpCeilingSeconds: singleHttp },
+        twoWorkers,
+        dbCeiling,
+        apiPeakRssMb,
+      });
+      process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${summary(report)}\n`);
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await sim.stop();
+    await db.drop();
+  }
+}
+
+await main();

@@ -1,52 +1,98 @@
 /**
- * Ingestion throughput: POST /v1/events with 500-record batches over real HTTP (keep-alive),
- * `CONCURRENCY` requests in flight, against a fresh database. Prints events/s.
+ * Ingestion: POST /v1/events with 500-record batches to the API process over keep-alive HTTP,
+ * `concurrency` requests in flight; events/s and per-batch latency (p50/p99), the API's and
+ * MariaDB's CPU, the statements each batch cost. Its ceiling, measured right after on the same
+ * table: the same rows written straight through the driver, one multi-row INSERT per batch,
+ * the same concurrency.
  */
-import type { AddressInfo } from 'node:net';
-import { closeServer, listen } from '../src/server';
-import { AUTH, batch, benchRelay } from './support';
+import { randomUUID } from 'node:crypto';
+import { dedupKeyOf } from '@relay/core';
+import { cpuMeter } from './proc-stats';
+import type { RelayProcess } from './relay-process';
+import { perUnit } from './statement-counts';
+import { percentile, ratio } from './stats';
+import { type BenchDatabase, omsBatch, postBatch, runConcurrently } from './support';
 
-const BATCHES = Number(process.env.BATCHES ?? 60);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
+export const RECORDS_PER_BATCH = 500;
 
-const relay = await benchRelay();
-try {
-  await relay.db.storefront.create({ data: { code: 'bosley', name: 'Bosley' } });
-  const server = await listen(relay.app, 0, '127.0.0.1');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/events`;
-  const bodies = Array.from({ length: BATCHES }, (_, i) => JSON.stringify(batch(`b${i}`)));
-  const post = async (body: string) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: AUTH, 'content-type': 'application/json' },
-      body,
-    });
-    const json = (await res.json()) as { accepted: number };
-    if (res.status !== 202 || json.accepted !== 500)
-      throw new Error(`unexpected ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
-  };
-  await post(JSON.stringify(batch('warmup')));
+export interface IngestOptions {
+  batches: number;
+  concurrency: number;
+  storefront: { id: number; code: string };
+  mariadbPid: number | null;
+}
+
+export async function benchIngest(db: BenchDatabase, api: RelayProcess, options: IngestOptions) {
+  const { batches, concurrency, storefront } = options;
+  const bodies = Array.from({ length: batches }, (_, i) =>
+    JSON.stringify(omsBatch(storefront.code, `ingest${i}`, RECORDS_PER_BATCH)),
+  );
+  await postBatch(
+    api.url,
+    JSON.stringify(omsBatch(storefront.code, 'warmup', RECORDS_PER_BATCH)),
+    RECORDS_PER_BATCH,
+  );
+
+  await api.takeCounts();
+  const cpu = cpuMeter([api.pid, options.mariadbPid]);
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < bodies.length) await post(bodies[next++]!);
-    }),
+  const latencies = await runConcurrently(batches, concurrency, (i) =>
+    postBatch(api.url, bodies[i]!, RECORDS_PER_BATCH),
   );
   const seconds = (performance.now() - started) / 1000;
-  const events = BATCHES * 500;
-  console.log(
-    JSON.stringify({
-      bench: 'ingest',
-      batches: BATCHES,
-      recordsPerBatch: 500,
-      concurrency: CONCURRENCY,
-      seconds: Number(seconds.toFixed(2)),
-      eventsPerSecond: Math.round(events / seconds),
-      batchesPerSecond: Number((BATCHES / seconds).toFixed(1)),
-    }),
+  const [apiCpu, dbCpu] = cpu.read();
+  const perBatch = perUnit(await api.takeCounts(), batches);
+  const events = batches * RECORDS_PER_BATCH;
+  const ceiling = await insertCeiling(db, options);
+  return {
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    apiCpuSeconds: apiCpu ?? null,
+    dbCpuSeconds: dbCpu ?? null,
+    statementsPerBatch: perBatch.statements,
+    rowsWrittenPerBatch: perBatch.rowsWritten,
+    ceiling,
+    ratio: ratio(events / seconds, ceiling.eventsPerSecond),
+  };
+}
+
+/** The events rows the relay writes for these records (columns in `rowColumns` order). */
+function eventRows(storefront: { id: number; code: string }, prefix: string, requestId: string) {
+  return omsBatch(storefront.code, prefix, RECORDS_PER_BATCH).data.map((record) => [
+    storefront.id,
+    storefront.code,
+    dedupKeyOf(record),
+    record.event_name,
+    new Date(record.event_time),
+    record.order_id,
+    JSON.stringify(record),
+    requestId,
+    'pending',
+  ]);
+}
+
+const INSERT_EVENTS = `INSERT INTO events (storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id, status) VALUES ${Array.from(
+  { length: RECORDS_PER_BATCH },
+  () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+).join(', ')}`;
+
+/** The database's own ingest ceiling: the same rows, one multi-row INSERT per batch, same concurrency. */
+async function insertCeiling(db: BenchDatabase, options: IngestOptions) {
+  const { batches, concurrency, storefront } = options;
+  const params = Array.from({ length: batches }, (_, i) =>
+    eventRows(storefront, `ceiling${i}`, randomUUID()).flat(),
   );
-  await closeServer(server);
-} finally {
-  await relay.close();
+  const started = performance.now();
+  const latencies = await runConcurrently(batches, concurrency, async (i) => {
+    await db.pool.query(INSERT_EVENTS, params[i]);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    eventsPerSecond: (batches * RECORDS_PER_BATCH) / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }

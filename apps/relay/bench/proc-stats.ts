@@ -1,0 +1,76 @@
+/**
+ * What the kernel says about a process: CPU seconds used (utime + stime from /proc/<pid>/stat,
+ * all threads) and resident memory (VmRSS now, VmHWM its peak, from /proc/<pid>/status).
+ * Linux only; `null` where /proc does not answer.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second for /proc/<pid>/stat (USER_HZ: 100 on every Linux architecture in use). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) the process has used so far, or null when it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  return cpuSecondsOfStat(text);
+}
+
+/** utime + stime of a /proc/<pid>/stat line (fields 14 and 15; the command name may hold spaces). */
+export function cpuSecondsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime field 15.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+export interface Memory {
+  rssMb: number;
+  peakRssMb: number;
+}
+
+/** Resident memory now and at its peak, in MB, or null when the process is gone. */
+export function memory(pid: number): Memory | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return null;
+  }
+  return memoryOfStatus(text);
+}
+
+/** VmRSS and VmHWM of a /proc/<pid>/status text, in MB (the kernel reports kB). */
+export function memoryOfStatus(status: string): Memory {
+  const kb = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+/** The pid of the local MariaDB server (`pidof mariadbd`), or null when none runs here. */
+export function mariadbPid(): number | null {
+  try {
+    const pid = Number(execFileSync('pidof', ['-s', 'mariadbd'], { encoding: 'utf8' }).trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds a set of processes use between `start()` and `stop()` (null for one that vanished). */
+export function cpuMeter(pids: ReadonlyArray<number | null>) {
+  const before = pids.map((pid) => (pid === null ? null : cpuSeconds(pid)));
+  return {
+    /** Seconds per process since the meter started, in the order given. */
+    read(): Array<number | null> {
+      return pids.map((pid, i) => {
+        const start = before[i];
+        const now = pid === null ? null : cpuSeconds(pid);
+        return start === null || start === undefined || now === null ? null : now - start;
+      });
+    },
+  };
+}

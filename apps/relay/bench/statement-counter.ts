@@ -1,0 +1,49 @@
+/**
+ * Preloaded into the relay processes the bench starts (`node --import tsx --import <this>`):
+ * counts every statement the MariaDB driver sends (one round trip each: the relay uses the text
+ * protocol and awaits every statement) by its first keyword, and the rows each INSERT/UPDATE/
+ * DELETE changed (the driver's `affectedRows`) by table. Nothing in the relay changes: it wraps
+ * `Connection.prototype.query` of the driver copy `@prisma/adapter-mariadb` loads.
+ *
+ * On SIGUSR2 it writes the counts since the last SIGUSR2 (or since it started) to
+ * `RELAY_BENCH_STATEMENTS_FILE` and starts counting afresh; at exit it writes them once more.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { type StatementCounts, emptyCounts, recordStatement } from './statement-counts';
+
+const file = process.env.RELAY_BENCH_STATEMENTS_FILE;
+if (file) {
+  const require = createRequire(import.meta.url);
+  const adapter = require.resolve('@prisma/adapter-mariadb');
+  const driver = dirname(createRequire(adapter).resolve('mariadb/package.json'));
+  const Connection = require(join(driver, 'lib/connection.js')) as {
+    prototype: { query(cmd: { sql?: string }, resolve: (r: unknown) => void, reject: unknown): void };
+  };
+  let counts: StatementCounts = emptyCounts();
+  const query = Connection.prototype.query;
+  Connection.prototype.query = function (cmd, resolve, reject) {
+    const sql = cmd?.sql ?? '';
+    return query.call(
+      this,
+      cmd,
+      (result: unknown) => {
+        const affected = (result as { affectedRows?: unknown } | null)?.affectedRows;
+        recordStatement(counts, sql, typeof affected === 'number' ? affected : 0);
+        resolve(result);
+      },
+      reject,
+    );
+  };
+  const save = () => {
+    // Written whole, then renamed: the bench never reads half a file.
+    writeFileSync(`${file}.tmp`, JSON.stringify(counts));
+    renameSync(`${file}.tmp`, file);
+  };
+  process.on('SIGUSR2', () => {
+    save();
+    counts = emptyCounts();
+  });
+  process.on('exit', save);
+}

@@ -1,0 +1,53 @@
+/** The bench's arithmetic and its readers of /proc and of the driver's statements. */
+import { describe, expect, it } from 'vitest';
+import { cpuSecondsOfStat, memoryOfStatus } from '../../bench/proc-stats';
+import { emptyCounts, perUnit, recordStatement, sumCounts } from '../../bench/statement-counts';
+import { percentile } from '../../bench/stats';
+
+describe('percentile (nearest rank)', () => {
+  it('picks the value at the rank, whatever the order given', () => {
+    const values = [50, 10, 40, 20, 30, 60, 70, 80, 90, 100];
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(100);
+    expect(percentile(values, 10)).toBe(10);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('/proc readers', () => {
+  it('adds utime and stime (fields 14 and 15) in seconds, with spaces in the command name', () => {
+    const stat =
+      '3797 (my server) S 1 3796 3796 0 -1 4194560 57661 0 0 0 987 186 0 0 20 0 31 0 447 1500000000 60000';
+    expect(cpuSecondsOfStat(stat)).toBe(11.73);
+  });
+
+  it('reads VmRSS and VmHWM in MB', () => {
+    const status = 'Name:\tnode\nVmPeak:\t 2000000 kB\nVmHWM:\t  307200 kB\nVmRSS:\t  204800 kB\n';
+    expect(memoryOfStatus(status)).toEqual({ rssMb: 200, peakRssMb: 300 });
+  });
+});
+
+describe('statement counts', () => {
+  it('counts statements by keyword and changed rows by table', () => {
+    const counts = emptyCounts();
+    recordStatement(counts, 'BEGIN', 0);
+    recordStatement(counts, 'INSERT IGNORE INTO deliveries (event_id) VALUES (1), (2)', 2);
+    recordStatement(counts, '  UPDATE deliveries SET status = ?', 3);
+    recordStatement(counts, 'insert into `http_exchanges` (x) values (1)', 1);
+    recordStatement(counts, 'DELETE FROM events WHERE id = 1', 0);
+    recordStatement(counts, 'SELECT 1', 0);
+    expect(counts).toEqual({
+      statements: { begin: 1, insert: 2, update: 1, delete: 1, select: 1 },
+      rows: { 'insert deliveries': 2, 'update deliveries': 3, 'insert http_exchanges': 1 },
+    });
+    const twice = sumCounts([counts, counts]);
+    expect(twice.statements.insert).toBe(4);
+    expect(perUnit(twice, 4)).toEqual({
+      statements: 3,
+      rowsWritten: 3,
+      statementsByKind: { begin: 0.5, insert: 1, update: 0.5, delete: 0.5, select: 0.5 },
+      rowsByTable: { 'insert deliveries': 1, 'update deliveries': 1.5, 'insert http_exchanges': 0.5 },
+    });
+  });
+});
