@@ -51,11 +51,12 @@ async function main() {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
   const settings = settingsFrom(process.env);
   const loadAvgStart = loadavg()[0]!;
-  const dbPid = mariadbPid();
-  if (dbPid === null) progress('no local mariadbd: database CPU is not measured');
   const db = await benchDatabase();
   const sim = await startSimulator();
   try {
+    const [{ pidFile }] = await db.query<[{ pidFile: string | null }]>('SELECT @@pid_file AS pidFile');
+    const dbPid = mariadbPid(pidFile);
+    if (dbPid === null) progress('the database server is not a known local mariadbd: its CPU is not measured');
     const ingestSf = { code: 'bench-ingest', id: await db.storefront('bench-ingest', [], sim.url) };
     const batchingSf = {
       code: 'bench-batching',

@@ -50,11 +50,29 @@ export function memoryOfStatus(status: string): Memory {
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
-/** The pid of the local MariaDB server (`pidof mariadbd`), or null when none runs here. */
-export function mariadbPid(): number | null {
+/**
+ * The pid of the MariaDB server the bench runs against, when it runs on this machine: the pid
+ * in its `@@pid_file` (`pidFile`), checked to be a mariadbd (or mysqld) process; else, when
+ * exactly one mariadbd runs here, that one (`pidof mariadbd`). Null when neither holds (a
+ * remote server, or several local ones none of which is known to be it).
+ */
+export function mariadbPid(pidFile: string | null): number | null {
+  const isServer = (pid: number) => {
+    try {
+      return /^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+    } catch {
+      return false;
+    }
+  };
   try {
-    const pid = Number(execFileSync('pidof', ['-s', 'mariadbd'], { encoding: 'utf8' }).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const pid = pidFile === null ? Number.NaN : Number(readFileSync(pidFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && isServer(pid)) return pid;
+  } catch {
+    // not readable here: the server runs elsewhere, or under another user
+  }
+  try {
+    const pids = execFileSync('pidof', ['mariadbd'], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    return pids.length === 1 && isServer(pids[0]!) ? pids[0]! : null;
   } catch {
     return null;
   }
