@@ -56,7 +56,8 @@ async function main() {
   try {
     const [{ pidFile }] = await db.query<[{ pidFile: string | null }]>('SELECT @@pid_file AS pidFile');
     const dbPid = mariadbPid(pidFile);
-    if (dbPid === null) progress('the database server is not a known local mariadbd: its CPU is not measured');
+    if (dbPid === null)
+      progress('the database server is not a known local mariadbd: its CPU is not measured');
     const ingestSf = { code: 'bench-ingest', id: await db.storefront('bench-ingest', [], sim.url) };
     const batchingSf = {
       code: 'bench-batching',

@@ -9,15 +9,19 @@ import { readFileSync } from 'node:fs';
 /** Clock ticks per second for /proc/<pid>/stat (USER_HZ: 100 on every Linux architecture in use). */
 const TICKS_PER_SECOND = 100;
 
-/** CPU seconds (user + system) the process has used so far, or null when it is gone. */
-export function cpuSeconds(pid: number): number | null {
-  let text: string;
+/** /proc/<pid>/<file>, or null when the process is gone (or /proc does not exist). */
+function readProc(pid: number, file: string): string | null {
   try {
-    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
     return null;
   }
-  return cpuSecondsOfStat(text);
+}
+
+/** CPU seconds (user + system) the process has used so far, or null when it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  const stat = readProc(pid, 'stat');
+  return stat === null ? null : cpuSecondsOfStat(stat);
 }
 
 /** utime + stime of a /proc/<pid>/stat line (fields 14 and 15; the command name may hold spaces). */
@@ -34,13 +38,8 @@ export interface Memory {
 
 /** Resident memory now and at its peak, in MB, or null when the process is gone. */
 export function memory(pid: number): Memory | null {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return null;
-  }
-  return memoryOfStatus(text);
+  const status = readProc(pid, 'status');
+  return status === null ? null : memoryOfStatus(status);
 }
 
 /** VmRSS and VmHWM of a /proc/<pid>/status text, in MB (the kernel reports kB). */
@@ -57,13 +56,7 @@ export function memoryOfStatus(status: string): Memory {
  * remote server, or several local ones none of which is known to be it).
  */
 export function mariadbPid(pidFile: string | null): number | null {
-  const isServer = (pid: number) => {
-    try {
-      return /^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
-    } catch {
-      return false;
-    }
-  };
+  const isServer = (pid: number) => /^(mariadbd|mysqld)$/.test(readProc(pid, 'comm')?.trim() ?? '');
   try {
     const pid = pidFile === null ? Number.NaN : Number(readFileSync(pidFile, 'utf8').trim());
     if (Number.isInteger(pid) && pid > 0 && isServer(pid)) return pid;
