@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from './adapter';
 import { resolveEventName } from './event-map';
-import { isRetryableStatus, outcomeFromNetworkError, outcomeFromStatus, parseRetryAfter } from './outcomes';
+import {
+  isRetryableStatus,
+  outcomeFromNetworkError,
+  outcomeFromStatus,
+  parseRetryAfter,
+  withRetryAfter,
+} from './outcomes';
 
 const res = (status: number, body = '', headers: Record<string, string> = {}): HttpResponse => ({
   status,
@@ -61,6 +67,30 @@ describe('default status table', () => {
       status: 'retryable',
       reason: 'P did not answer in time',
     });
+  });
+});
+
+describe('withRetryAfter', () => {
+  const at = new Date('2026-01-15T12:00:00Z');
+  const answer = (headers: Record<string, string>): HttpResponse => ({
+    status: 429,
+    headers,
+    body: '',
+    json: undefined,
+  });
+  it("gives a retryable outcome the answer's Retry-After unless it names its own wait", () => {
+    const retry = { status: 'retryable' as const, reason: 'slow down' };
+    expect(withRetryAfter(retry, answer({ 'retry-after': '30' }), at)).toEqual({
+      ...retry,
+      retryAfterMs: 30_000,
+    });
+    expect(withRetryAfter({ ...retry, retryAfterMs: 5 }, answer({ 'retry-after': '30' }), at)).toEqual({
+      ...retry,
+      retryAfterMs: 5,
+    });
+    expect(withRetryAfter(retry, answer({}), at)).toBe(retry);
+    const rejected = { status: 'rejected' as const, code: 'x', reason: 'no' };
+    expect(withRetryAfter(rejected, answer({ 'retry-after': '30' }), at)).toBe(rejected);
   });
 });
 

@@ -79,6 +79,17 @@ export function outcomeFromStatus(
   };
 }
 
+/**
+ * A retryable outcome with the answer's Retry-After, when the outcome names no wait of its own:
+ * the platform's header wins over an error table's silence (`deliver()` applies it to every
+ * outcome an adapter gives).
+ */
+export function withRetryAfter(outcome: Outcome, response: HttpResponse, now: Date): Outcome {
+  if (outcome.status !== 'retryable' || outcome.retryAfterMs !== undefined) return outcome;
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
+  return retryAfterMs === undefined ? outcome : { ...outcome, retryAfterMs };
+}
+
 /** The same outcome for each of `count` events. */
 export function sameOutcome(outcome: Outcome, count: number): Outcome[] {
   return Array.from({ length: count }, () => outcome);

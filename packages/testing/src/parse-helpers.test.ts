@@ -7,6 +7,11 @@ describe('parse helpers', () => {
     expect(outcomesPerEvent(retry, 3)).toEqual([retry, retry, retry]);
     const perEvent = [{ status: 'delivered' as const }, retry];
     expect(outcomesPerEvent(perEvent, 2)).toBe(perEvent);
+    const answer = jsonResponse(429, {}, { 'retry-after': '7' });
+    expect(outcomesPerEvent(retry, 2, answer)).toEqual([
+      { ...retry, retryAfterMs: 7000 },
+      { ...retry, retryAfterMs: 7000 },
+    ]);
   });
 
   it('builds a JSON response', () => {

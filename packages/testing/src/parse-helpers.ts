@@ -1,5 +1,5 @@
-import { type HttpResponse, type MappedEvent, type Outcome, sameOutcome } from '@relay/core';
-import { sampleEvent } from './fixtures';
+import { type HttpResponse, type MappedEvent, type Outcome, sameOutcome, withRetryAfter } from '@relay/core';
+import { FIXED_NOW, sampleEvent } from './fixtures';
 
 /** An `HttpResponse` with a JSON body, for `parseResponse` tests (header names lower-case). */
 export function jsonResponse(
@@ -20,9 +20,16 @@ export function mappedEvents(count: number, name = 'purchase', custom = false): 
 }
 
 /**
- * What `parseResponse` answered, one outcome per event: a single outcome (about the whole
- * request) goes to every event, as `deliver()` gives it. For tests written per event.
+ * What `parseResponse` answered, one outcome per event, as `deliver()` turns it: a single
+ * outcome (about the whole request) goes to every event, and with the `response` a retryable
+ * outcome gets its Retry-After. For parse tests written per event.
  */
-export function outcomesPerEvent(answer: Outcome | Outcome[], count: number): Outcome[] {
-  return Array.isArray(answer) ? answer : sameOutcome(answer, count);
+export function outcomesPerEvent(
+  answer: Outcome | Outcome[],
+  count: number,
+  response?: HttpResponse,
+  now: Date = FIXED_NOW,
+): Outcome[] {
+  const outcomes = Array.isArray(answer) ? answer : sameOutcome(answer, count);
+  return response ? outcomes.map((o) => withRetryAfter(o, response, now)) : outcomes;
 }

@@ -4,6 +4,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   openApiValidator,
   readSpecFile,
   runAdapter,
@@ -14,6 +15,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 testAdapterConformance(adapter, { success: () => ({ status: 202, body: '' }) });
 
@@ -339,9 +343,9 @@ describe('klaviyo identity', () => {
 
 describe('klaviyo responses', () => {
   it('202 Accepted (no body) is delivered', () => {
-    expect(
-      parseResponse({ status: 202, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    expect(parse({ status: 202, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW)).toEqual([
+      { status: 'delivered' },
+    ]);
   });
 
   it('400 invalid is rejected with the detail and pointer', () => {
@@ -357,7 +361,7 @@ describe('klaviyo responses', () => {
         },
       ],
     };
-    expect(parseResponse(jsonResponse(400, body), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(400, body), mappedEvents(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'invalid',
@@ -367,16 +371,14 @@ describe('klaviyo responses', () => {
   });
 
   it('400 without a code is rejected as bad_request', () => {
-    expect(
-      parseResponse(jsonResponse(400, { errors: [{ title: 'Malformed JSON' }] }), mappedEvents(1), NOW),
-    ).toEqual([
-      { status: 'rejected', code: 'bad_request', reason: 'Klaviyo rejected the event: Malformed JSON' },
-    ]);
+    expect(parse(jsonResponse(400, { errors: [{ title: 'Malformed JSON' }] }), mappedEvents(1), NOW)).toEqual(
+      [{ status: 'rejected', code: 'bad_request', reason: 'Klaviyo rejected the event: Malformed JSON' }],
+    );
   });
 
   it('401 not_authenticated needs a new key', () => {
     const body = { errors: [{ code: 'not_authenticated', detail: 'Missing or invalid private key.' }] };
-    expect(parseResponse(jsonResponse(401, body), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(401, body), mappedEvents(1), NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
@@ -390,7 +392,7 @@ describe('klaviyo responses', () => {
     const body = {
       errors: [{ code: 'permission_denied', detail: 'You do not have permission to perform this action.' }],
     };
-    expect(parseResponse(jsonResponse(403, body), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(403, body), mappedEvents(1), NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
@@ -404,7 +406,7 @@ describe('klaviyo responses', () => {
     const body = {
       errors: [{ code: 'throttled', detail: 'Request was throttled. Expected available in 2 seconds.' }],
     };
-    expect(parseResponse(jsonResponse(429, body, { 'retry-after': '2' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(429, body, { 'retry-after': '2' }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'retryable',
         reason:
@@ -416,11 +418,11 @@ describe('klaviyo responses', () => {
 
   it('falls back to the HTTP status: 5xx retry, other 4xx rejected', () => {
     const server = { errors: [{ code: 'error', detail: 'A server error occurred.' }] };
-    expect(parseResponse(jsonResponse(503, server), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(503, server), mappedEvents(1), NOW)).toEqual([
       { status: 'retryable', reason: 'Klaviyo answered 503: A server error occurred. (error)' },
     ]);
     expect(
-      parseResponse(
+      parse(
         jsonResponse(404, { errors: [{ code: 'not_found', detail: 'Not found.' }] }),
         mappedEvents(1),
         NOW,

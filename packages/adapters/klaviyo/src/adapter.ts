@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { klaviyoErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -25,6 +26,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 50, concurrency: 10 },
   events: eventMapping,
   // Klaviyo accepts any time after 1990 (≤ 1 year ahead): no age window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: klaviyoErrors,
 });

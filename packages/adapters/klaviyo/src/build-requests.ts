@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, HttpRequest, MappedEvent, RelayEvent } from '@relay/core';
+import type { BuildContext, CheckContext, HttpRequest, MappedEvent, Refusal, RelayEvent } from '@relay/core';
 import { hasProfileIdentifier, profileOf } from './profile';
 import type { KlaviyoCredentials, KlaviyoOptions } from './schemas';
 import { KLAVIYO_REVISION } from './version';
@@ -61,38 +61,34 @@ export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unkno
   return { data: { type: 'event', attributes } };
 }
 
+/** An event without an email, phone or external id: Klaviyo cannot attach it to a profile. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<KlaviyoCredentials, KlaviyoOptions>,
+): Refusal | undefined {
+  if (hasProfileIdentifier(profileOf(mapped.event, ctx.defaultCountry))) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_profile_identifier',
+    reason: 'Klaviyo needs an email, a phone number or an external id to attach the event to a profile',
+  };
+}
+
 /**
  * Pure: one `POST /api/events` per event (Klaviyo's synchronous create-event takes one event;
- * core chunks by `batch.maxEvents: 1`). An event without an email, phone or external id is
- * rejected before sending: Klaviyo cannot attach it to a profile.
+ * core chunks by `batch.maxEvents: 1`); every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    if (!hasProfileIdentifier(profileOf(mapped.event, ctx.defaultCountry))) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_profile_identifier',
-          reason: 'Klaviyo needs an email, a phone number or an external id to attach the event to a profile',
-        },
-      });
-      return;
-    }
-    requests.push({
-      method: 'POST',
-      url: `${ctx.baseUrl}/api/events`,
-      headers: {
-        'content-type': 'application/vnd.api+json',
-        accept: 'application/vnd.api+json',
-        authorization: `Klaviyo-API-Key ${ctx.credentials.private_api_key}`,
-        revision: KLAVIYO_REVISION,
-      },
-      body: eventBodyOf(mapped, ctx),
-      eventIndexes: [index],
-    });
-  });
-  return { requests, outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${ctx.baseUrl}/api/events`,
+    headers: {
+      'content-type': 'application/vnd.api+json',
+      accept: 'application/vnd.api+json',
+      authorization: `Klaviyo-API-Key ${ctx.credentials.private_api_key}`,
+      revision: KLAVIYO_REVISION,
+    },
+    body: eventBodyOf(mapped, ctx),
+    eventIndexes: [index],
+  }));
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import type { ErrorRow, ErrorTable, PlatformErrorInfo } from '@relay/core';
 
 /** One item of Klaviyo's JSON:API `errors` array. */
 export interface KlaviyoError {
@@ -9,8 +9,6 @@ export interface KlaviyoError {
   detail?: string;
   source?: { pointer?: string; parameter?: string };
 }
-
-const PLATFORM = 'Klaviyo';
 
 /** `detail (code, at /data/attributes/…)` for reasons. */
 export function describeKlaviyoErrors(errors: KlaviyoError[]): string {
@@ -24,40 +22,93 @@ export function describeKlaviyoErrors(errors: KlaviyoError[]): string {
     .join('; ');
 }
 
+/** Klaviyo's JSON:API `errors` of an answer (an empty list when it has none). */
+export const klaviyoErrorsOf = (json: unknown): KlaviyoError[] => {
+  const errors = (json as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors)
+    ? errors.filter((e): e is KlaviyoError => typeof e === 'object' && e !== null)
+    : [];
+};
+
+/** Any of the answer's errors has one of `codes`. */
+const anyCode =
+  (...codes: string[]) =>
+  (error: PlatformErrorInfo) =>
+    (error.details?.['codes'] as string[]).some((c) => codes.includes(c));
+
+const example = (status: number, code: string, detail: string): ErrorRow['example'] => ({
+  status,
+  body: { errors: [{ id: 'e1', status, code, title: detail, detail, source: { pointer: '/data/' } }] },
+});
+
+const KEY_REFUSED = 'refused the private API key; create a new key with the events:write scope';
+const NO_SCOPE = 'private API key lacks the events:write scope';
+const RATE_LIMIT = 'rate limit (350/s burst, 3500/min steady)';
+
 /**
- * Klaviyo error codes and statuses that override core's default table. Private API keys have no
- * refresh flow, so 401 needs a person (a new key); 403 is a key without the `events:write`
- * scope. `undefined` leaves the status to core (429/5xx retry with Retry-After, 4xx reject).
+ * Klaviyo answers that override core's default table (developers.klaviyo.com/en/docs/api_overview#errors),
+ * by status or by the code of any of its errors, first match wins. Private API keys have no
+ * refresh flow, so 401 needs a person (a new key); 403 is a key without the `events:write` scope.
+ * Anything else is core's (429/5xx retry with Retry-After, 4xx reject).
  */
-export function outcomeForKlaviyoError(status: number, errors: KlaviyoError[]): Outcome | undefined {
-  const detail = describeKlaviyoErrors(errors);
-  const codes = new Set(errors.map((e) => e.code));
-  if (status === 401 || codes.has('not_authenticated') || codes.has('authentication_failed')) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the private API key; create a new key with the events:write scope: ${detail}`,
-    };
-  }
-  if (status === 403 || codes.has('permission_denied')) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} private API key lacks the events:write scope: ${detail}`,
-    };
-  }
-  if (status === 429 || codes.has('throttled')) {
-    return {
-      status: 'retryable',
-      reason: `${PLATFORM} rate limit (350/s burst, 3500/min steady): ${detail}`,
-    };
-  }
-  if (status === 400) {
-    return {
-      status: 'rejected',
-      code: codes.has('invalid') ? 'invalid' : 'bad_request',
-      reason: `${PLATFORM} rejected the event: ${detail}`,
-    };
-  }
-  return undefined;
-}
+const rows: ErrorRow[] = [
+  {
+    status: 401,
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: KEY_REFUSED,
+    example: example(401, 'not_authenticated', 'Missing or invalid private key.'),
+  },
+  {
+    when: anyCode('not_authenticated', 'authentication_failed'),
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: KEY_REFUSED,
+    example: example(400, 'authentication_failed', 'Incorrect authentication credentials.'),
+  },
+  {
+    status: 403,
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: NO_SCOPE,
+    example: example(403, 'permission_denied', 'You do not have permission to perform this action.'),
+  },
+  {
+    when: anyCode('permission_denied'),
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: NO_SCOPE,
+    example: example(400, 'permission_denied', 'You do not have permission to perform this action.'),
+  },
+  {
+    status: 429,
+    outcome: { status: 'retryable' },
+    reason: RATE_LIMIT,
+    example: example(429, 'throttled', 'Request was throttled. Expected available in 1 second.'),
+  },
+  {
+    when: anyCode('throttled'),
+    outcome: { status: 'retryable' },
+    reason: RATE_LIMIT,
+    example: example(400, 'throttled', 'Request was throttled. Expected available in 1 second.'),
+  },
+  {
+    status: 400,
+    when: anyCode('invalid'),
+    outcome: { status: 'rejected', code: 'invalid' },
+    reason: 'rejected the event',
+    example: example(400, 'invalid', "'time' must be after 1990"),
+  },
+  {
+    status: 400,
+    outcome: { status: 'rejected', code: 'bad_request' },
+    reason: 'rejected the event',
+    example: { status: 400, body: { errors: [{ status: 400, detail: 'Malformed JSON' }] } },
+  },
+];
+
+/** Klaviyo's `{errors: [...]}`: `code` the first error's, `details.codes` all of them. */
+export const klaviyoErrors: ErrorTable = {
+  read: (response) => {
+    const errors = klaviyoErrorsOf(response.json);
+    const codes = errors.flatMap((e) => (typeof e.code === 'string' ? [e.code] : []));
+    return { message: describeKlaviyoErrors(errors), details: { codes } };
+  },
+  rows,
+};

@@ -2,34 +2,22 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   outcomeFromStatus,
-  parseRetryAfter,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { type KlaviyoError, describeKlaviyoErrors, outcomeForKlaviyoError } from './error-map';
-
-const errorsOf = (json: unknown): KlaviyoError[] => {
-  const errors = (json as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors)
-    ? errors.filter((e): e is KlaviyoError => typeof e === 'object' && e !== null)
-    : [];
-};
+import { describeKlaviyoErrors, klaviyoErrors, klaviyoErrorsOf } from './error-map';
 
 /**
  * Klaviyo answers 202 Accepted (no body) when the event is queued. Errors are JSON:API
- * `{errors: [{code, title, detail, source}]}`; the request carries one event, so its outcome is
- * that event's.
+ * `{errors: [{code, title, detail, source}]}`: the error table, else core's status table. The
+ * request carries one event: one outcome for it.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  if (response.status >= 200 && response.status < 300)
-    return sameOutcome({ status: 'delivered' }, events.length);
-  const errors = errorsOf(response.json);
-  const special = outcomeForKlaviyoError(response.status, errors);
-  if (special) {
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  const hit = matchErrorRow(klaviyoErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, 'Klaviyo');
+  const errors = klaviyoErrorsOf(response.json);
   const reason = errors.length > 0 ? describeKlaviyoErrors(errors) : undefined;
-  return sameOutcome(outcomeFromStatus(response, 'Klaviyo', now, reason), events.length);
+  return outcomeFromStatus(response, 'Klaviyo', now, reason);
 }

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, MappedEvent, Outcome } from '../adapter';
 import { PlatformError } from '../errors';
-import { parseRetryAfter, sameOutcome } from '../outcomes';
+import { sameOutcome, withRetryAfter } from '../outcomes';
 import { type DeliveryRun, buildContext } from './run';
 
 /** What one answer means for the events of its request. */
@@ -29,13 +29,10 @@ export function parseAnswer(
 ): ParsedAnswer {
   const { adapter } = run;
   const answer = adapter.parseResponse(response, events, { ...buildContext(run, accessToken), request });
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], run.now());
-  const withRetryAfter = (o: Outcome): Outcome =>
-    o.status === 'retryable' && o.retryAfterMs === undefined && retryAfterMs !== undefined
-      ? { ...o, retryAfterMs }
-      : o;
+  const now = run.now();
+  const retryAfter = (o: Outcome): Outcome => withRetryAfter(o, response, now);
   if (!Array.isArray(answer)) {
-    const whole = withRetryAfter(answer);
+    const whole = retryAfter(answer);
     return { outcomes: sameOutcome(whole, events.length), whole, response };
   }
   if (answer.length !== events.length) {
@@ -43,7 +40,7 @@ export function parseAnswer(
       `${adapter.name}: parseResponse gave ${answer.length} outcomes for ${events.length} events`,
     );
   }
-  const outcomes = answer.map(withRetryAfter);
+  const outcomes = answer.map(retryAfter);
   const first = outcomes[0];
   const parsed: ParsedAnswer = { outcomes, response };
   if (first && outcomes.every((o) => same(o, first))) parsed.whole = first;
