@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type MappedEvent, sha256Hex } from '@relay/core';
 import {
-  FULL_PURCHASE_RECORD,
-  SEED_BATCH,
   eventFromRecord,
+  FULL_PURCHASE_RECORD,
   fullPurchaseEvent,
   jsonResponse,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
 } from '@relay/testing';
@@ -15,6 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { criteoEmailOf } from './identity';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 type Body = Record<string, unknown> & {
   id: Record<string, unknown>;
@@ -345,15 +349,15 @@ describe('criteo identity', () => {
 
 describe('criteo responses', () => {
   it('delivers a 200 with an empty or non-JSON body', () => {
-    expect(parseResponse(jsonResponse(200, {}), mapped(1), NOW)).toEqual([{ status: 'delivered' }]);
-    expect(parseResponse({ status: 200, headers: {}, body: 'OK', json: undefined }, mapped(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, {}), mapped(1), NOW)).toEqual([{ status: 'delivered' }]);
+    expect(parse({ status: 200, headers: {}, body: 'OK', json: undefined }, mapped(1), NOW)).toEqual([
       { status: 'delivered' },
     ]);
   });
 
   it('rejects a 200 that lists errors (strings or objects)', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(200, {
           errors: ['account is invalid', { message: 'Unknown event', code: 'E42' }],
           warnings: [],
@@ -372,19 +376,19 @@ describe('criteo responses', () => {
 
   it('keeps the warnings of a 200 on the delivery', () => {
     expect(
-      parseResponse(jsonResponse(200, { errors: [], warnings: ['timestamp is too old'] }), mapped(1), NOW),
+      parse(jsonResponse(200, { errors: [], warnings: ['timestamp is too old'] }), mapped(1), NOW),
     ).toEqual([{ status: 'delivered', warnings: ['Criteo Events API: timestamp is too old'] }]);
   });
 
   it('uses the HTTP status otherwise, with the first error as the reason', () => {
-    expect(parseResponse(jsonResponse(400, { errors: ['malformed JSON'] }), mapped(1), NOW)).toEqual([
+    expect(parse(jsonResponse(400, { errors: ['malformed JSON'] }), mapped(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'http_400',
         reason: 'Criteo Events API rejected the request (400): malformed JSON',
       },
     ]);
-    expect(parseResponse(jsonResponse(503, {}, { 'retry-after': '5' }), mapped(1), NOW)).toEqual([
+    expect(parse(jsonResponse(503, {}, { 'retry-after': '5' }), mapped(1), NOW)).toEqual([
       { status: 'retryable', reason: 'Criteo Events API answered 503: {}', retryAfterMs: 5000 },
     ]);
   });

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { criteoErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -27,6 +28,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
   events: eventMapping,
   // Criteo asks for real-time or near-real-time sending but documents no hard window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: criteoErrors,
 });

@@ -1,10 +1,10 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
   type EventItem,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   withoutUndefined,
 } from '@relay/core';
@@ -76,7 +76,10 @@ export function criteoEventOf(mapped: MappedEvent, options: CriteoOptions): Reco
 }
 
 /** The request body: the user and page context, then the event. */
-export function bodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function bodyOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<CriteoCredentials, CriteoOptions>,
+): Record<string, unknown> {
   const { event } = mapped;
   const { credentials, options } = ctx;
   const mappedUserId = credentials.caller_id ? propertyOf(event, MAPPED_USER_ID_KEYS) : undefined;
@@ -98,8 +101,14 @@ export function bodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
   });
 }
 
-/** Why an event is not sent, or `undefined` when it can go. */
-function refusalOf(mapped: MappedEvent, body: Record<string, unknown>): Outcome | undefined {
+/**
+ * Why an event is not sent (core settles it before any request), or `undefined` when it can go:
+ * not a OneTag event, a visitor who opted out, or no user id at all.
+ */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<CriteoCredentials, CriteoOptions>,
+): Refusal | undefined {
   if (!CRITEO_EVENT_NAMES.has(mapped.name)) {
     return {
       status: 'rejected',
@@ -109,6 +118,7 @@ function refusalOf(mapped: MappedEvent, body: Record<string, unknown>): Outcome 
   }
   const optOut = optOutReasonOf(mapped.event);
   if (optOut) return { status: 'skipped', reason: `${PLATFORM}: not sent, ${optOut}` };
+  const body = bodyOf(mapped, ctx);
   const id = body['id'] as Record<string, unknown>;
   if (
     id['mapped_user_id'] === undefined &&
@@ -126,25 +136,14 @@ function refusalOf(mapped: MappedEvent, body: Record<string, unknown>): Outcome 
 
 /**
  * Pure: one `POST /m/event?version=s2s_v0` per event (the body carries one user and one page
- * context, so each event goes alone). Events that cannot or must not go are answered here.
+ * context, so each event goes alone); every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const body = bodyOf(mapped, ctx);
-    const refusal = refusalOf(mapped, body);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    requests.push({
-      method: 'POST',
-      url: `${ctx.baseUrl}/m/event?version=${CRITEO_S2S_VERSION}`,
-      headers: { 'content-type': 'application/json' },
-      body,
-      eventIndexes: [index],
-    });
-  });
-  return { requests, outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${ctx.baseUrl}/m/event?version=${CRITEO_S2S_VERSION}`,
+    headers: { 'content-type': 'application/json' },
+    body: bodyOf(mapped, ctx),
+    eventIndexes: [index],
+  }));
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import { type ErrorTable, codeRange, objectOf } from '@relay/core';
 
 const PLATFORM = 'Criteo Events API';
 
@@ -20,21 +20,25 @@ const messagesOf = (list: unknown): string[] =>
   Array.isArray(list) ? list.map(describeCriteoMessage).filter((m): m is string => m !== undefined) : [];
 
 /**
- * The outcome a 2xx answer's body decides. Criteo answers the S2S endpoint with 200 whatever
- * the payload, listing problems in `errors` and `warnings` (peer reports, unverified against a
- * Criteo spec): any error rejects the event, warnings are kept on a delivered one. `undefined`
- * when the body has neither list (an empty or non-JSON 200 is a delivery).
+ * Criteo answers the S2S endpoint with 200 whatever the payload, listing problems in `errors`
+ * and `warnings` (peer reports, unverified against a Criteo spec): any error in a 2xx answer
+ * rejects the event. Other statuses are core's table (parse-response.ts).
  */
-export function outcomeForCriteoBody(body: Record<string, unknown>): Outcome | undefined {
-  const errors = messagesOf(body['errors']);
-  if (errors.length > 0) {
-    return {
-      status: 'rejected',
-      code: 'criteo_error',
-      reason: `${PLATFORM} refused the event: ${errors.join('; ')}`,
-    };
-  }
-  const warnings = messagesOf(body['warnings']);
-  if (warnings.length > 0) return { status: 'delivered', warnings: warnings.map((w) => `${PLATFORM}: ${w}`) };
-  return undefined;
-}
+export const criteoErrors: ErrorTable = {
+  read: (response) => {
+    const errors = messagesOf(objectOf(response.json)['errors']);
+    return errors.length > 0 ? { message: errors.join('; ') } : undefined;
+  },
+  rows: [
+    {
+      status: codeRange(200, 299),
+      outcome: { status: 'rejected', code: 'criteo_error' },
+      reason: 'refused the event',
+      example: { status: 200, body: { errors: [{ message: 'Invalid account', code: 'INVALID_ACCOUNT' }] } },
+    },
+  ],
+};
+
+/** The warnings of a 2xx answer, for a delivered event. */
+export const criteoWarningsOf = (body: Record<string, unknown>): string[] =>
+  messagesOf(body['warnings']).map((w) => `${PLATFORM}: ${w}`);

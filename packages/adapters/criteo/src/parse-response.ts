@@ -2,24 +2,28 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   objectOf,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { describeCriteoMessage, outcomeForCriteoBody } from './error-map';
+import { criteoErrors, criteoWarningsOf, describeCriteoMessage } from './error-map';
 
 const PLATFORM = 'Criteo Events API';
 
 /**
- * One outcome per event of the request (one event per request). 2xx: the body's `errors`
- * reject it, its `warnings` ride on the delivery. Other statuses: core's table (5xx/408/429
- * retry with Retry-After, 401/403 auth, other 4xx rejected) with the body's first error as reason.
+ * One outcome for the request's one event. 2xx: the body's `errors` reject it (the error
+ * table), its `warnings` ride on the delivery. Other statuses: core's table (5xx/408/429 retry
+ * with Retry-After, 401/403 auth, other 4xx rejected) with the body's first error as reason.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
   const body = objectOf(response.json);
   if (response.status >= 200 && response.status < 300) {
-    return sameOutcome(outcomeForCriteoBody(body) ?? { status: 'delivered' }, events.length);
+    const hit = matchErrorRow(criteoErrors, response);
+    if (hit) return outcomeOfRow(hit.row, hit.error, PLATFORM);
+    const warnings = criteoWarningsOf(body);
+    return warnings.length > 0 ? { status: 'delivered', warnings } : { status: 'delivered' };
   }
   const first = Array.isArray(body['errors']) ? describeCriteoMessage(body['errors'][0]) : undefined;
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, first), events.length);
+  return outcomeFromStatus(response, PLATFORM, now, first);
 }
