@@ -1,17 +1,21 @@
 import {
-  SEED_BATCH,
   eventFromRecord,
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const SUCCESS = { message: 'success', events_processed: 1 };
 testAdapterConformance(adapter, { success: () => ({ status: 201, body: SUCCESS }) });
@@ -213,7 +217,7 @@ describe('braze requests', () => {
 describe('braze responses', () => {
   it('201 success delivers every event', () => {
     expect(
-      parseResponse(jsonResponse(201, { message: 'success', events_processed: 2 }), mappedEvents(2), NOW),
+      parse(jsonResponse(201, { message: 'success', events_processed: 2 }), mappedEvents(2), NOW),
     ).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
   });
 
@@ -223,7 +227,7 @@ describe('braze responses', () => {
       events_processed: 1,
       errors: [{ type: "'time' must be a valid datetime", input_array: 'events', index: 0 }],
     };
-    expect(parseResponse(jsonResponse(201, body), mappedEvents(2), NOW)).toEqual([
+    expect(parse(jsonResponse(201, body), mappedEvents(2), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'invalid_event',
@@ -235,7 +239,7 @@ describe('braze responses', () => {
 
   it('400 (fatal) rejects the request', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(400, { message: 'Invalid request', errors: [{ type: 'too many objects' }] }),
         mappedEvents(1),
         NOW,
@@ -250,9 +254,7 @@ describe('braze responses', () => {
   });
 
   it('401 needs a new REST API key', () => {
-    expect(
-      parseResponse(jsonResponse(401, { message: 'Invalid API key: 0a1b…' }), mappedEvents(1), NOW),
-    ).toEqual([
+    expect(parse(jsonResponse(401, { message: 'Invalid API key: 0a1b…' }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
@@ -262,7 +264,7 @@ describe('braze responses', () => {
   });
 
   it('403 needs the users.track permission', () => {
-    expect(parseResponse(jsonResponse(403, { message: 'Access denied' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(403, { message: 'Access denied' }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
@@ -274,7 +276,7 @@ describe('braze responses', () => {
   it('429 is retryable until X-RateLimit-Reset (or Retry-After)', () => {
     const reset = String(NOW.getTime() / 1000 + 2);
     expect(
-      parseResponse(
+      parse(
         jsonResponse(429, { message: 'Rate limit exceeded' }, { 'x-ratelimit-reset': reset }),
         mappedEvents(1),
         NOW,
@@ -286,13 +288,13 @@ describe('braze responses', () => {
         retryAfterMs: 2000,
       },
     ]);
-    expect(
-      parseResponse(jsonResponse(429, {}, { 'retry-after': '7' }), mappedEvents(1), NOW)[0],
-    ).toMatchObject({ retryAfterMs: 7000 });
+    expect(parse(jsonResponse(429, {}, { 'retry-after': '7' }), mappedEvents(1), NOW)[0]).toMatchObject({
+      retryAfterMs: 7000,
+    });
   });
 
   it('5xx falls back to core: retryable', () => {
-    expect(parseResponse(jsonResponse(500, { message: 'Internal error' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(500, { message: 'Internal error' }), mappedEvents(1), NOW)).toEqual([
       { status: 'retryable', reason: 'Braze answered 500: Internal error' },
     ]);
   });

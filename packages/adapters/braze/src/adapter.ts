@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { brazeErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { BRAZE_DEFAULT_ENDPOINT, credentialsSchema, optionsSchema } from './schemas';
@@ -28,6 +29,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 100, concurrency: 8 },
   events: eventMapping,
   // Braze documents no age limit for event `time`: no window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: brazeErrors,
 });

@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   contextProperties,
   normalizeEmail,
@@ -88,43 +89,35 @@ export function brazeEventOf(
   });
 }
 
-/**
- * Pure: one `POST {rest_endpoint}/users/track` with `{events}` (core keeps chunks ≤ 75 objects).
- * An event without external id, email or phone is rejected before sending: Braze cannot attach
- * it to a user.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const brazeEvents: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  events.forEach((mapped, index) => {
-    const identifier = identifierOf(mapped.event, ctx.defaultCountry);
-    if (!identifier) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_identity',
-          reason: 'Braze needs an external_id, email or phone to attach the event to a user',
-        },
-      });
-      return;
-    }
-    brazeEvents.push(brazeEventOf(mapped, identifier, ctx));
-    eventIndexes.push(index);
-  });
-  if (brazeEvents.length === 0) return { requests: [], outcomes };
-  const host = ctx.baseUrl === BRAZE_DEFAULT_ENDPOINT ? ctx.credentials.rest_endpoint : ctx.baseUrl;
+/** An event without external id, email or phone: Braze cannot attach it to a user. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<BrazeCredentials, BrazeOptions>,
+): Refusal | undefined {
+  if (identifierOf(mapped.event, ctx.defaultCountry)) return undefined;
   return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/users/track`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.credentials.api_key}` },
-        body: { events: brazeEvents },
-        eventIndexes,
-      },
-    ],
-    outcomes,
+    status: 'rejected',
+    code: 'missing_identity',
+    reason: 'Braze needs an external_id, email or phone to attach the event to a user',
   };
+}
+
+/**
+ * Pure: one `POST {rest_endpoint}/users/track` with `{events}` (core keeps chunks ≤ 75 objects);
+ * every event passed `check`.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  const brazeEvents = events.map((mapped) =>
+    brazeEventOf(mapped, identifierOf(mapped.event, ctx.defaultCountry) ?? {}, ctx),
+  );
+  const host = ctx.baseUrl === BRAZE_DEFAULT_ENDPOINT ? ctx.credentials.rest_endpoint : ctx.baseUrl;
+  return [
+    {
+      method: 'POST',
+      url: `${host}/users/track`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.credentials.api_key}` },
+      body: { events: brazeEvents },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -2,19 +2,22 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { type BrazeBody, outcomeForBrazeError, retryAfterOf } from './error-map';
+import { type BrazeBody, brazeErrors, retryAfterOf } from './error-map';
 
 const PLATFORM = 'Braze';
 
 /**
  * `201 {message: "success", events_processed}` delivers the request. Non-fatal errors come in the
  * same 2xx as `errors[{type, input_array: "events", index}]`: the events at those indexes were
- * not processed (rejected with the type), the others were. Other answers apply to the request.
+ * not processed (rejected with the type), the others were. Other answers are one outcome for the
+ * request: the error table, else core's status table; a 429 waits for Retry-After, else until
+ * Braze's X-RateLimit-Reset.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome | Outcome[] {
   const body = (
     typeof response.json === 'object' && response.json !== null ? response.json : {}
   ) as BrazeBody;
@@ -40,11 +43,11 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
         : { status: 'delivered' };
     });
   }
-  const special = outcomeForBrazeError(response.status, body);
-  if (special) {
-    const retryAfterMs = retryAfterOf(response.headers, now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, body.message), events.length);
+  const hit = matchErrorRow(brazeErrors, response);
+  if (!hit) return outcomeFromStatus(response, PLATFORM, now, body.message);
+  const outcome = outcomeOfRow(hit.row, hit.error, PLATFORM);
+  const retryAfterMs = retryAfterOf(response.headers, now);
+  return outcome.status === 'retryable' && retryAfterMs !== undefined
+    ? { ...outcome, retryAfterMs }
+    : outcome;
 }
