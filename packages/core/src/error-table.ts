@@ -15,7 +15,10 @@ export interface PlatformErrorInfo {
 
 /** What a row turns an answer into; core adds the reason. */
 export type ErrorVerdict =
-  /** `retryAfterMs`: the wait the platform's docs give for this error (a Retry-After header wins). */
+  /**
+   * `retryAfterMs`: the wait the platform's docs give for this error (core applies a Retry-After
+   * header only to outcomes without a wait; an adapter whose header should win reads it itself).
+   */
   | { status: 'retryable'; retryAfterMs?: number }
   | { status: 'rejected'; code: string }
   | { status: 'auth'; kind: 'refresh' | 'needs-attention' };

@@ -1,17 +1,21 @@
 import {
-  SEED_BATCH,
   eventFromRecord,
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const OK = { code: 200, events_ingested: 1, payload_size_bytes: 500, server_upload_time: 1768478400000 };
 testAdapterConformance(adapter, { success: () => ({ status: 200, body: OK }) });
@@ -209,7 +213,7 @@ describe('amplitude requests', () => {
 
 describe('amplitude responses', () => {
   it('200 delivers every event', () => {
-    expect(parseResponse(jsonResponse(200, OK), mappedEvents(2), NOW)).toEqual([
+    expect(parse(jsonResponse(200, OK), mappedEvents(2), NOW)).toEqual([
       { status: 'delivered' },
       { status: 'delivered' },
     ]);
@@ -223,7 +227,7 @@ describe('amplitude responses', () => {
       events_with_missing_fields: { event_type: [2] },
       silenced_events: [3],
     };
-    expect(parseResponse(jsonResponse(400, body), mappedEvents(4), NOW)).toEqual([
+    expect(parse(jsonResponse(400, body), mappedEvents(4), NOW)).toEqual([
       { status: 'rejected', code: 'invalid_event', reason: 'Amplitude refused the event: invalid time' },
       {
         status: 'retryable',
@@ -244,7 +248,7 @@ describe('amplitude responses', () => {
 
   it('400 invalid API key needs a new key', () => {
     expect(
-      parseResponse(jsonResponse(400, { code: 400, error: 'Invalid API key: 0123' }), mappedEvents(1), NOW),
+      parse(jsonResponse(400, { code: 400, error: 'Invalid API key: 0123' }), mappedEvents(1), NOW),
     ).toEqual([
       {
         status: 'auth',
@@ -256,7 +260,7 @@ describe('amplitude responses', () => {
 
   it('400 missing_field rejects the request', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(400, { code: 400, error: 'Request missing required field', missing_field: 'events' }),
         mappedEvents(2),
         NOW,
@@ -271,15 +275,15 @@ describe('amplitude responses', () => {
   });
 
   it('413 is rejected', () => {
-    expect(
-      parseResponse(jsonResponse(413, { code: 413, error: 'Payload too large' }), mappedEvents(1), NOW),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'payload_too_large',
-        reason: 'Amplitude refused a body over 1 MB: Payload too large',
-      },
-    ]);
+    expect(parse(jsonResponse(413, { code: 413, error: 'Payload too large' }), mappedEvents(1), NOW)).toEqual(
+      [
+        {
+          status: 'rejected',
+          code: 'payload_too_large',
+          reason: 'Amplitude refused a body over 1 MB: Payload too large',
+        },
+      ],
+    );
   });
 
   it('429 is retryable after 30 s, or after Retry-After when sent', () => {
@@ -289,19 +293,19 @@ describe('amplitude responses', () => {
       eps_threshold: 30,
       throttled_events: [0, 1],
     };
-    expect(parseResponse(jsonResponse(429, body), mappedEvents(2), NOW)[0]).toEqual({
+    expect(parse(jsonResponse(429, body), mappedEvents(2), NOW)[0]).toEqual({
       status: 'retryable',
       reason:
-        'Amplitude throttled the request (30 events/s per user or device, or daily quota), 2 event(s) over the limit: Too many requests for some devices and users',
+        'Amplitude throttled the request (30 events/s per user or device, or daily quota): 2 event(s) over the limit: Too many requests for some devices and users',
       retryAfterMs: 30_000,
     });
-    expect(
-      parseResponse(jsonResponse(429, body, { 'retry-after': '5' }), mappedEvents(1), NOW)[0],
-    ).toMatchObject({ retryAfterMs: 5000 });
+    expect(parse(jsonResponse(429, body, { 'retry-after': '5' }), mappedEvents(1), NOW)[0]).toMatchObject({
+      retryAfterMs: 5000,
+    });
   });
 
   it('5xx falls back to core: retryable', () => {
-    expect(parseResponse(jsonResponse(503, { error: 'unavailable' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(503, { error: 'unavailable' }), mappedEvents(1), NOW)).toEqual([
       { status: 'retryable', reason: 'Amplitude answered 503: unavailable' },
     ]);
   });

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { amplitudeErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { AMPLITUDE_HOSTS, credentialsSchema, optionsSchema } from './schemas';
@@ -25,6 +26,8 @@ export const adapter = defineAdapter({
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
   events: eventMapping,
   // HTTP V2 documents no age limit for `time`: no window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: amplitudeErrors,
 });

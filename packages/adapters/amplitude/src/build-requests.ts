@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   bookedRevenue,
   eventValueOf,
   normalizeEmail,
@@ -56,50 +57,45 @@ export function amplitudeEventOf(mapped: MappedEvent, userId: string): Record<st
   });
 }
 
+/** The `user_id` of an event: its external id, else (with `identify_by_email`) its email. */
+const userIdOf = ({ event }: MappedEvent, options: AmplitudeOptions): string | undefined =>
+  event.user.externalId ?? (options.identify_by_email ? normalizeEmail(event.user.email) : undefined);
+
+/**
+ * Amplitude needs a `user_id` or `device_id` per event; Relay has no device id, so an event
+ * without an external id (or email, with `identify_by_email`) is refused before sending.
+ */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<AmplitudeCredentials, AmplitudeOptions>,
+): Refusal | undefined {
+  if (userIdOf(mapped, ctx.options)) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_user_id',
+    reason:
+      'Amplitude needs a user_id or device_id: this event has no external id (or email with identify_by_email)',
+  };
+}
+
 /**
  * Pure: one `POST /2/httpapi` with `{api_key, events, options?}` (core keeps chunks ≤ 2000
- * events and 1 MB). Amplitude needs a `user_id` or `device_id` per event; Relay has no device
- * id, so an event without an external id (or email, with `identify_by_email`) is rejected
- * before sending.
+ * events and 1 MB); every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: Record<string, unknown> }> = [];
-  events.forEach((mapped, index) => {
-    const { user } = mapped.event;
-    const userId =
-      user.externalId ?? (ctx.options.identify_by_email ? normalizeEmail(user.email) : undefined);
-    if (!userId) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_user_id',
-          reason:
-            'Amplitude needs a user_id or device_id: this event has no external id (or email with identify_by_email)',
-        },
-      });
-      return;
-    }
-    sendable.push({ index, body: amplitudeEventOf(mapped, userId) });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === AMPLITUDE_HOSTS.us ? AMPLITUDE_HOSTS[ctx.credentials.region] : ctx.baseUrl;
   const body: Record<string, unknown> = {
     api_key: ctx.credentials.api_key,
-    events: sendable.map((s) => s.body),
+    events: events.map((mapped) => amplitudeEventOf(mapped, userIdOf(mapped, ctx.options) ?? '')),
   };
   if (ctx.options.min_id_length !== undefined) body['options'] = { min_id_length: ctx.options.min_id_length };
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/2/httpapi`,
-        headers: { 'content-type': 'application/json', accept: '*/*' },
-        body,
-        eventIndexes: sendable.map((s) => s.index),
-      },
-    ],
-    outcomes,
-  };
+  return [
+    {
+      method: 'POST',
+      url: `${host}/2/httpapi`,
+      headers: { 'content-type': 'application/json', accept: '*/*' },
+      body,
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -2,11 +2,12 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   outcomeFromStatus,
+  outcomeOfRow,
   parseRetryAfter,
-  sameOutcome,
 } from '@relay/core';
-import { type AmplitudeErrorBody, outcomeForAmplitudeError } from './error-map';
+import { type AmplitudeErrorBody, amplitudeBodyOf, amplitudeErrors } from './error-map';
 
 const PLATFORM = 'Amplitude';
 
@@ -25,15 +26,13 @@ function refusedEvents(body: AmplitudeErrorBody): Map<number, string[]> {
 /**
  * 200 delivers all. A 400 that names events by index refuses the whole request: the named events
  * are rejected with their fields, every other event is retryable ("remove those events and
- * resend the rest"; `insert_id` keeps the resend from double counting). Other answers apply to
- * the whole request.
+ * resend the rest"; `insert_id` keeps the resend from double counting). Other answers are one
+ * outcome for the whole request: the error table (a Retry-After header wins over its 30 s
+ * pause), else core's status table.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  if (response.status >= 200 && response.status < 300)
-    return sameOutcome({ status: 'delivered' }, events.length);
-  const body = (
-    typeof response.json === 'object' && response.json !== null ? response.json : {}
-  ) as AmplitudeErrorBody;
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome | Outcome[] {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  const body = amplitudeBodyOf(response.json);
   if (response.status === 400) {
     const refused = refusedEvents(body);
     if (
@@ -55,11 +54,11 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
       });
     }
   }
-  const special = outcomeForAmplitudeError(response.status, body);
-  if (special) {
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-    if (special.status === 'retryable' && retryAfterMs !== undefined) special.retryAfterMs = retryAfterMs;
-    return sameOutcome(special, events.length);
-  }
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, body.error), events.length);
+  const hit = matchErrorRow(amplitudeErrors, response);
+  if (!hit) return outcomeFromStatus(response, PLATFORM, now, body.error);
+  const outcome = outcomeOfRow(hit.row, hit.error, PLATFORM);
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
+  return outcome.status === 'retryable' && retryAfterMs !== undefined
+    ? { ...outcome, retryAfterMs }
+    : outcome;
 }
