@@ -34,7 +34,7 @@ export const klaviyoErrorsOf = (json: unknown): KlaviyoError[] => {
 const anyCode =
   (...codes: string[]) =>
   (error: PlatformErrorInfo) =>
-    (error.details?.['codes'] as string[]).some((c) => codes.includes(c));
+    ((error.details?.['codes'] as string[] | undefined) ?? []).some((c) => codes.includes(c));
 
 const example = (status: number, code: string, detail: string): ErrorRow['example'] => ({
   status,
