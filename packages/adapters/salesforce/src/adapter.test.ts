@@ -438,7 +438,7 @@ describe('salesforce rowset: one bad row never sinks the others', () => {
       status: 'rejected',
       code: 'sfmc_10006',
       reason:
-        "Salesforce Marketing Cloud rejected the request: Unable to save rows for data extension ID 7d0e (10006); The value for column 'Value' is not a valid number",
+        "Salesforce Marketing Cloud rejected the request (400): Unable to save rows for data extension ID 7d0e (10006); The value for column 'Value' is not a valid number",
     });
     expect([...saved.keys()].sort()).toEqual(
       events
@@ -472,13 +472,12 @@ describe('salesforce responses', () => {
   const ctxEvents = (n: number) => mappedEvents(n, 'Purchase');
 
   it('201 journey event and 200 rowset are delivered', () => {
-    expect(parseResponse(jsonResponse(201, { eventInstanceId: 'x' }), ctxEvents(1), NOW)).toEqual([
-      { status: 'delivered' },
-    ]);
-    expect(parseResponse(jsonResponse(200, [{ keys: {}, values: {} }]), ctxEvents(2), NOW)).toEqual([
-      { status: 'delivered' },
-      { status: 'delivered' },
-    ]);
+    expect(parseResponse(jsonResponse(201, { eventInstanceId: 'x' }), ctxEvents(1), NOW)).toEqual({
+      status: 'delivered',
+    });
+    expect(parseResponse(jsonResponse(200, [{ keys: {}, values: {} }]), ctxEvents(2), NOW)).toEqual({
+      status: 'delivered',
+    });
   });
 
   it('400 10006 "Unable to save rows" without detail is retryable', () => {
@@ -487,13 +486,11 @@ describe('salesforce responses', () => {
       errorcode: 10006,
       documentation: '',
     };
-    expect(parseResponse(jsonResponse(400, body), ctxEvents(2), NOW)).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'retryable',
-        reason:
-          'Salesforce Marketing Cloud could not save the rows for now: Unable to save rows for data extension ID 1234 (10006)',
-      })),
-    );
+    expect(parseResponse(jsonResponse(400, body), ctxEvents(2), NOW)).toEqual({
+      status: 'retryable',
+      reason:
+        'Salesforce Marketing Cloud could not save the rows for now: Unable to save rows for data extension ID 1234 (10006)',
+    });
   });
 
   it('400 10006 with additionalErrors is rejected with every detail', () => {
@@ -506,25 +503,21 @@ describe('salesforce responses', () => {
         { message: 'At least one existing field is required in the values property.', errorcode: 10000 },
       ],
     };
-    expect(parseResponse(jsonResponse(400, body), ctxEvents(1), NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'sfmc_10006',
-        reason:
-          "Salesforce Marketing Cloud rejected the request: Unable to save rows for data extension ID 1234 (10006); The field 'Foo' does not exist in the data extension.; At least one existing field is required in the values property.",
-      },
-    ]);
+    expect(parseResponse(jsonResponse(400, body), ctxEvents(1), NOW)).toEqual({
+      status: 'rejected',
+      code: 'sfmc_10006',
+      reason:
+        "Salesforce Marketing Cloud rejected the request (400): Unable to save rows for data extension ID 1234 (10006); The field 'Foo' does not exist in the data extension.; At least one existing field is required in the values property.",
+    });
   });
 
   it('400 from the journey event API (unknown event definition) is rejected under its errorcode', () => {
     const body = { message: 'Event definition not found', errorcode: 30000, documentation: '' };
-    expect(parseResponse(jsonResponse(400, body), ctxEvents(1), NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'sfmc_30000',
-        reason: 'Salesforce Marketing Cloud rejected the request: Event definition not found (30000)',
-      },
-    ]);
+    expect(parseResponse(jsonResponse(400, body), ctxEvents(1), NOW)).toEqual({
+      status: 'rejected',
+      code: 'sfmc_30000',
+      reason: 'Salesforce Marketing Cloud rejected the request (400): Event definition not found (30000)',
+    });
   });
 
   it('403 / 20002 insufficient privileges needs a person', () => {
@@ -532,7 +525,7 @@ describe('salesforce responses', () => {
       [403, { message: 'Insufficient privileges to complete this action.', errorcode: 20002 }],
       [400, { message: 'Insufficient privileges to complete this action.', errorcode: 20002 }],
     ] as const) {
-      expect(parseResponse(jsonResponse(status, body), ctxEvents(1), NOW)[0]).toEqual({
+      expect(parseResponse(jsonResponse(status, body), ctxEvents(1), NOW)).toEqual({
         status: 'auth',
         kind: 'needs-attention',
         reason:
@@ -542,21 +535,21 @@ describe('salesforce responses', () => {
   });
 
   it('leaves 401, 404, 429 and 5xx to the status table, keeping the message', () => {
-    const [expired] = parseResponse(
+    const expired = parseResponse(
       jsonResponse(401, { message: 'Not Authorized', errorcode: 0 }),
       ctxEvents(1),
       NOW,
     );
     expect(expired).toMatchObject({ status: 'auth', kind: 'refresh' });
-    const [missing] = parseResponse(
+    const missing = parseResponse(
       jsonResponse(404, { message: 'Data extension not found', errorcode: 10000 }),
       ctxEvents(1),
       NOW,
     );
     expect(missing).toMatchObject({ status: 'rejected' });
     expect((missing as { reason: string }).reason).toContain('Data extension not found (10000)');
-    const [throttled] = parseResponse(jsonResponse(429, {}, { 'retry-after': '30' }), ctxEvents(1), NOW);
+    const throttled = parseResponse(jsonResponse(429, {}, { 'retry-after': '30' }), ctxEvents(1), NOW);
     expect(throttled).toMatchObject({ status: 'retryable', retryAfterMs: 30_000 });
-    expect(parseResponse(jsonResponse(503, {}), ctxEvents(1), NOW)[0]!.status).toBe('retryable');
+    expect(parseResponse(jsonResponse(503, {}), ctxEvents(1), NOW).status).toBe('retryable');
   });
 });

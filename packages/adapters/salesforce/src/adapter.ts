@@ -1,7 +1,8 @@
 import { defineAdapter } from '@relay/core';
-import { sfmcRequestErrors } from './error-map';
+import { sfmcErrors } from './error-map';
 import { auth } from './auth';
 import { SFMC_DEFAULT_BASE_URL, buildRequests } from './build-requests';
+import { check } from './check';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -32,12 +33,13 @@ export const adapter = defineAdapter({
   // before the first bad one and refuses the rest with one 400 naming no row: all-or-nothing for
   // Relay, so core isolates the bad row (re-sending saved rows is an idempotent upsert).
   batch: { maxEvents: 50, atomic: true },
-  errors: sfmcRequestErrors,
+  errors: sfmcErrors,
   // Marketing Cloud publishes no per-second limit (API calls are an edition allotment): modest.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
   events: eventMapping,
   // No age limit: a journey or data extension takes events of any date.
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
 });

@@ -1,14 +1,11 @@
 import {
   type BuildContext,
-  type BuildResult,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
   type RelayEvent,
   normalizeEmail,
   normalizeExternalId,
   normalizePhoneE164,
-  oneRequestForSendable,
   withoutUndefined,
 } from '@relay/core';
 import type { SalesforceCredentials, SalesforceOptions } from './schemas';
@@ -74,67 +71,47 @@ const headersOf = (ctx: Ctx): Record<string, string> => ({
 });
 
 /** Journey Builder: one `POST /interaction/v1/events` per event (the API takes one contact per call). */
-function journeyRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const requests: HttpRequest[] = [];
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+function journeyRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const url = `${restHostOf(ctx)}/interaction/${SFMC_API_VERSION}/events`;
-  events.forEach((mapped, index) => {
-    const contactKey = contactKeyOf(mapped.event, ctx.options.contact_key);
-    if (!contactKey) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_contact_key',
-          reason: `Salesforce Marketing Cloud needs a ContactKey to enter a journey; the event has no ${
-            ctx.options.contact_key === 'email' ? 'email' : 'external id'
-          } (option contact_key)`,
-        },
-      });
-      return;
-    }
-    requests.push({
-      method: 'POST',
-      url,
-      headers: headersOf(ctx),
-      body: {
-        ContactKey: contactKey,
-        EventDefinitionKey: ctx.options.event_definition_key,
-        Data: columnsOf(mapped, ctx.defaultCountry),
-      },
-      eventIndexes: [index],
-    });
-  });
-  return { requests, outcomes };
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url,
+    headers: headersOf(ctx),
+    body: {
+      ContactKey: contactKeyOf(mapped.event, ctx.options.contact_key),
+      EventDefinitionKey: ctx.options.event_definition_key,
+      Data: columnsOf(mapped, ctx.defaultCountry),
+    },
+    eventIndexes: [index],
+  }));
 }
 
 /** Data extension: one `POST /hub/v1/dataevents/key:{key}/rowset` upserting a row per event, keyed by `EventId`. */
-function rowsetRequest(events: MappedEvent[], ctx: Ctx): BuildResult {
+function rowsetRequest(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const key = encodeURIComponent(ctx.options.data_extension_key ?? '');
-  return oneRequestForSendable(
-    events,
-    (mapped) => {
-      const { [PRIMARY_KEY_COLUMN]: id, ...values } = columnsOf(mapped, ctx.defaultCountry);
-      const contactKey = contactKeyOf(mapped.event, ctx.options.contact_key);
-      return {
-        keys: { [PRIMARY_KEY_COLUMN]: id },
-        values: contactKey ? { ContactKey: contactKey, ...values } : values,
-      };
-    },
-    () => undefined,
-    (rows) => ({
+  const rows = events.map((mapped) => {
+    const { [PRIMARY_KEY_COLUMN]: id, ...values } = columnsOf(mapped, ctx.defaultCountry);
+    const contactKey = contactKeyOf(mapped.event, ctx.options.contact_key);
+    return {
+      keys: { [PRIMARY_KEY_COLUMN]: id },
+      values: contactKey ? { ContactKey: contactKey, ...values } : values,
+    };
+  });
+  return [
+    {
       method: 'POST',
       url: `${restHostOf(ctx)}/hub/${SFMC_API_VERSION}/dataevents/key:${key}/rowset`,
       headers: headersOf(ctx),
       body: rows,
-    }),
-  );
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }
 
 /**
- * Pure: journey entry events (one request per event; an event without a ContactKey is rejected
- * before sending) or one data extension rowset upsert per chunk (core keeps chunks ≤ 50 rows).
+ * Pure: journey entry events (one request per event; `check` refused events without a
+ * ContactKey) or one data extension rowset upsert per chunk (core keeps chunks ≤ 50 rows).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   return ctx.options.target === 'data_extension' ? rowsetRequest(events, ctx) : journeyRequests(events, ctx);
 }
