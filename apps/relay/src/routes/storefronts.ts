@@ -46,10 +46,15 @@ const storefrontFields = {
   domain: z.string().trim().max(255).nullish(),
   description: textColumn().nullish(),
   is_active: z.boolean(),
-  /** `standard` (default) or `health`: see docs/privacy.md. */
-  privacy_mode: z.enum(PRIVACY_MODES, { message: "must be 'standard' or 'health'" }),
-  /** OMS event name → neutral name, applied in health mode (names checked as @relay/core checks them). */
-  event_aliases: storefrontPrivacySchema.shape.event_aliases.unwrap(),
+  privacy_mode: z
+    .enum(PRIVACY_MODES, { message: "must be 'standard' or 'health'" })
+    .meta({ description: '`standard` (default) or `health`: see docs/privacy.md' }),
+  /** Names checked as @relay/core checks them; privacyOf() below checks the aliases against each other. */
+  event_aliases: storefrontPrivacySchema.shape.event_aliases.unwrap().meta({
+    description:
+      'OMS event name → neutral name, applied in health mode. Keys and values are event names (1 to 100 letters, digits, _ . : -); an alias must differ from its event name and must not itself be aliased',
+    example: { rx_issued: 'conversion_step_2' },
+  }),
 };
 
 export const storefrontCreateSchema = z

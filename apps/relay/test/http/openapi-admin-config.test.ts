@@ -210,6 +210,36 @@ describe('the admin API agrees with the document', () => {
     }
   });
 
+  it('refuses the event aliases its description forbids, naming the alias (checked after the schema)', async () => {
+    const path = `/admin/v1/storefronts/${storefrontId}`;
+    const same = await t.call('PUT', path, {
+      privacy_mode: 'health',
+      event_aliases: { rx_issued: 'rx_issued' },
+    });
+    expect([same.status, await same.json()]).toEqual([
+      422,
+      {
+        detail: [
+          {
+            loc: ['body', 'event_aliases', 'rx_issued'],
+            msg: 'an alias must differ from the event name',
+            type: 'value_error',
+          },
+        ],
+      },
+    ]);
+    const chained = await t.call('PUT', path, { event_aliases: { rx_issued: 'step_2', step_2: 'step_3' } });
+    expect(chained.status).toBe(422);
+    expect((await chained.json()).detail).toEqual([
+      {
+        loc: ['body', 'event_aliases', 'rx_issued'],
+        msg: "alias 'step_2' is itself aliased: aliases are applied once",
+        type: 'value_error',
+      },
+    ]);
+    expect((await (await t.call('GET', path)).json()).privacy_mode).toBe('standard');
+  });
+
   const cases: Case[] = [
     {
       method: 'POST',
