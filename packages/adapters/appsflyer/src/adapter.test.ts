@@ -3,6 +3,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -12,6 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { eventTimeOf } from './build-requests';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const AF_ID = '1415211453000-6513894';
 const IDFA = '6D92078A-8246-4BA4-AE5B-76104861E7DC';
@@ -344,15 +348,15 @@ describe('appsflyer refunds', () => {
 
 describe('appsflyer responses', () => {
   it('200 is delivered', () => {
-    expect(
-      parseResponse({ status: 200, headers: {}, body: 'ok', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    expect(parse({ status: 200, headers: {}, body: 'ok', json: undefined }, mappedEvents(1), NOW)).toEqual([
+      { status: 'delivered' },
+    ]);
   });
 
   it('401 and 403 need attention: the S2S key is refused, nothing to refresh', () => {
     for (const status of [401, 403]) {
       expect(
-        parseResponse({ status, headers: {}, body: 'Unauthorized', json: undefined }, mappedEvents(1), NOW),
+        parse({ status, headers: {}, body: 'Unauthorized', json: undefined }, mappedEvents(1), NOW),
       ).toEqual([
         {
           status: 'auth',
@@ -370,33 +374,31 @@ describe('appsflyer responses', () => {
         text('Failed to Authenticate'),
         jsonResponse(400, { message: 'Failed to Authenticate' }),
         text("app_id doesn't match the authentication token"),
-      ].map((response) => parseResponse(response, mappedEvents(1), NOW)[0]),
+      ].map((response) => parse(response, mappedEvents(1), NOW)[0]),
     ).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          "AppsFlyer refused the credential (400: Failed to Authenticate); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+          "AppsFlyer refused the credential (400); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to: Failed to Authenticate",
       },
       {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          "AppsFlyer refused the credential (400: Failed to Authenticate); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+          "AppsFlyer refused the credential (400); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to: Failed to Authenticate",
       },
       {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          "AppsFlyer refused the credential (400: app_id doesn't match the authentication token); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+          "AppsFlyer refused the credential (400); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to: app_id doesn't match the authentication token",
       },
     ]);
   });
 
   it("other answers follow core's table with AppsFlyer's message: 400 rejected, 429 and 5xx retried", () => {
-    expect(
-      parseResponse(jsonResponse(400, { message: 'eventName is missing' }), mappedEvents(1), NOW),
-    ).toEqual([
+    expect(parse(jsonResponse(400, { message: 'eventName is missing' }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'http_400',
@@ -404,19 +406,19 @@ describe('appsflyer responses', () => {
       },
     ]);
     expect(
-      parseResponse({ status: 400, headers: {}, body: 'Bad Request', json: undefined }, mappedEvents(1), NOW),
+      parse({ status: 400, headers: {}, body: 'Bad Request', json: undefined }, mappedEvents(1), NOW),
     ).toEqual([
       { status: 'rejected', code: 'http_400', reason: 'AppsFlyer rejected the request (400): Bad Request' },
     ]);
     expect(
-      parseResponse(
+      parse(
         { status: 429, headers: { 'retry-after': '5' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
     ).toEqual([{ status: 'retryable', reason: 'AppsFlyer answered 429: HTTP 429', retryAfterMs: 5000 }]);
-    expect(
-      parseResponse(jsonResponse(503, { errors: ['service unavailable'] }), mappedEvents(1), NOW),
-    ).toEqual([{ status: 'retryable', reason: 'AppsFlyer answered 503: service unavailable' }]);
+    expect(parse(jsonResponse(503, { errors: ['service unavailable'] }), mappedEvents(1), NOW)).toEqual([
+      { status: 'retryable', reason: 'AppsFlyer answered 503: service unavailable' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { MAX_PAYLOAD_BYTES, buildRequests } from './build-requests';
+import { MAX_PAYLOAD_BYTES, buildRequests, check } from './build-requests';
+import { appsflyerErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -24,6 +25,8 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1, maxBytes: MAX_PAYLOAD_BYTES },
   rateLimit: { requestsPerSecond: 1000 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: appsflyerErrors,
 });

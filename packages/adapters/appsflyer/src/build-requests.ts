@@ -1,13 +1,14 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
+  type Refusal,
   bodyBytes,
   bookedRevenue,
   contextProperties,
   firstRecordText,
   ipv4Address,
-  oneRequestPerEvent,
   recordText,
   sentEventKind,
   withoutUndefined,
@@ -140,35 +141,47 @@ export function fittingBodyOf(
 }
 
 /**
- * Pure: one `POST /inappevent/{app_id}` per event (AppsFlyer takes one event per request). Events
- * without an AppsFlyer id are rejected; an event over AppsFlyer's 1 KB is trimmed first
- * (`TRIM_ORDER`) and rejected only when the trimmed payload is still over; neither is sent.
+ * Events AppsFlyer would refuse, refused before sending: no AppsFlyer id, or a payload still over
+ * AppsFlyer's 1 KB once trimmed (`TRIM_ORDER`).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<AppsflyerCredentials, AppsflyerOptions>,
+): Refusal | undefined {
   const idKey = appsflyerIdKey(ctx.options);
-  return oneRequestPerEvent(events, (mapped) => {
-    const appsflyerId = recordText(mapped.event, idKey);
-    if (appsflyerId === undefined) {
-      return {
-        status: 'rejected',
-        code: 'missing_appsflyer_id',
-        reason: `AppsFlyer requires appsflyer_id (the device's AppsFlyer id from the SDK): the record has no ${idKey}, so this event is not sent`,
-      };
-    }
-    const fitted = fittingBodyOf(mapped, appsflyerId);
-    if ('bytes' in fitted) {
-      return {
-        status: 'rejected',
-        code: 'payload_too_large',
-        reason: `AppsFlyer takes S2S event payloads up to ${MAX_PAYLOAD_BYTES} bytes; this event makes ${fitted.bytes} bytes even without Relay's context and item lists (shorter record values would fit)`,
-      };
-    }
-    const { body } = fitted;
+  const appsflyerId = recordText(mapped.event, idKey);
+  if (appsflyerId === undefined) {
+    return {
+      status: 'rejected',
+      code: 'missing_appsflyer_id',
+      reason: `AppsFlyer requires appsflyer_id (the device's AppsFlyer id from the SDK): the record has no ${idKey}, so this event is not sent`,
+    };
+  }
+  const fitted = fittingBodyOf(mapped, appsflyerId);
+  if ('bytes' in fitted) {
+    return {
+      status: 'rejected',
+      code: 'payload_too_large',
+      reason: `AppsFlyer takes S2S event payloads up to ${MAX_PAYLOAD_BYTES} bytes; this event makes ${fitted.bytes} bytes even without Relay's context and item lists (shorter record values would fit)`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Pure: one `POST /inappevent/{app_id}` per event (AppsFlyer takes one event per request), its
+ * body trimmed to AppsFlyer's 1 KB; every event passed `check`.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  const idKey = appsflyerIdKey(ctx.options);
+  return events.map((mapped, index) => {
+    const fitted = fittingBodyOf(mapped, recordText(mapped.event, idKey) ?? '');
     return {
       method: 'POST',
       url: `${ctx.baseUrl}/inappevent/${encodeURIComponent(ctx.credentials.app_id)}`,
       headers: { 'content-type': 'application/json', authentication: ctx.credentials.s2s_key },
-      body,
+      body: 'body' in fitted ? fitted.body : {},
+      eventIndexes: [index],
     };
   });
 }

@@ -1,6 +1,4 @@
-import type { Outcome } from '@relay/core';
-
-const PLATFORM = 'AppsFlyer';
+import { type ErrorTable, excerpt, objectOf } from '@relay/core';
 
 /** AppsFlyer's error text from an answer body (`message`, `error` or `errors[0]`), if any. */
 export function appsflyerMessage(body: Record<string, unknown>): string | undefined {
@@ -22,28 +20,45 @@ export function appsflyerMessage(body: Record<string, unknown>): string | undefi
  */
 const CREDENTIAL_ERRORS: ReadonlyArray<RegExp> = [/failed to authenticate/i, /app_?id\b.*doesn'?t match/i];
 
+const S2S_KEY_REFUSED =
+  "set s2s_key to the S2S token of AppsFlyer's Security center (a dev key is refused by api3) and check app_id";
+
 /**
- * AppsFlyer answers whose outcome differs from core's default for the HTTP status (`undefined`
- * when the default applies):
+ * AppsFlyer answers whose outcome differs from core's default for the HTTP status; anything else
+ * is core's, with AppsFlyer's message:
  * - 400 "Failed to Authenticate" / "app_id doesn't match the authentication token": auth
  *   needs-attention (the credential is wrong, not the event).
  * - 401/403: auth needs-attention. The S2S key is a fixed token (nothing to refresh); API 3 takes
  *   the S2S key of the Security center, not the app's dev key (which only the legacy api2 host takes).
  */
-export function outcomeForAppsflyerError(status: number, detail: string): Outcome | undefined {
-  if (status === 400 && CREDENTIAL_ERRORS.some((pattern) => pattern.test(detail))) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the credential (400: ${detail}); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to`,
-    };
-  }
-  if (status === 401 || status === 403) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the S2S key (${status}); set s2s_key to the S2S token of AppsFlyer's Security center (a dev key is refused by api3) and check app_id: ${detail}`,
-    };
-  }
-  return undefined;
-}
+export const appsflyerErrors: ErrorTable = {
+  read: (response) => ({
+    message:
+      appsflyerMessage(objectOf(response.json)) ?? (excerpt(response.body, 300) || `HTTP ${response.status}`),
+  }),
+  rows: [
+    {
+      status: 400,
+      when: (error) => CREDENTIAL_ERRORS.some((pattern) => pattern.test(error.message)),
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason:
+        "refused the credential (400); set s2s_key to the S2S token of AppsFlyer's Security center and app_id to the app it belongs to",
+      scope: 'request',
+      example: { status: 400, body: 'Failed to Authenticate' },
+    },
+    {
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: `refused the S2S key (401); ${S2S_KEY_REFUSED}`,
+      scope: 'request',
+      example: { status: 401, body: 'Unauthorized' },
+    },
+    {
+      status: 403,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: `refused the S2S key (403); ${S2S_KEY_REFUSED}`,
+      scope: 'request',
+      example: { status: 403, body: 'Forbidden' },
+    },
+  ],
+};
