@@ -3,6 +3,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -11,6 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const GAID = '660e1d86-6796-463a-be86-897993136018';
 const IDFA = 'D2CADB5F-410F-4963-AC0C-2A78534BDF1E';
@@ -201,7 +205,21 @@ describe('adjust requests', () => {
 
   it('maps the canonical events to Relay names and passes the others through', async () => {
     const events = SENT_EVENTS.map((name, i) => sampleEvent(name, i + 1, { gps_adid: GAID }));
-    const { results } = await runAdapter(adapter, events);
+    // A name is reported for sent events only: give every name an event token.
+    const names = [
+      'purchase',
+      'begin_checkout',
+      'add_to_cart',
+      'lead',
+      'sign_up',
+      'page_view',
+      'consult_started',
+      'rx_issued',
+    ];
+    const event_tokens = Object.fromEntries(names.map((name, i) => [name, `tok${i}`]));
+    const { results } = await runAdapter(adapter, events, {
+      credentials: { ...adapter.credentialsExample, event_tokens },
+    });
     expect(results.map((r) => r.platformEventName)).toEqual([
       'purchase',
       'begin_checkout',
@@ -322,79 +340,75 @@ describe('adjust responses', () => {
   const purchase = mappedEvents(1, 'purchase');
 
   it('2xx (OK) is delivered', () => {
-    expect(parseResponse({ status: 200, headers: {}, body: 'OK', json: undefined }, purchase, NOW)).toEqual([
+    expect(parse({ status: 200, headers: {}, body: 'OK', json: undefined }, purchase, NOW)).toEqual([
       { status: 'delivered' },
     ]);
-    expect(parseResponse(jsonResponse(200, { status: 'OK' }), purchase, NOW)).toEqual([
-      { status: 'delivered' },
-    ]);
+    expect(parse(jsonResponse(200, { status: 'OK' }), purchase, NOW)).toEqual([{ status: 'delivered' }]);
   });
 
   it('a repeat of a unique event is delivered with a warning', () => {
-    expect(parseResponse(failed(400, 'Ignoring event, earlier unique event tracked'), purchase, NOW)).toEqual(
-      [
-        {
-          status: 'delivered',
-          warnings: [
-            'Adjust already recorded this unique event and ignored the repeat: Ignoring event, earlier unique event tracked',
-          ],
-        },
-      ],
-    );
+    expect(parse(failed(400, 'Ignoring event, earlier unique event tracked'), purchase, NOW)).toEqual([
+      {
+        status: 'delivered',
+        warnings: [
+          'Adjust already recorded this unique event and ignored the repeat: Ignoring event, earlier unique event tracked',
+        ],
+      },
+    ]);
   });
 
   it('an unknown app token needs attention (400 Invalid app token, 404 App token not found)', () => {
-    expect(parseResponse(failed(400, 'Invalid app token'), purchase, NOW)).toEqual([
+    expect(parse(failed(400, 'Invalid app token'), purchase, NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
-        reason: 'Adjust does not know the app token (400); check app_token: Invalid app token',
+        reason: 'Adjust does not know the app token; check app_token: Invalid app token',
       },
     ]);
-    expect(parseResponse(failed(404, 'App token not found'), purchase, NOW)[0]).toMatchObject({
+    expect(parse(failed(404, 'App token not found'), purchase, NOW)[0]).toMatchObject({
       status: 'auth',
       kind: 'needs-attention',
     });
   });
 
-  it('an invalid or blocklisted event token is rejected with the event name', () => {
-    expect(parseResponse(failed(400, 'Invalid event token'), purchase, NOW)).toEqual([
+  it('an invalid or blocklisted event token is rejected', () => {
+    expect(parse(failed(400, 'Invalid event token'), purchase, NOW)).toEqual([
       {
         status: 'rejected',
         code: 'invalid_event_token',
         reason:
-          'Adjust refused the event token of purchase (400); check event_tokens (the token must belong to the app): Invalid event token',
+          'Adjust refused the event token; check event_tokens (the token must belong to the app): Invalid event token',
       },
     ]);
-    expect(parseResponse(failed(403, 'Event token blocklisted'), purchase, NOW)).toEqual([
+    expect(parse(failed(403, 'Event token blocklisted'), purchase, NOW)).toEqual([
       {
         status: 'rejected',
         code: 'event_token_blocklisted',
-        reason: 'Adjust blocklisted the event token of purchase (403): Event token blocklisted',
+        reason: 'Adjust blocklisted the event token: Event token blocklisted',
       },
     ]);
   });
 
   it('a bad event state and an unknown device are rejected with their own codes', () => {
-    expect(parseResponse(failed(400, 'Bad event state'), purchase, NOW)).toEqual([
+    expect(parse(failed(400, 'Bad event state'), purchase, NOW)).toEqual([
       {
         status: 'rejected',
         code: 'bad_event_state',
-        reason: 'Adjust refused the event (400): Bad event state',
+        reason: 'Adjust refused the event: Bad event state',
       },
     ]);
-    expect(parseResponse(failed(404, 'Device not found'), purchase, NOW)).toEqual([
+    expect(parse(failed(404, 'Device not found'), purchase, NOW)).toEqual([
       {
         status: 'rejected',
         code: 'device_not_found',
         reason:
-          'Adjust has no install for this device (404); its app must have recorded it through the Adjust SDK: Device not found',
+          'Adjust has no install for this device; its app must have recorded it through the Adjust SDK: Device not found',
       },
     ]);
   });
 
   it('an opted-out device is skipped', () => {
-    expect(parseResponse(failed(451, 'Device is opted out'), purchase, NOW)).toEqual([
+    expect(parse(failed(451, 'Device is opted out'), purchase, NOW)).toEqual([
       {
         status: 'skipped',
         reason: 'Adjust: the device is opted out of measurement (451): Device is opted out',
@@ -403,7 +417,7 @@ describe('adjust responses', () => {
   });
 
   it('401 needs the S2S Security token', () => {
-    expect(parseResponse(failed(401, 'Failed to authorize request'), purchase, NOW)).toEqual([
+    expect(parse(failed(401, 'Failed to authorize request'), purchase, NOW)).toEqual([
       {
         status: 'auth',
         kind: 'needs-attention',
@@ -415,21 +429,21 @@ describe('adjust responses', () => {
 
   it('an inactive app or disabled tracking needs attention in the dashboard', () => {
     for (const message of ['App is inactive', 'Tracking disabled']) {
-      expect(parseResponse(failed(403, message), purchase, NOW)).toEqual([
+      expect(parse(failed(403, message), purchase, NOW)).toEqual([
         {
           status: 'auth',
           kind: 'needs-attention',
-          reason: `Adjust does not measure this app (403); reactivate it or enable measurement for its platform in the Adjust dashboard: ${message}`,
+          reason: `Adjust does not measure this app; reactivate it or enable measurement for its platform in the Adjust dashboard: ${message}`,
         },
       ]);
     }
   });
 
   it("other answers follow core's table with Adjust's message: 400 and 413 rejected, 429 and 5xx retried", () => {
-    expect(parseResponse(failed(400, 'Invalid revenue'), purchase, NOW)).toEqual([
+    expect(parse(failed(400, 'Invalid revenue'), purchase, NOW)).toEqual([
       { status: 'rejected', code: 'http_400', reason: 'Adjust rejected the request (400): Invalid revenue' },
     ]);
-    expect(parseResponse(failed(413, 'Request size too large'), purchase, NOW)).toEqual([
+    expect(parse(failed(413, 'Request size too large'), purchase, NOW)).toEqual([
       {
         status: 'rejected',
         code: 'http_413',
@@ -437,13 +451,9 @@ describe('adjust responses', () => {
       },
     ]);
     expect(
-      parseResponse(
-        { status: 429, headers: { 'retry-after': '7' }, body: '', json: undefined },
-        purchase,
-        NOW,
-      ),
+      parse({ status: 429, headers: { 'retry-after': '7' }, body: '', json: undefined }, purchase, NOW),
     ).toEqual([{ status: 'retryable', reason: 'Adjust answered 429: HTTP 429', retryAfterMs: 7000 }]);
-    expect(parseResponse(failed(500, 'Internal error, contact support@adjust.com'), purchase, NOW)).toEqual([
+    expect(parse(failed(500, 'Internal error, contact support@adjust.com'), purchase, NOW)).toEqual([
       { status: 'retryable', reason: 'Adjust answered 500: Internal error, contact support@adjust.com' },
     ]);
   });

@@ -1,12 +1,12 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   contextProperties,
   eventValueOf,
   ipv4Address,
-  oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
 import { DEVICE_ID_KEYS, deviceIdsOf } from './device';
@@ -66,7 +66,7 @@ export function eventParamsOf(
 const DEVICE_KEYS_TEXT = Object.values(DEVICE_ID_KEYS).flat().join(', ');
 
 /** The skip of an event the credential has no event token for. */
-function noEventToken(mapped: MappedEvent): Outcome {
+function noEventToken(mapped: MappedEvent): Refusal {
   const names =
     mapped.name === mapped.event.eventName ? mapped.name : `${mapped.name} or ${mapped.event.eventName}`;
   return {
@@ -76,7 +76,7 @@ function noEventToken(mapped: MappedEvent): Outcome {
 }
 
 /** The rejection of an event without any device id (Adjust requires one). */
-function missingDeviceId(): Outcome {
+function missingDeviceId(): Refusal {
   return {
     status: 'rejected',
     code: 'missing_device_id',
@@ -84,25 +84,30 @@ function missingDeviceId(): Outcome {
   };
 }
 
+/** Events not sent: no event token for the event (skipped), no device id (rejected). */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<AdjustCredentials, AdjustOptions>,
+): Refusal | undefined {
+  if (eventTokenOf(mapped, ctx.credentials) === undefined) return noEventToken(mapped);
+  if (Object.keys(deviceIdsOf(mapped.event)).length === 0) return missingDeviceId();
+  return undefined;
+}
+
 /**
  * Pure: one form-encoded `POST /event` per event (Adjust takes one event per request), with the S2S
- * Security token as a Bearer token when the credential has one. Events without an event token are
- * skipped, events without a device id rejected; neither is sent.
+ * Security token as a Bearer token when the credential has one; every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const headers: Record<string, string> = ctx.credentials.s2s_token
     ? { authorization: `Bearer ${ctx.credentials.s2s_token}` }
     : {};
-  return oneRequestPerEvent(events, (mapped) => {
-    const eventToken = eventTokenOf(mapped, ctx.credentials);
-    if (eventToken === undefined) return noEventToken(mapped);
-    if (Object.keys(deviceIdsOf(mapped.event)).length === 0) return missingDeviceId();
-    return {
-      method: 'POST',
-      url: `${ctx.baseUrl}/event`,
-      headers,
-      body: eventParamsOf(mapped, eventToken, ctx),
-      encoding: 'form',
-    };
-  });
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${ctx.baseUrl}/event`,
+    headers,
+    body: eventParamsOf(mapped, eventTokenOf(mapped, ctx.credentials) ?? '', ctx),
+    encoding: 'form',
+    eventIndexes: [index],
+  }));
 }

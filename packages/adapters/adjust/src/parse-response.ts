@@ -2,23 +2,24 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   objectOf,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { adjustMessage, outcomeForAdjustError } from './error-map';
+import { adjustErrors, adjustMessage, outcomeBeforeTable } from './error-map';
 
 /**
- * One outcome per event of the request, in order (one event per request): a 2xx (`OK`) is
- * delivered; otherwise Adjust's documented error table, then core's table for the status, with
- * Adjust's message.
+ * One outcome for the request's one event: a 2xx (`OK`) is delivered; otherwise the answers
+ * that are no error (a repeated unique event, an opted-out device), Adjust's documented error
+ * table, then core's table for the status, with Adjust's message.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  if (response.status >= 200 && response.status < 300)
-    return sameOutcome({ status: 'delivered' }, events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
   const message = adjustMessage(objectOf(response.json));
-  const outcome =
-    outcomeForAdjustError(response.status, message, events[0]) ??
-    outcomeFromStatus(response, 'Adjust', now, message);
-  return sameOutcome(outcome, events.length);
+  const noError = outcomeBeforeTable(response.status, message);
+  if (noError) return noError;
+  const hit = matchErrorRow(adjustErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, 'Adjust');
+  return outcomeFromStatus(response, 'Adjust', now, message);
 }
