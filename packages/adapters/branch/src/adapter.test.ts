@@ -3,6 +3,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -11,6 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const IDFA = '6D92078A-8246-4BA4-AE5B-76104861E7DC';
 const AAID = '38400000-8cf0-11bd-b23e-10b96e40000d';
@@ -330,15 +334,11 @@ describe('branch requests', () => {
 
 describe('branch responses', () => {
   it('200 is delivered, SKAdNetwork fields or not', () => {
-    expect(parseResponse(jsonResponse(200, { branch_view_enabled: false }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { branch_view_enabled: false }), mappedEvents(1), NOW)).toEqual([
       { status: 'delivered' },
     ]);
     expect(
-      parseResponse(
-        jsonResponse(200, { coarse_key: 'high', update_conversion_value: 63 }),
-        mappedEvents(1),
-        NOW,
-      ),
+      parse(jsonResponse(200, { coarse_key: 'high', update_conversion_value: 63 }), mappedEvents(1), NOW),
     ).toEqual([{ status: 'delivered' }]);
   });
 
@@ -346,7 +346,7 @@ describe('branch responses', () => {
     const body = {
       error: { user_data: { developer_identity: 'wrong field type' }, content_items: [], event_data: [] },
     };
-    expect(parseResponse(jsonResponse(400, body), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(400, body), mappedEvents(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'branch_invalid_field',
@@ -360,11 +360,11 @@ describe('branch responses', () => {
       {
         status: 'auth',
         kind: 'needs-attention',
-        reason: `Branch refused the Branch Key (${status}); check branch_key (Branch → Configuration → Credentials): ${detail}`,
+        reason: `Branch refused the Branch Key; check branch_key (Branch → Configuration → Credentials): ${detail}`,
       },
     ];
     expect(
-      parseResponse(
+      parse(
         jsonResponse(400, {
           error: { code: 400, message: 'Invalid or missing app id, Branch key, or secret' },
         }),
@@ -373,21 +373,17 @@ describe('branch responses', () => {
       ),
     ).toEqual(expected(400, 'Invalid or missing app id, Branch key, or secret'));
     expect(
-      parseResponse(jsonResponse(400, { error: { branch_key: "doesn't pass regex" } }), mappedEvents(1), NOW),
+      parse(jsonResponse(400, { error: { branch_key: "doesn't pass regex" } }), mappedEvents(1), NOW),
     ).toEqual(expected(400, "branch_key: doesn't pass regex"));
-    expect(parseResponse(jsonResponse(401, { error: 'Unauthorized' }), mappedEvents(1), NOW)).toEqual(
+    expect(parse(jsonResponse(401, { error: 'Unauthorized' }), mappedEvents(1), NOW)).toEqual(
       expected(401, 'Unauthorized'),
     );
-    expect(parseResponse(jsonResponse(403, {}), mappedEvents(1), NOW)).toEqual(expected(403, 'HTTP 403'));
+    expect(parse(jsonResponse(403, {}), mappedEvents(1), NOW)).toEqual(expected(403, 'HTTP 403'));
   });
 
   it("other answers follow core's table with Branch's message: 400 rejected, 429 and 5xx retried", () => {
     expect(
-      parseResponse(
-        jsonResponse(400, { error: { code: 400, message: 'Invalid event name' } }),
-        mappedEvents(1),
-        NOW,
-      ),
+      parse(jsonResponse(400, { error: { code: 400, message: 'Invalid event name' } }), mappedEvents(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -396,14 +392,14 @@ describe('branch responses', () => {
       },
     ]);
     expect(
-      parseResponse(
+      parse(
         { status: 429, headers: { 'retry-after': '3' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
     ).toEqual([{ status: 'retryable', reason: 'Branch answered 429: HTTP 429', retryAfterMs: 3000 }]);
     expect(
-      parseResponse({ status: 502, headers: {}, body: 'Bad gateway', json: undefined }, mappedEvents(1), NOW),
+      parse({ status: 502, headers: {}, body: 'Bad gateway', json: undefined }, mappedEvents(1), NOW),
     ).toEqual([{ status: 'retryable', reason: 'Branch answered 502: Bad gateway' }]);
   });
 });

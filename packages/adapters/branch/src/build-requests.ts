@@ -1,12 +1,12 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   contextProperties,
   eventValueOf,
-  oneRequestPerEvent,
   withoutUndefined,
 } from '@relay/core';
 import { BRANCH_COMMERCE_EVENTS, BRANCH_STANDARD_EVENTS, eventMapping } from './event-map';
@@ -63,8 +63,14 @@ export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unkno
   });
 }
 
-/** Why Branch would not take the event, as an outcome, or `undefined` when it can be sent. */
-function refusal({ event }: MappedEvent, options: BranchOptions): Outcome | undefined {
+/**
+ * Why Branch would not take the event, or `undefined` when it can be sent: no device id
+ * (skipped), or the DMA consent Branch requires under `dma_eea` missing (rejected).
+ */
+export function check(
+  { event }: MappedEvent,
+  { options }: CheckContext<BranchCredentials, BranchOptions>,
+): Refusal | undefined {
   if (!hasDeviceId(event)) {
     return {
       status: 'skipped',
@@ -88,18 +94,14 @@ function refusal({ event }: MappedEvent, options: BranchOptions): Outcome | unde
 
 /**
  * Pure: one `POST /v2/event/standard` (Branch standard names) or `/v2/event/custom` (any other
- * name) per event (core sends one event per request). Events without a device id are skipped,
- * events missing the DMA consent Branch requires are rejected; neither is sent.
+ * name) per event (core sends one event per request); every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  return oneRequestPerEvent(
-    events,
-    (mapped) =>
-      refusal(mapped, ctx.options) ?? {
-        method: 'POST',
-        url: `${ctx.baseUrl}/v2/event/${BRANCH_STANDARD_EVENTS.has(mapped.name) ? 'standard' : 'custom'}`,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: eventBodyOf(mapped, ctx),
-      },
-  );
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${ctx.baseUrl}/v2/event/${BRANCH_STANDARD_EVENTS.has(mapped.name) ? 'standard' : 'custom'}`,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: eventBodyOf(mapped, ctx),
+    eventIndexes: [index],
+  }));
 }

@@ -1,6 +1,4 @@
-import type { Outcome } from '@relay/core';
-
-const PLATFORM = 'Branch';
+import { type ErrorTable, objectOf } from '@relay/core';
 
 /**
  * Branch's `error` member as one line. Branch answers either `{error: {message, code}}` or, for a
@@ -27,30 +25,49 @@ export function describeBranchError(error: unknown): string | undefined {
 const isFieldErrors = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && !('message' in error) && Object.keys(error).length > 0;
 
+const KEY_REFUSED = 'refused the Branch Key; check branch_key (Branch → Configuration → Credentials)';
+
 /**
- * Branch answers whose outcome differs from core's default for the HTTP status (`undefined` when
- * the default applies):
+ * Branch answers whose outcome differs from core's default for the HTTP status; anything else is
+ * core's, with Branch's error message:
  * - a message naming the Branch key (an unknown or mistyped `branch_key`, whatever the status): auth
  *   needs-attention, there is no token to refresh;
  * - 401/403: auth needs-attention, check the `branch_key`;
  * - 400 listing invalid fields: rejected `branch_invalid_field` with every field and problem.
  */
-export function outcomeForBranchError(status: number, error: unknown): Outcome | undefined {
-  const detail = describeBranchError(error) ?? `HTTP ${status}`;
-  if (status >= 200 && status < 300) return undefined;
-  if (/branch[ _]key/i.test(detail) || status === 401 || status === 403) {
+export const branchErrors: ErrorTable = {
+  read: (response) => {
+    if (response.status >= 200 && response.status < 300) return undefined;
+    const error = objectOf(response.json)['error'];
     return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the Branch Key (${status}); check branch_key (Branch → Configuration → Credentials): ${detail}`,
+      message: describeBranchError(error) ?? `HTTP ${response.status}`,
+      details: { fieldErrors: isFieldErrors(error) },
     };
-  }
-  if (status === 400 && isFieldErrors(error)) {
-    return {
-      status: 'rejected',
-      code: 'branch_invalid_field',
-      reason: `${PLATFORM} rejected fields of the event: ${detail}`,
-    };
-  }
-  return undefined;
-}
+  },
+  rows: [
+    {
+      when: (error) => /branch[ _]key/i.test(error.message),
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: KEY_REFUSED,
+      scope: 'request',
+      example: {
+        status: 400,
+        body: { error: { code: 400, message: 'Invalid or missing app id, Branch key, or secret' } },
+      },
+    },
+    {
+      status: [401, 403],
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: KEY_REFUSED,
+      scope: 'request',
+      example: { status: 403, body: { error: { code: 403, message: 'Forbidden' } } },
+    },
+    {
+      status: 400,
+      when: (error) => error.details?.['fieldErrors'] === true,
+      outcome: { status: 'rejected', code: 'branch_invalid_field' },
+      reason: 'rejected fields of the event',
+      example: { status: 400, body: { error: { user_data: { developer_identity: 'wrong field type' } } } },
+    },
+  ],
+};

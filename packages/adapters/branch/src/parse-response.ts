@@ -2,21 +2,20 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   objectOf,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { describeBranchError, outcomeForBranchError } from './error-map';
+import { branchErrors, describeBranchError } from './error-map';
 
 /**
- * One outcome per event of the request, in order (one event per request). A 2xx is delivered
- * (its body carries no per-event status, only optional SKAdNetwork fields); otherwise the error
- * table, then core's table for the status, with Branch's error message.
+ * One outcome for the request's one event. A 2xx is delivered (its body carries no per-event
+ * status, only optional SKAdNetwork fields); otherwise the error table, then core's table for
+ * the status, with Branch's error message.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const error = objectOf(response.json)['error'];
-  const outcome =
-    outcomeForBranchError(response.status, error) ??
-    outcomeFromStatus(response, 'Branch', now, describeBranchError(error));
-  return sameOutcome(outcome, events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  const hit = matchErrorRow(branchErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, 'Branch');
+  return outcomeFromStatus(response, 'Branch', now, describeBranchError(objectOf(response.json)['error']));
 }
