@@ -4,11 +4,13 @@
  * screenshots`. Serves that database with the API and the freshly built console on a free
  * port and drives Debian's chromium through each page.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { MultiFernet, generateFernetKey } from '@relay/core';
 import { chromium } from 'playwright-core';
+import { addAccount } from '../../relay/src/auth/accounts';
 import { loadConfig } from '../../relay/src/config';
 import { createDb } from '../../relay/src/db/client';
 import { createApp } from '../../relay/src/http/app';
@@ -21,8 +23,9 @@ const url = process.env.DEMO_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/relay_
 const out = fileURLToPath(new URL('../../../docs/console/', import.meta.url));
 
 await buildConsole();
-// The demo's key is gone with its process; nothing here decrypts a stored secret.
-const key = generateFernetKey();
+// `pnpm demo` keeps its key here, so previews (which open the destinations' secrets) work.
+const keyFile = fileURLToPath(new URL('../../../.relay/demo-encryption.key', import.meta.url));
+const key = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : generateFernetKey();
 const config = loadConfig({
   ...process.env,
   DATABASE_URL: url,
@@ -62,7 +65,8 @@ const shot = async (name: string) => {
 
 await signIn(page, base, config.BASIC_AUTH_USERNAME, config.BASIC_AUTH_PASSWORD);
 await page.getByRole('heading', { name: 'Overview' }).waitFor();
-await page.getByRole('button', { name: 'Last hour' }).click();
+// The demo plays a whole day of traffic: the day's graphs show its shape.
+await page.getByRole('button', { name: 'Last day' }).click();
 await page.getByTestId('events-in').waitFor();
 await shot('overview');
 
@@ -71,9 +75,32 @@ await page.getByRole('heading', { name: 'Storefronts and kill switches' }).waitF
 await shot('storefronts');
 
 await page.getByRole('link', { name: 'Destinations' }).click();
+await page.locator('tbody tr').first().waitFor();
+await shot('destinations');
+
+// The demo's Pinterest credential was refused (401) in its last hour: the form says how to resume.
+const fix = page.getByRole('button', { name: /^Fix .* credential of / });
+if ((await fix.count()) > 0) {
+  await fix.first().click();
+  await page.getByRole('heading', { name: /^Edit credential \d+$/ }).waitFor();
+  await shot('destinations-paused');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+}
+
 await page.getByRole('button', { name: 'New credential' }).click();
 await page.getByLabel('Platform', { exact: true }).selectOption({ label: 'Meta Conversions API (tier 1)' });
-await shot('destinations');
+await shot('destinations-new-credential');
+await page.getByRole('button', { name: 'Cancel' }).click();
+
+await page.getByRole('button', { name: 'Edit the sGTM config of pfizer' }).click();
+await shot('destinations-sgtm');
+await page.getByRole('button', { name: 'Cancel' }).click();
+
+// pfizer is in health mode: its sGTM's policy and what a purchase would send.
+await page.getByRole('button', { name: 'Policy of the sGTM config of pfizer' }).click();
+await page.getByRole('button', { name: 'Preview', exact: true }).click();
+await page.getByTestId('preview').waitFor();
+await shot('destinations-policy');
 
 await page.getByRole('link', { name: 'Events' }).click();
 await page.locator('tbody tr').first().waitFor();
@@ -102,6 +129,18 @@ await shot('platforms');
 await page.getByRole('link', { name: 'Audit log' }).click();
 await page.locator('tbody tr').first().waitFor();
 await shot('audit-log');
+
+// What a viewer sees: no switch, no replay, no audit log, no record.
+const viewer = { username: 'demo-viewer', password: 'demo-viewer-password' };
+await db.adminAccount.deleteMany({ where: { username: viewer.username } });
+await addAccount(db, viewer.username, 'viewer', viewer.password);
+await page.getByRole('button', { name: 'Sign out' }).click();
+await signIn(page, base, viewer.username, viewer.password);
+await page.getByRole('heading', { name: 'Overview' }).waitFor();
+await page.getByRole('link', { name: 'Storefronts' }).click();
+await page.getByRole('heading', { name: 'Storefronts and kill switches' }).waitFor();
+await shot('viewer-storefronts');
+await db.adminAccount.deleteMany({ where: { username: viewer.username } });
 
 await browser.close();
 await closeServer(server);

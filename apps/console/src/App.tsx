@@ -9,7 +9,9 @@ import { Overview } from './pages/Overview';
 import { Platforms } from './pages/Platforms';
 import { Storefronts } from './pages/Storefronts';
 import { Link, useLocation } from './router';
+import { useRole } from './use-role';
 
+/** The pages; the audit log needs the operator role, so a viewer is not offered it. */
 const NAV = [
   ['/', 'Overview'],
   ['/storefronts', 'Storefronts'],
@@ -17,7 +19,7 @@ const NAV = [
   ['/events', 'Events'],
   ['/failures', 'Failures'],
   ['/platforms', 'Platforms'],
-  ['/audit', 'Audit log'],
+  ['/audit', 'Audit log', 'audit'],
 ] as const;
 
 function Page({ path }: { path: string }) {
@@ -53,6 +55,7 @@ function Page({ path }: { path: string }) {
 export function App() {
   const session = useSyncExternalStore(onSessionChange, currentSession);
   const { path } = useLocation();
+  const role = useRole();
   const main = useRef<HTMLElement>(null);
   // After a navigation (not on the first load) focus moves to the new page's content, so
   // keyboard and screen-reader users land on it rather than on the link they left.
@@ -76,7 +79,7 @@ export function App() {
         <span className="brand">Relay</span>
         <nav aria-label="Console">
           <ul>
-            {NAV.map(([to, label]) => (
+            {NAV.filter((item) => item[2] === undefined || role.can(item[2])).map(([to, label]) => (
               <li key={to}>
                 <Link to={to} aria-current={current === to ? 'page' : undefined}>
                   {label}
@@ -86,7 +89,7 @@ export function App() {
           </ul>
         </nav>
         <span className="who">
-          {session.user}{' '}
+          {session.user} <span className="role-badge">{session.role}</span>{' '}
           <button type="button" onClick={signOut}>
             Sign out
           </button>

@@ -5,9 +5,15 @@
  */
 const STORAGE_KEY = 'relay-console-auth';
 
+/** The admin roles, weakest first (apps/relay/src/auth/roles.ts). */
+export type Role = 'viewer' | 'operator' | 'admin';
+const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
+
 export interface Session {
   user: string;
   authorization: string;
+  /** What the relay said this account is (`GET /admin/v1/me`): the pages show only what it may do. */
+  role: Role;
 }
 
 let session: Session | null = readSession();
@@ -16,7 +22,11 @@ const listeners = new Set<() => void>();
 function readSession(): Session | null {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const stored = raw ? (JSON.parse(raw) as Partial<Session>) : null;
+    // A session kept by an older console has no role: sign in again rather than guess one.
+    return stored?.user && stored.authorization && ROLES.includes(stored.role as Role)
+      ? (stored as Session)
+      : null;
   } catch {
     return null;
   }
@@ -107,12 +117,28 @@ const basic = (user: string, password: string) => {
   return `Basic ${btoa(binary)}`;
 };
 
-/** Check the credentials with one cheap call, then keep them for this tab. */
+/** Check the credentials and learn the account's role in one call, then keep them for this tab. */
 export async function signIn(user: string, password: string): Promise<void> {
   const authorization = basic(user, password);
-  await send(authorization, '/admin/v1/platforms?limit=1', 'GET');
-  setSession({ user, authorization });
+  const me = await send<{ username: string; role: Role }>(authorization, '/admin/v1/me', 'GET');
+  setSession({ user: me.username, authorization, role: me.role });
 }
+
+/** What each role may do in the console; the API refuses the same (docs/security.md). */
+export const ABILITIES = {
+  flip: 'operator',
+  replay: 'operator',
+  preview: 'operator',
+  audit: 'operator',
+  configure: 'admin',
+} as const satisfies Record<string, Role>;
+export type Ability = keyof typeof ABILITIES;
+
+export const can = (role: Role, ability: Ability) => ROLES.indexOf(role) >= ROLES.indexOf(ABILITIES[ability]);
+
+/** Why a control is missing: "needs the operator role (you are a viewer)". */
+export const needs = (role: Role, ability: Ability) =>
+  `needs the ${ABILITIES[ability]} role (you are ${role === 'admin' ? 'an' : 'a'} ${role})`;
 
 /** One admin API call; a 401 signs out (the form comes back). */
 export async function api<T>(path: string, method = 'GET', body?: unknown): Promise<T> {

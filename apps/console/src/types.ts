@@ -35,7 +35,36 @@ export interface TreeCredential {
   pixel_id: string | null;
   account_id: string | null;
   base_url: string | null;
+  token_url: string | null;
   is_active: boolean;
+  /** Set while the platform refuses the credential; saving it resumes its deliveries. */
+  paused_at: string | null;
+  pause_reason: string | null;
+  privacy: DestinationPrivacy;
+  waiting: number;
+  /** Deliveries held until the credential is fixed. */
+  paused: number;
+}
+
+/** A destination's health-mode lists (docs/privacy.md); `allowed_events` absent or null: the defaults. */
+export interface DestinationPrivacy {
+  baa: boolean;
+  allowed_events?: string[] | null;
+  allowed_properties: string[];
+  allowed_identifiers: string[];
+}
+
+export interface TreeSgtm {
+  id: number;
+  sgtm_url: string;
+  client_type: string;
+  container_id: string | null;
+  measurement_id: string | null;
+  custom_endpoint_path: string | null;
+  has_api_secret: boolean;
+  has_custom_headers: boolean;
+  is_active: boolean;
+  privacy: DestinationPrivacy;
   waiting: number;
 }
 
@@ -45,18 +74,10 @@ export interface TreeStorefront {
   name: string;
   domain: string | null;
   is_active: boolean;
+  privacy_mode: 'standard' | 'health';
+  event_aliases: Record<string, string>;
   waiting: number;
-  sgtm: {
-    id: number;
-    sgtm_url: string;
-    client_type: string;
-    container_id: string | null;
-    measurement_id: string | null;
-    custom_endpoint_path: string | null;
-    has_api_secret: boolean;
-    is_active: boolean;
-    waiting: number;
-  } | null;
+  sgtm: TreeSgtm | null;
   credentials: TreeCredential[];
 }
 
@@ -131,6 +152,8 @@ export interface EventDetail {
   status: string;
   status_reason: string | null;
   payload: unknown;
+  /** Set for a viewer: no payload, no platform URLs or excerpts (personal data). */
+  redacted?: boolean;
   created_at: string;
   routed_at: string | null;
   deliveries: Array<{
@@ -169,4 +192,17 @@ export interface AuditEntry {
   path: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+}
+
+/** `POST /admin/v1/{credentials|sgtm-configs}/{id}/preview`: per record, what would leave. */
+export interface PreviewResult {
+  index: number;
+  decision: 'send' | 'suppress' | 'refuse';
+  reason?: string;
+  outcome?: string;
+  platform_event_name: string | null;
+  requests: Array<{ method: string; url: string; headers: Record<string, string>; body: string | null }>;
+  removed_fields: string[];
+  replaced_fields: string[];
+  policy_hash: string | null;
 }

@@ -1,7 +1,10 @@
+import { IDENTIFIER_CLASSES as CORE_IDENTIFIER_CLASSES } from '@relay/core';
 import { SEED_BATCH } from '@relay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJson } from '../../relay/src/crypto/secrets';
+import { addAccount } from '../../relay/src/auth/accounts';
 import { reasonGroup } from '../../relay/src/db/reason-group';
+import { IDENTIFIER_CLASSES } from '../src/privacy';
 import { type ConsoleHarness, buildConsole, signIn, startHarness } from './support/harness';
 
 /**
@@ -223,5 +226,259 @@ describe('the console', () => {
     await h.settle();
     await h.page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => tiktok.locator('h3 .badge').textContent()).toBe('delivered');
+  });
+});
+
+/**
+ * Named accounts, one per role. Created last: once a named account exists, the harness's
+ * `admin:changeme` (the ingest login standing in for an admin) no longer opens /admin.
+ */
+const accounts = {
+  viewer: ['vera', 'viewer-secret-1'],
+  operator: ['otto', 'operator-secret-1'],
+  admin: ['ada', 'admin-secret-12'],
+} as const;
+const basicOf = (role: keyof typeof accounts) =>
+  `Basic ${Buffer.from(accounts[role].join(':')).toString('base64')}`;
+/** The admin API as the named admin (the harness's own client signs in as the ingest fallback). */
+const asAdmin = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${h.url}${path}`, {
+    method,
+    headers: { authorization: basicOf('admin'), 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return res.json() as Promise<Record<string, unknown>>;
+};
+
+async function signInAs(role: keyof typeof accounts) {
+  const out = h.page.getByRole('button', { name: 'Sign out' });
+  if ((await out.count()) > 0) await out.click();
+  await signIn(h.page, h.url, ...accounts[role]);
+  await h.page.getByRole('heading', { name: 'Overview' }).waitFor();
+  expect(await h.page.locator('.role-badge').textContent()).toBe(role);
+}
+
+const go = async (link: string, heading: string) => {
+  await h.page.getByRole('navigation').getByRole('link', { name: link }).click();
+  await h.page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  await h.page.waitForLoadState('networkidle');
+};
+const buttons = (name: RegExp | string) => h.page.getByRole('button', { name }).count();
+const navLinks = () => h.page.getByRole('navigation').getByRole('link').allTextContents();
+
+describe('the console by role', () => {
+  beforeAll(async () => {
+    for (const [role, [name, password]] of Object.entries(accounts))
+      await addAccount(h.f.t.database.db, name, role, password);
+  });
+
+  it("keeps its identifier classes equal to the core's", () => {
+    expect([...IDENTIFIER_CLASSES]).toEqual([...CORE_IDENTIFIER_CLASSES]);
+  });
+
+  it('shows a viewer no switch, replay, form, audit log, secret or personal data', async () => {
+    await signInAs('viewer');
+    expect(await navLinks()).toEqual([
+      'Overview',
+      'Storefronts',
+      'Destinations',
+      'Events',
+      'Failures',
+      'Platforms',
+    ]);
+
+    await go('Storefronts', 'Storefronts and kill switches');
+    expect(await buttons(/^Turn (on|off) /)).toBe(0);
+    expect(await h.page.getByTestId('role-note').textContent()).toBe(
+      'Turning a switch on or off needs the operator role (you are a viewer).',
+    );
+
+    await go('Destinations', 'Destinations');
+    expect(await buttons(/^(New credential|New sGTM config|Edit .*)$/)).toBe(0);
+    await h.page.getByRole('button', { name: 'Policy of TikTok Events API credential of bosley' }).click();
+    for (const c of ['The vendor signed a BAA (aliases and lists do not apply)', 'email', 'click_ids'])
+      expect(await h.page.getByRole('checkbox', { name: c }).isDisabled(), c).toBe(true);
+    expect(await buttons(/^(Save policy|Preview)$/)).toBe(0);
+    expect(await h.page.locator('.policy .role-note').allTextContents()).toEqual([
+      'Editing the policy needs the admin role (you are a viewer).',
+      'The preview needs the operator role (you are a viewer).',
+    ]);
+
+    await go('Failures', 'Failures');
+    expect(await buttons(/^Replay/)).toBe(0);
+    await h.page
+      .locator('tbody tr')
+      .first()
+      .getByRole('link', { name: /^#\d+$/ })
+      .click();
+    await h.page.getByRole('heading', { name: /^Event #\d+$/ }).waitFor();
+    await h.page.getByTestId('redacted').waitFor();
+    expect(await buttons(/^Replay/)).toBe(0);
+    // The record's customer data and the platform exchanges never reach a viewer's page.
+    const html = await h.page.content();
+    for (const personal of ['buyer@example.com', '203.0.113.7', 'Mozilla/5.0 (console test)'])
+      expect(html).not.toContain(personal);
+
+    // Typed in by hand, the audit log says why it is not shown and asks the API nothing.
+    const asked: string[] = [];
+    const record = (r: { url(): string }) => asked.push(r.url());
+    h.page.on('request', record);
+    await h.page.goto(`${h.url}/console/audit`);
+    await h.page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await h.page.waitForLoadState('networkidle');
+    h.page.off('request', record);
+    expect(await h.page.getByTestId('role-note').textContent()).toBe(
+      'The audit log needs the operator role (you are a viewer).',
+    );
+    expect(asked.filter((u) => u.includes('/admin/v1/audit-log'))).toEqual([]);
+  });
+
+  it('lets an operator flip switches, replay and preview, but not edit credentials or policies', async () => {
+    await signInAs('operator');
+    expect(await navLinks()).toContain('Audit log');
+    await go('Storefronts', 'Storefronts and kill switches');
+    await h.page.getByRole('button', { name: 'Turn on Meta Conversions API for bosley' }).click();
+    await h.page.getByRole('dialog').getByRole('button', { name: 'Turn on' }).click();
+    await h.page.getByRole('button', { name: 'Turn off Meta Conversions API for bosley' }).waitFor();
+    expect((await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.meta } })).isActive).toBe(
+      true,
+    );
+
+    await go('Destinations', 'Destinations');
+    expect(await buttons(/^(New credential|New sGTM config|Edit .*)$/)).toBe(0);
+    await h.page.getByRole('button', { name: 'Policy of Meta Conversions API credential of bosley' }).click();
+    expect(await buttons('Save policy')).toBe(0);
+    await h.page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect
+      .poll(() => h.page.getByTestId('preview').locator('.badge').first().textContent())
+      .toBe('send');
+
+    await go('Failures', 'Failures');
+    expect(await buttons(/^Replay \d+ failed deliveries to /)).toBeGreaterThan(0);
+  });
+
+  it('lets an admin edit a health-mode policy, and the preview changes with it', async () => {
+    await asAdmin('PUT', `/admin/v1/storefronts/${ids.bosley}`, { privacy_mode: 'health' });
+    await signInAs('admin');
+    await go('Destinations', 'Destinations');
+    await h.page.getByRole('button', { name: 'Policy of Meta Conversions API credential of bosley' }).click();
+    expect(await h.page.locator('.policy .notice').first().textContent()).toBe(
+      'bosley is in health mode: this policy decides what leaves for this destination.',
+    );
+    const record = JSON.parse(await h.page.getByLabel(/^Sample OMS record/).inputValue());
+    const removedByApi = async () => {
+      const r = (await asAdmin('POST', `/admin/v1/credentials/${ids.meta}/preview`, {
+        records: [record],
+      })) as {
+        results: Array<{ removed_fields: string[] }>;
+      };
+      return r.results[0]!.removed_fields.join(', ');
+    };
+    await h.page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const removed = h.page.getByTestId('removed');
+    const before = await removedByApi();
+    expect(before.split(', ')).toContain('email');
+    await expect.poll(() => removed.textContent()).toBe(before);
+
+    await h.page.getByRole('checkbox', { name: 'email' }).check();
+    await h.page.getByRole('button', { name: 'Save policy' }).click();
+    await expect
+      .poll(() => h.page.getByRole('status').textContent())
+      .toBe('Saved the policy of Meta Conversions API of bosley.');
+    const row = await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.meta } });
+    expect(row.privacy).toEqual({
+      baa: false,
+      allowed_events: null,
+      allowed_properties: ['value', 'currency'],
+      allowed_identifiers: ['email'],
+    });
+    const after = await removedByApi();
+    expect(after.split(', ')).not.toContain('email');
+    await expect.poll(() => removed.textContent()).toBe(after);
+    expect(after).not.toBe(before);
+    await asAdmin('PUT', `/admin/v1/storefronts/${ids.bosley}`, { privacy_mode: 'standard' });
+  });
+
+  it('shows a paused credential with its reason, and saving the fixed credential resumes it', async () => {
+    h.f.sim.script('pinterest_capi', [{ status: 401, message: 'Authentication failed' }], {
+      repeatLast: true,
+    });
+    const { ids: held } = await h.f.ingest({ data: [purchase('C-P1'), purchase('C-P2')] });
+    const db = h.f.t.database.db;
+    await expect
+      .poll(async () => (await db.credential.findUniqueOrThrow({ where: { id: ids.pinterest } })).pausedAt, {
+        timeout: 20_000,
+      })
+      .not.toBeNull();
+    await h.settle();
+    const paused = await db.credential.findUniqueOrThrow({ where: { id: ids.pinterest } });
+    const waiting = { credentialId: ids.pinterest, status: 'paused', eventId: { in: held.map(BigInt) } };
+    expect(await db.delivery.count({ where: waiting })).toBe(2);
+
+    await h.page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+    await go('Destinations', 'Destinations');
+    const card = h.page.getByRole('region', { name: 'Pinterest Conversions API of bosley is paused' });
+    expect(await card.textContent()).toContain(paused.pauseReason!);
+    expect(await card.textContent()).toContain('2 deliveries wait, nothing is lost.');
+    await card.getByRole('button', { name: 'Fix Pinterest Conversions API credential of bosley' }).click();
+    expect(await h.page.getByTestId('form-paused').textContent()).toContain(
+      'saving resumes the 2 held deliveries',
+    );
+    await h.page.locator('input[name="credentials.ad_account_id"]').fill('549755885175');
+    await h.page
+      .locator('input[name="credentials.conversion_token"]')
+      .fill('pina_console_fixed_token_0123456789');
+    h.f.sim.reset(); // Pinterest accepts the new token
+    await h.page.getByRole('button', { name: 'Save and resume' }).click();
+    await expect
+      .poll(() => h.page.getByRole('status').textContent())
+      .toBe(`Saved credential ${ids.pinterest} for Pinterest Conversions API.`);
+    await expect.poll(() => h.page.getByRole('region', { name: /is paused$/ }).count()).toBe(0);
+    expect((await db.credential.findUniqueOrThrow({ where: { id: ids.pinterest } })).pausedAt).toBeNull();
+    await expect
+      .poll(() => db.delivery.count({ where: { ...waiting, status: 'delivered' } }), { timeout: 20_000 })
+      .toBe(2);
+    expect(await h.page.content()).not.toContain('pina_console_fixed_token_0123456789');
+  });
+
+  it('creates and edits an sGTM config; its secret is write-only', async () => {
+    await go('Destinations', 'Destinations');
+    await h.page.getByRole('button', { name: 'New sGTM config' }).click();
+    await h.page.getByLabel('Container URL').fill(`${h.f.sim.url}/sgtm`);
+    await h.page.getByLabel('Client', { exact: true }).selectOption('custom');
+    await h.page.getByLabel(/^Custom endpoint path/).fill('collect');
+    await h.page.getByLabel(/^API secret/).fill('sgtm-secret-typed-1234');
+    await h.page.getByRole('button', { name: 'Create sGTM config' }).click();
+    // The API's refusal comes back on its field.
+    await expect
+      .poll(() => h.page.locator('#sg-err-custom_endpoint_path').textContent())
+      .toBe('custom_endpoint_path must start with /');
+    await h.page.getByLabel(/^Custom endpoint path/).fill('/collect');
+    await h.page.getByRole('button', { name: 'Create sGTM config' }).click();
+    await expect.poll(() => h.page.getByRole('status').textContent()).toMatch(/^Created sGTM config \d+\.$/);
+    const db = h.f.t.database.db;
+    const created = await db.sgtmConfig.findFirstOrThrow({ where: { storefrontId: ids.bosley } });
+    expect([created.sgtmUrl, created.clientType, created.customEndpointPath]).toEqual([
+      `${h.f.sim.url}/sgtm`,
+      'custom',
+      '/collect',
+    ]);
+    expect(openJson(h.f.t.cipher, created.apiSecretEncrypted!)).toBe('sgtm-secret-typed-1234');
+
+    await h.page.getByRole('button', { name: 'Edit the sGTM config of bosley' }).click();
+    expect(await h.page.getByLabel(/^API secret/).inputValue()).toBe('');
+    expect(await h.page.locator('label[for="sg-secret"]').textContent()).toBe(
+      'API secret (stored; leave empty to keep it)',
+    );
+    await h.page.getByLabel(/^Custom endpoint path/).fill('/events');
+    await h.page.getByRole('button', { name: 'Save sGTM config' }).click();
+    await expect
+      .poll(() => h.page.getByRole('status').textContent())
+      .toBe(`Saved sGTM config ${created.id}.`);
+    const edited = await db.sgtmConfig.findUniqueOrThrow({ where: { id: created.id } });
+    expect(edited.customEndpointPath).toBe('/events');
+    expect(openJson(h.f.t.cipher, edited.apiSecretEncrypted!)).toBe('sgtm-secret-typed-1234');
+    expect(await h.page.content()).not.toContain('sgtm-secret-typed-1234');
   });
 });

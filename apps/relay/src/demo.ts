@@ -8,6 +8,8 @@
  * night, a TikTok outage, a Pinterest token revoked at the end, which pauses that credential)
  * and moves each event's timestamps back to its hour, so the console's graphs have a shape.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MultiFernet, generateFernetKey } from '@relay/core';
 import { SEED_BATCH, startSimulator } from '@relay/testing';
 import { loadConfig } from './config';
@@ -26,6 +28,10 @@ await dropDatabase(url);
 await migrate(url);
 
 const key = generateFernetKey();
+// Kept (git-ignored) so the console's screenshots can preview this database's destinations.
+const keyFile = fileURLToPath(new URL('../../../.relay/demo-encryption.key', import.meta.url));
+mkdirSync(fileURLToPath(new URL('../../../.relay/', import.meta.url)), { recursive: true });
+writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
 const config = loadConfig({ ...process.env, DATABASE_URL: url, ENCRYPTION_KEY: key, LOG_LEVEL: 'warn' });
 const db = createDb(url);
 const registry = createRegistry();
@@ -121,7 +127,9 @@ for (const e of events.filter((x) => !x.orderId.startsWith('DAY-'))) {
 console.log(
   `\nthe simulator received ${sim.received.length} requests: ${[...new Set(sim.received.map((r) => `${r.platform}${r.path}`))].join(', ')}`,
 );
-console.log(`database: ${url} (kept for you to inspect; \`relay start\` with this DATABASE_URL serves it)`);
+console.log(
+  `database: ${url} (kept for you to inspect; \`relay start\` with this DATABASE_URL and ENCRYPTION_KEY from ${keyFile} serves it)`,
+);
 await sim.stop();
 await db.$disconnect();
 

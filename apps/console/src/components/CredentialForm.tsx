@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { ApiError, api } from '../api';
+import { when } from '../format';
 import type { CatalogPlatform, JsonSchema, TreeCredential, TreeStorefront } from '../types';
 
 type Kind = 'text' | 'secret' | 'number' | 'boolean' | 'choice' | 'json';
@@ -104,12 +105,16 @@ export function CredentialForm({
   const [pixelId, setPixelId] = useState(editing?.credential.pixel_id ?? '');
   const [accountId, setAccountId] = useState(editing?.credential.account_id ?? '');
   const [baseUrl, setBaseUrl] = useState(editing?.credential.base_url ?? '');
+  const [tokenUrl, setTokenUrl] = useState(editing?.credential.token_url ?? '');
   const [active, setActive] = useState(editing?.credential.is_active ?? true);
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const platform = usable.find((p) => String(p.id) === platformId);
+  /** OAuth platforms fetch their access token from a token endpoint, which `token_url` may move. */
+  const oauth = platform?.auth_type.startsWith('oauth') ?? false;
+  const paused = editing?.credential.paused_at ? editing.credential : undefined;
   const fields = useMemo(
     () => fieldsOf(platform?.credential_schema ?? null, platform?.secret_fields ?? []),
     [platform],
@@ -131,6 +136,7 @@ export function CredentialForm({
       pixel_id: pixelId.trim() || null,
       account_id: accountId.trim() || null,
       base_url: baseUrl.trim() || null,
+      ...((oauth || tokenUrl.trim() !== '') && { token_url: tokenUrl.trim() || null }),
       is_active: active,
     };
     setBusy(true);
@@ -162,6 +168,13 @@ export function CredentialForm({
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="cred-form-title" noValidate>
       <h2 id="cred-form-title">{editing ? `Edit credential ${editing.credential.id}` : 'New credential'}</h2>
+      {paused && (
+        <p className="paused-note" data-testid="form-paused">
+          <strong>Paused since {when(paused.paused_at)}:</strong> {paused.pause_reason}. Type the fixed
+          credentials below and save: saving resumes the {paused.paused} held{' '}
+          {paused.paused === 1 ? 'delivery' : 'deliveries'}.
+        </p>
+      )}
       <div className="form-grid">
         <div className="field">
           <label htmlFor="cf-storefront">Storefront</label>
@@ -230,6 +243,19 @@ export function CredentialForm({
           />
           {fieldError('base_url')}
         </label>
+        {oauth && (
+          <label>
+            Token URL <span className="muted">(optional: OAuth token endpoint, if not the platform's)</span>
+            <input
+              type="url"
+              name="token_url"
+              value={tokenUrl}
+              onChange={(e) => setTokenUrl(e.target.value)}
+              aria-describedby={describedBy('token_url')}
+            />
+            {fieldError('token_url')}
+          </label>
+        )}
         <label className="checkbox">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> Sending
           (kill switch on)
@@ -331,7 +357,7 @@ export function CredentialForm({
           Cancel
         </button>
         <button type="submit" className="primary" disabled={busy || !platform}>
-          {busy ? 'Saving…' : editing ? 'Save' : 'Create credential'}
+          {busy ? 'Saving…' : editing ? (paused ? 'Save and resume' : 'Save') : 'Create credential'}
         </button>
       </div>
     </form>

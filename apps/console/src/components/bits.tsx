@@ -13,6 +13,15 @@ export function Problem({ error }: { error: ApiError | undefined }) {
   );
 }
 
+/** Says which controls this page leaves out for the signed-in role, and why. */
+export function RoleNote({ children }: { children: string }) {
+  return (
+    <p className="role-note" data-testid="role-note">
+      {children}
+    </p>
+  );
+}
+
 export function Loading({ what }: { what: string }) {
   return (
     <p className="muted" aria-live="polite">

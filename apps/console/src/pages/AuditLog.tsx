@@ -1,7 +1,8 @@
-import { Loading, Problem } from '../components/bits';
+import { Loading, Problem, RoleNote } from '../components/bits';
 import { when } from '../format';
 import type { AuditEntry } from '../types';
 import { useApi } from '../use-api';
+import { useRole } from '../use-role';
 
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -15,12 +16,14 @@ function changes(e: AuditEntry): Array<[string, unknown, unknown]> {
 
 /** Admin changes, newest first. */
 export function AuditLog() {
+  const role = useRole();
   const { data, error, loading } = useApi<{ items: AuditEntry[]; next_cursor: string | null }>(
-    '/admin/v1/audit-log?limit=100',
+    role.can('audit') ? '/admin/v1/audit-log?limit=100' : null,
   );
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
+      {!role.can('audit') && <RoleNote>{`The audit log ${role.needs('audit')}.`}</RoleNote>}
       <Problem error={error} />
       {!data && loading && <Loading what="the audit log" />}
       {data && data.items.length === 0 && <p className="muted">No change yet.</p>}

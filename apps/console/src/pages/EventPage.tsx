@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { Loading, Problem, StatusBadge } from '../components/bits';
+import { Loading, Problem, RoleNote, StatusBadge } from '../components/bits';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { when } from '../format';
 import { Link } from '../router';
 import type { EventDetail } from '../types';
 import { useApi } from '../use-api';
+import { useRole } from '../use-role';
 
 /** One event: its record, each delivery with every attempt and what went over the wire, and Replay. */
 export function EventPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useApi<EventDetail>(`/admin/v1/events/${id}`);
   const [confirm, setConfirm] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const role = useRole();
   const failed = data?.deliveries.filter((d) => d.status === 'failed').length ?? 0;
   return (
     <section aria-labelledby="event-title">
@@ -20,7 +22,7 @@ export function EventPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <h1 id="event-title">Event #{id}</h1>
-        {data && (
+        {data && role.can('replay') && (
           <button
             type="button"
             className="primary"
@@ -40,6 +42,7 @@ export function EventPage({ id }: { id: string }) {
           </button>
         </p>
       )}
+      {!role.can('replay') && <RoleNote>{`Replay ${role.needs('replay')}.`}</RoleNote>}
       <Problem error={error} />
       {!data && loading && <Loading what="the event" />}
       {data && (
@@ -64,10 +67,17 @@ export function EventPage({ id }: { id: string }) {
               </div>
             ))}
           </dl>
-          <details className="card">
-            <summary>The record as received</summary>
-            <pre className="excerpt">{JSON.stringify(data.payload, null, 2)}</pre>
-          </details>
+          {data.redacted ? (
+            <p className="card muted" data-testid="redacted">
+              The record as received and the platform exchanges are hidden: they hold personal data, which the{' '}
+              {role.role} role does not see.
+            </p>
+          ) : (
+            <details className="card">
+              <summary>The record as received</summary>
+              <pre className="excerpt">{JSON.stringify(data.payload, null, 2)}</pre>
+            </details>
+          )}
           <h2>Deliveries</h2>
           {data.deliveries.length === 0 && <p className="muted">Not routed to any destination (yet).</p>}
           {data.deliveries.map((d) => (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { Loading, Problem } from '../components/bits';
+import { Loading, Problem, RoleNote } from '../components/bits';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { count, destinationLabel, when } from '../format';
 import { Link, href, useLocation } from '../router';
 import type { FailureGroup } from '../types';
 import { useApi } from '../use-api';
+import { useRole } from '../use-role';
 
 /** Failed deliveries grouped by destination and reason, each group replayable at once. */
 export function Failures() {
@@ -19,6 +20,7 @@ export function Failures() {
     `/admin/v1/failure-groups${filters}`,
   );
   const [replay, setReplay] = useState<FailureGroup>();
+  const role = useRole();
   const [notice, setNotice] = useState<string>();
   return (
     <section aria-labelledby="failures-title">
@@ -41,6 +43,7 @@ export function Failures() {
           {notice}
         </p>
       )}
+      {!role.can('replay') && <RoleNote>{`Replaying a group ${role.needs('replay')}.`}</RoleNote>}
       <Problem error={error} />
       {!data && loading && <Loading what="failures" />}
       {data && data.items.length === 0 && <p className="muted">No failed delivery.</p>}
@@ -88,13 +91,15 @@ export function Failures() {
                   <Link to={`/events/${g.sample_event_id}`}>#{g.sample_event_id}</Link>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    onClick={() => setReplay(g)}
-                    aria-label={`Replay ${g.count} failed deliveries to ${g.platform_code}`}
-                  >
-                    Replay {count(g.count)}
-                  </button>
+                  {role.can('replay') && (
+                    <button
+                      type="button"
+                      onClick={() => setReplay(g)}
+                      aria-label={`Replay ${g.count} failed deliveries to ${g.platform_code}`}
+                    >
+                      Replay {count(g.count)}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { Loading, Problem } from '../components/bits';
+import { Loading, Problem, RoleNote } from '../components/bits';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { count } from '../format';
 import type { Tree, TreeStorefront } from '../types';
 import { useApi } from '../use-api';
+import { useRole } from '../use-role';
 
 /** One switch the operator may flip: which API resource, its name, and what turning it off stops. */
 interface Flip {
@@ -26,6 +27,9 @@ const waitingText = (n: number, turnOn: boolean) =>
 export function Storefronts() {
   const { data, error, loading, reload } = useApi<Tree>('/admin/v1/kill-switches');
   const [flip, setFlip] = useState<Flip>();
+  const role = useRole();
+  // A viewer sees the switches' state but no button: the API would refuse the change.
+  const offer = (next: () => Flip) => (role.can('flip') ? () => setFlip(next()) : undefined);
   const platformOn = new Map((data?.platforms ?? []).map((p) => [p.platform_code, p.is_active]));
 
   const storefrontFlip = (s: TreeStorefront): Flip => ({
@@ -45,6 +49,7 @@ export function Storefronts() {
         An event is sent to a destination only when its storefront, the destination (sGTM or credential) and
         the platform are all on. Switches act at once, also on deliveries already waiting.
       </p>
+      {!role.can('flip') && <RoleNote>{`Turning a switch on or off ${role.needs('flip')}.`}</RoleNote>}
       <Problem error={error} />
       {!data && loading && <Loading what="switches" />}
       {data?.storefronts.length === 0 && <p className="muted">No storefront yet.</p>}
@@ -57,7 +62,7 @@ export function Storefronts() {
                 detail={s.domain ?? ''}
                 on={s.is_active}
                 waiting={s.waiting}
-                onFlip={() => setFlip(storefrontFlip(s))}
+                onFlip={offer(() => storefrontFlip(s))}
                 level="storefront"
                 scope="(whole storefront)"
               />
@@ -70,17 +75,15 @@ export function Storefronts() {
                       on={s.sgtm.is_active}
                       waiting={s.sgtm.waiting}
                       dimmed={!s.is_active}
-                      onFlip={() =>
-                        setFlip({
-                          path: `/admin/v1/sgtm-configs/${s.sgtm!.id}`,
-                          turnOn: !s.sgtm!.is_active,
-                          title: `${s.sgtm!.is_active ? 'Turn off' : 'Turn on'} sGTM for ${s.storefront_id}`,
-                          stops: s.sgtm!.is_active
-                            ? `Events from ${s.storefront_id} are no longer sent to its sGTM container (${s.sgtm!.sgtm_url}); credentials of type sgtm stop with it. Direct credentials keep sending.`
-                            : `Events from ${s.storefront_id} are sent to its sGTM container again.`,
-                          waiting: s.sgtm!.waiting,
-                        })
-                      }
+                      onFlip={offer(() => ({
+                        path: `/admin/v1/sgtm-configs/${s.sgtm!.id}`,
+                        turnOn: !s.sgtm!.is_active,
+                        title: `${s.sgtm!.is_active ? 'Turn off' : 'Turn on'} sGTM for ${s.storefront_id}`,
+                        stops: s.sgtm!.is_active
+                          ? `Events from ${s.storefront_id} are no longer sent to its sGTM container (${s.sgtm!.sgtm_url}); credentials of type sgtm stop with it. Direct credentials keep sending.`
+                          : `Events from ${s.storefront_id} are sent to its sGTM container again.`,
+                        waiting: s.sgtm!.waiting,
+                      }))}
                       level="sgtm"
                       scope={`for ${s.storefront_id}`}
                     />
@@ -94,17 +97,15 @@ export function Storefronts() {
                       on={c.is_active}
                       waiting={c.waiting}
                       dimmed={!s.is_active || platformOn.get(c.platform_code) === false}
-                      onFlip={() =>
-                        setFlip({
-                          path: `/admin/v1/credentials/${c.id}`,
-                          turnOn: !c.is_active,
-                          title: `${c.is_active ? 'Turn off' : 'Turn on'} ${c.platform_name} for ${s.storefront_id}`,
-                          stops: c.is_active
-                            ? `Events from ${s.storefront_id} are no longer sent to ${c.platform_name} (recorded as suppressed). Other storefronts and other destinations of ${s.storefront_id} keep sending.`
-                            : `Events from ${s.storefront_id} are sent to ${c.platform_name} again.`,
-                          waiting: c.waiting,
-                        })
-                      }
+                      onFlip={offer(() => ({
+                        path: `/admin/v1/credentials/${c.id}`,
+                        turnOn: !c.is_active,
+                        title: `${c.is_active ? 'Turn off' : 'Turn on'} ${c.platform_name} for ${s.storefront_id}`,
+                        stops: c.is_active
+                          ? `Events from ${s.storefront_id} are no longer sent to ${c.platform_name} (recorded as suppressed). Other storefronts and other destinations of ${s.storefront_id} keep sending.`
+                          : `Events from ${s.storefront_id} are sent to ${c.platform_name} again.`,
+                        waiting: c.waiting,
+                      }))}
                       level="credential"
                       scope={`for ${s.storefront_id}`}
                     />
@@ -136,17 +137,15 @@ export function Storefronts() {
                     detail={p.platform_code}
                     on={p.is_active}
                     waiting={p.waiting}
-                    onFlip={() =>
-                      setFlip({
-                        path: `/admin/v1/platforms/${p.id}`,
-                        turnOn: !p.is_active,
-                        title: `${p.is_active ? 'Turn off' : 'Turn on'} ${p.name} for every storefront`,
-                        stops: p.is_active
-                          ? `No storefront sends events to ${p.name} any more (recorded as suppressed).`
-                          : `Storefronts with an active ${p.name} credential send to it again.`,
-                        waiting: p.waiting,
-                      })
-                    }
+                    onFlip={offer(() => ({
+                      path: `/admin/v1/platforms/${p.id}`,
+                      turnOn: !p.is_active,
+                      title: `${p.is_active ? 'Turn off' : 'Turn on'} ${p.name} for every storefront`,
+                      stops: p.is_active
+                        ? `No storefront sends events to ${p.name} any more (recorded as suppressed).`
+                        : `Storefronts with an active ${p.name} credential send to it again.`,
+                      waiting: p.waiting,
+                    }))}
                     level="platform"
                     scope="for every storefront"
                   />
@@ -191,7 +190,8 @@ function SwitchRow({
   on: boolean;
   waiting: number;
   dimmed?: boolean;
-  onFlip: () => void;
+  /** Absent when the role may not flip switches: no button is shown. */
+  onFlip: (() => void) | undefined;
   level: string;
 }) {
   return (
@@ -202,9 +202,17 @@ function SwitchRow({
       </span>
       <span className="muted waiting">{waiting > 0 ? `${count(waiting)} waiting` : ''}</span>
       <span className={on ? 'state-on' : 'state-off'}>{on ? 'On' : 'Off'}</span>
-      <button type="button" onClick={onFlip} aria-label={`${on ? 'Turn off' : 'Turn on'} ${label} ${scope}`}>
-        {on ? 'Turn off' : 'Turn on'}
-      </button>
+      {onFlip ? (
+        <button
+          type="button"
+          onClick={onFlip}
+          aria-label={`${on ? 'Turn off' : 'Turn on'} ${label} ${scope}`}
+        >
+          {on ? 'Turn off' : 'Turn on'}
+        </button>
+      ) : (
+        <span />
+      )}
     </div>
   );
 }
