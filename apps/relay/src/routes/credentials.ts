@@ -89,7 +89,7 @@ export const credentialUpdateSchema = z
   });
 
 export const credentialSchema = z
-  .object({
+  .strictObject({
     id: z.number().int(),
     storefront_id: z.number().int(),
     platform_id: z.number().int(),

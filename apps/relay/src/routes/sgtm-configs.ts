@@ -87,7 +87,7 @@ export const sgtmUpdateSchema = z
   });
 
 export const sgtmConfigSchema = z
-  .object({
+  .strictObject({
     id: z.number().int(),
     storefront_id: z.number().int(),
     sgtm_url: z.string(),

@@ -76,7 +76,7 @@ export const storefrontUpdateSchema = z
   .meta({ id: 'StorefrontUpdate', example: { is_active: false } });
 
 export const storefrontSchema = z
-  .object({
+  .strictObject({
     id: z.number().int(),
     storefront_id: z.string(),
     name: z.string(),

@@ -109,6 +109,13 @@ describe.each(RESOURCES)('$base in /openapi.json', ({ base, tag, name, filters }
       expect(errorsOf(schema, component(schema).example), schema).toEqual([]);
     }
   });
+
+  it('describes its answer strictly: a key it does not name, or a missing one, does not fit', () => {
+    const { id, ...withoutId } = component(name).example!;
+    expect(id).toBe(1);
+    expect(fits(name, { ...component(name).example, password: 'x' })).toBe(false);
+    expect(fits(name, withoutId)).toBe(false);
+  });
 });
 
 /** One value per constraint of `schema` that the document says is invalid. */
