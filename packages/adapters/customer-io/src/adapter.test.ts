@@ -2,6 +2,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   seedEvents,
   testAdapterConformance,
@@ -10,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { ulidFor } from './build-requests';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 testAdapterConformance(adapter);
 
@@ -120,6 +124,6 @@ describe('customer_io responses', () => {
     ],
     [429, {}, { status: 'retryable', reason: 'Customer.io answered 429: {}' }],
   ])('HTTP %i', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
+    expect(parse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
   });
 });

@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   basicAuthorization,
   normalizeEmail,
   sha256Hex,
@@ -46,57 +47,47 @@ function attributesOf({ event }: MappedEvent): Record<string, unknown> {
   };
 }
 
-/**
- * Pure: one `POST /api/v2/batch` with `{batch: [...]}` of person events (≤ 500 KB). The person is
- * the OMS external id (`identifiers.id`, ≤ 150 bytes), else the email; an event with neither is
- * rejected before sending.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: Record<string, unknown> }> = [];
-  events.forEach((mapped, index) => {
-    const { user } = mapped.event;
-    const email = normalizeEmail(user.email);
-    const identifiers = user.externalId ? { id: user.externalId } : email ? { email } : undefined;
-    if (!identifiers) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_person',
-          reason: 'Customer.io needs the person: an external_id/customer_id or an email',
-        },
-      });
-      return;
-    }
-    sendable.push({
-      index,
-      body: {
-        type: 'person',
-        action: 'event',
-        identifiers,
-        name: mapped.name,
-        id: ulidFor(mapped.event.dedupKey, mapped.event.occurredAt),
-        timestamp: Math.floor(mapped.event.occurredAt.getTime() / 1000),
-        attributes: attributesOf(mapped),
-      },
-    });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
-  const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.region] : ctx.baseUrl;
+/** The person: the OMS external id (`identifiers.id`, ≤ 150 bytes), else the email. */
+const identifiersOf = ({ event }: MappedEvent): Record<string, string> | undefined => {
+  const email = normalizeEmail(event.user.email);
+  return event.user.externalId ? { id: event.user.externalId } : email ? { email } : undefined;
+};
+
+/** An event with neither external id nor email: Customer.io cannot tell the person. */
+export function check(
+  mapped: MappedEvent,
+  _ctx: CheckContext<CustomerIoCredentials, CustomerIoOptions>,
+): Refusal | undefined {
+  if (identifiersOf(mapped)) return undefined;
   return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/api/v2/batch`,
-        headers: {
-          authorization: basicAuthorization(ctx.credentials.site_id, ctx.credentials.api_key),
-          'content-type': 'application/json',
-        },
-        body: { batch: sendable.map((s) => s.body) },
-        eventIndexes: sendable.map((s) => s.index),
-      },
-    ],
-    outcomes,
+    status: 'rejected',
+    code: 'missing_person',
+    reason: 'Customer.io needs the person: an external_id/customer_id or an email',
   };
+}
+
+/** Pure: one `POST /api/v2/batch` with `{batch: [...]}` of person events (≤ 500 KB); every event passed `check`. */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.region] : ctx.baseUrl;
+  const batch = events.map((mapped) => ({
+    type: 'person',
+    action: 'event',
+    identifiers: identifiersOf(mapped),
+    name: mapped.name,
+    id: ulidFor(mapped.event.dedupKey, mapped.event.occurredAt),
+    timestamp: Math.floor(mapped.event.occurredAt.getTime() / 1000),
+    attributes: attributesOf(mapped),
+  }));
+  return [
+    {
+      method: 'POST',
+      url: `${host}/api/v2/batch`,
+      headers: {
+        authorization: basicAuthorization(ctx.credentials.site_id, ctx.credentials.api_key),
+        'content-type': 'application/json',
+      },
+      body: { batch },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

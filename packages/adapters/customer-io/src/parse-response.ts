@@ -1,16 +1,8 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  excerpt,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForCustomerIoStatus } from './error-map';
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromErrorTable } from '@relay/core';
+import { customerIoErrors } from './error-map';
 
-/** Customer.io accepts or refuses the batch as a whole. */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const detail = excerpt(response.body, 300) || `HTTP ${response.status}`;
-  const special = outcomeForCustomerIoStatus(response.status, detail);
-  return sameOutcome(special ?? outcomeFromStatus(response, 'Customer.io', now), events.length);
+/** Customer.io accepts or refuses the batch as a whole: one outcome for the request. */
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  return outcomeFromErrorTable(customerIoErrors, response, 'Customer.io', now);
 }

@@ -2,6 +2,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -10,6 +11,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 testAdapterConformance(adapter);
 
@@ -109,6 +113,6 @@ describe('heap responses', () => {
       { status: 'retryable', reason: 'Heap answered 429: {"message":"slow down"}' },
     ],
   ])('HTTP %i', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
+    expect(parse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
   });
 });

@@ -1,5 +1,5 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -23,6 +23,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1000 },
   rateLimit: { requestsPerSecond: 4, concurrency: 2 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
 });

@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   normalizeEmail,
 } from '@relay/core';
 import type { HeapCredentials, HeapOptions } from './schemas';
@@ -33,52 +34,43 @@ function propertiesOf({ event }: MappedEvent): Record<string, string | number> {
   );
 }
 
+/** `identity`: the OMS external id, else (with `identify_by_email`) the email. */
+const identityOf = ({ event }: MappedEvent, options: HeapOptions): string | undefined =>
+  event.user.externalId ?? (options.identify_by_email ? normalizeEmail(event.user.email) : undefined);
+
+/** An event without identity: Heap needs exactly one of identity / user_id. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<HeapCredentials, HeapOptions>,
+): Refusal | undefined {
+  if (identityOf(mapped, ctx.options)) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_identity',
+    reason: 'Heap needs an identity: an external_id/customer_id, or an email',
+  };
+}
+
 /**
  * Pure: one bulk `POST /api/track` (`{app_id, events}`, ≤ 1000 events) with `idempotency_key` =
- * Relay's dedup key. `identity` is the OMS external id, else the email; an event with neither is
- * rejected before sending (Heap needs exactly one of identity / user_id).
+ * Relay's dedup key; every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: Record<string, unknown> }> = [];
-  events.forEach((mapped, index) => {
-    const { user } = mapped.event;
-    const identity =
-      user.externalId ?? (ctx.options.identify_by_email ? normalizeEmail(user.email) : undefined);
-    if (!identity) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_identity',
-          reason: 'Heap needs an identity: an external_id/customer_id, or an email',
-        },
-      });
-      return;
-    }
-    sendable.push({
-      index,
-      body: {
-        identity: identity.slice(0, 255),
-        event: mapped.name,
-        timestamp: mapped.event.occurredAt.toISOString(),
-        idempotency_key: mapped.event.dedupKey,
-        properties: propertiesOf(mapped),
-      },
-    });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.region] : ctx.baseUrl;
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/api/track`,
-        headers: { 'content-type': 'application/json' },
-        body: { app_id: ctx.credentials.app_id, events: sendable.map((s) => s.body) },
-        eventIndexes: sendable.map((s) => s.index),
-      },
-    ],
-    outcomes,
-  };
+  const bodies = events.map((mapped) => ({
+    identity: (identityOf(mapped, ctx.options) ?? '').slice(0, 255),
+    event: mapped.name,
+    timestamp: mapped.event.occurredAt.toISOString(),
+    idempotency_key: mapped.event.dedupKey,
+    properties: propertiesOf(mapped),
+  }));
+  return [
+    {
+      method: 'POST',
+      url: `${host}/api/track`,
+      headers: { 'content-type': 'application/json' },
+      body: { app_id: ctx.credentials.app_id, events: bodies },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -1,14 +1,6 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForHeapError } from './error-map';
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromStatus } from '@relay/core';
 
-/** Heap accepts or refuses the bulk request as a whole. */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const special = outcomeForHeapError(response.status, response.json);
-  return sameOutcome(special ?? outcomeFromStatus(response, 'Heap', now), events.length);
+/** Heap accepts or refuses the bulk request as a whole: one outcome for it, from the HTTP status. */
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  return outcomeFromStatus(response, 'Heap', now);
 }
