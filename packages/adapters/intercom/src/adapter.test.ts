@@ -2,16 +2,20 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  openApiValidator,
+  outcomesPerEvent,
+  readSpecFile,
   runAdapter,
   sampleEvent,
   seedEvents,
   testAdapterConformance,
-  openApiValidator,
-  readSpecFile,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 testAdapterConformance(adapter, { success: () => ({ status: 202, body: '' }) });
 
@@ -144,7 +148,11 @@ describe('intercom responses', () => {
     [
       404,
       { type: 'error.list', errors: [{ code: 'not_found', message: 'User Not Found' }] },
-      { status: 'rejected', code: 'intercom_user_not_found', reason: 'Intercom: User Not Found (not_found)' },
+      {
+        status: 'rejected',
+        code: 'intercom_user_not_found',
+        reason: 'Intercom has no such user (it must exist in Intercom first): User Not Found (not_found)',
+      },
     ],
     [
       400,
@@ -156,6 +164,6 @@ describe('intercom responses', () => {
       },
     ],
   ])('HTTP %i %j', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body ?? ''), mappedEvents(1), now)).toEqual([expected]);
+    expect(parse(jsonResponse(status, body ?? ''), mappedEvents(1), now)).toEqual([expected]);
   });
 });

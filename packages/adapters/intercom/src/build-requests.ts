@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   normalizeEmail,
 } from '@relay/core';
 import type { IntercomCredentials, IntercomOptions } from './schemas';
@@ -33,48 +34,43 @@ function metadataOf({ event }: MappedEvent): Record<string, string> {
   return Object.fromEntries(candidates.filter((c): c is [string, string] => c[1] !== undefined).slice(0, 10));
 }
 
-/**
- * Pure: one `POST /events` per event (Intercom has no batch endpoint). The user is the OMS's
- * external id (`user_id`), else the email; an event with neither is rejected before sending.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
+/** The user: the OMS's external id (`user_id`), else (with `identify_by_email`) the email. */
+const userOf = ({ event }: MappedEvent, options: IntercomOptions) => {
+  const email = options.identify_by_email ? normalizeEmail(event.user.email) : undefined;
+  return event.user.externalId ? { user_id: event.user.externalId } : email ? { email } : undefined;
+};
+
+/** An event with neither external id nor (with identify_by_email) email: Intercom cannot tell the user. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<IntercomCredentials, IntercomOptions>,
+): Refusal | undefined {
+  if (userOf(mapped, ctx.options)) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_user',
+    reason: 'Intercom needs the user: an external_id/customer_id, or an email when identify_by_email is on',
+  };
+}
+
+/** Pure: one `POST /events` per event (Intercom has no batch endpoint); every event passed `check`. */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === REGION_HOSTS.us ? REGION_HOSTS[ctx.credentials.region] : ctx.baseUrl;
-  const requests = events.flatMap((mapped, index) => {
-    const { user } = mapped.event;
-    const email = ctx.options.identify_by_email ? normalizeEmail(user.email) : undefined;
-    const who = user.externalId ? { user_id: user.externalId } : email ? { email } : undefined;
-    if (!who) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_user',
-          reason:
-            'Intercom needs the user: an external_id/customer_id, or an email when identify_by_email is on',
-        },
-      });
-      return [];
-    }
-    return [
-      {
-        method: 'POST' as const,
-        url: `${host}/events`,
-        headers: {
-          authorization: `Bearer ${ctx.credentials.access_token}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'Intercom-Version': ctx.options.intercom_version ?? INTERCOM_API_VERSION,
-        },
-        body: {
-          event_name: mapped.name,
-          created_at: Math.floor(mapped.event.occurredAt.getTime() / 1000),
-          ...who,
-          metadata: metadataOf(mapped),
-        },
-        eventIndexes: [index],
-      },
-    ];
-  });
-  return { requests, outcomes };
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${host}/events`,
+    headers: {
+      authorization: `Bearer ${ctx.credentials.access_token}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'Intercom-Version': ctx.options.intercom_version ?? INTERCOM_API_VERSION,
+    },
+    body: {
+      event_name: mapped.name,
+      created_at: Math.floor(mapped.event.occurredAt.getTime() / 1000),
+      ...userOf(mapped, ctx.options),
+      metadata: metadataOf(mapped),
+    },
+    eventIndexes: [index],
+  }));
 }

@@ -2,26 +2,25 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { type IntercomError, outcomeForIntercomError } from './error-map';
+import { describeIntercomErrors, intercomErrors, intercomErrorsOf } from './error-map';
 
-/** One event per request: 202 delivered; an error code of the table wins over the status. */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const body = (typeof response.json === 'object' && response.json !== null ? response.json : {}) as {
-    errors?: IntercomError[];
-  };
-  const errors = Array.isArray(body.errors) ? body.errors : [];
-  if (response.status >= 200 && response.status < 300 && errors.length === 0)
-    return sameOutcome({ status: 'delivered' }, events.length);
-  for (const error of errors) {
-    const special = outcomeForIntercomError(error);
-    if (special) return sameOutcome(special, events.length);
-  }
-  const reason =
-    errors.length > 0
-      ? errors.map((e) => `${e.message ?? 'error'} (${e.code ?? '?'})`).join('; ')
-      : undefined;
-  return sameOutcome(outcomeFromStatus(response, 'Intercom', now, reason), events.length);
+/**
+ * One outcome for the request's one event: 202 delivered; an error code of the table wins over
+ * the status; else core's status table with Intercom's errors.
+ */
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  const errors = intercomErrorsOf(response.json);
+  if (response.status >= 200 && response.status < 300 && errors.length === 0) return { status: 'delivered' };
+  const hit = matchErrorRow(intercomErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, 'Intercom');
+  return outcomeFromStatus(
+    response,
+    'Intercom',
+    now,
+    errors.length > 0 ? describeIntercomErrors(errors) : undefined,
+  );
 }

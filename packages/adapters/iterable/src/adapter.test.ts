@@ -2,6 +2,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -10,6 +11,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 testAdapterConformance(adapter, {
   success: () => ({ status: 200, body: { successCount: 1, failCount: 0 } }),
@@ -129,7 +133,7 @@ describe('iterable responses', () => {
       invalidUserIds: [],
       disallowedEventNames: ['rx_issued'],
     };
-    expect(parseResponse(jsonResponse(200, body), events, now)).toEqual([
+    expect(parse(jsonResponse(200, body), events, now)).toEqual([
       { status: 'delivered' },
       {
         status: 'rejected',
@@ -165,7 +169,7 @@ describe('iterable responses', () => {
       {
         status: 'rejected',
         code: 'iterable_BadParams',
-        reason: 'Iterable: eventName is required (BadParams)',
+        reason: 'Iterable rejected the request: eventName is required (BadParams)',
       },
     ],
     [
@@ -174,6 +178,6 @@ describe('iterable responses', () => {
       { status: 'retryable', reason: 'Iterable answered 503: unavailable (GenericError)' },
     ],
   ])('HTTP %i %j', (status, body, expected) => {
-    expect(parseResponse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
+    expect(parse(jsonResponse(status, body), mappedEvents(2), now)).toEqual([expected, expected]);
   });
 });

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { iterableErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -23,6 +24,8 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1000, maxBytes: 4_000_000 },
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: iterableErrors,
 });

@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   normalizeEmail,
 } from '@relay/core';
 import type { IterableCredentials, IterableOptions } from './schemas';
@@ -12,7 +13,10 @@ type Ctx = BuildContext<IterableCredentials, IterableOptions>;
 const HOSTS = { us: 'https://api.iterable.com', eu: 'https://api.eu.iterable.com' } as const;
 
 /** The user key Iterable matches on: email (normalised) or userId, per the project's setting. */
-export function userKeyOf(mapped: MappedEvent, ctx: Ctx): { email: string } | { userId: string } | undefined {
+export function userKeyOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<IterableCredentials, IterableOptions>,
+): { email: string } | { userId: string } | undefined {
   const { user } = mapped.event;
   if (ctx.options.identify_by === 'userId') return user.externalId ? { userId: user.externalId } : undefined;
   const email = normalizeEmail(user.email);
@@ -42,50 +46,40 @@ function dataFieldsOf({ event }: MappedEvent): Record<string, unknown> {
   return fields;
 }
 
-/**
- * Pure: one `POST /api/events/trackBulk` with `{events}` (≤ 1000). Each event's `id` is Relay's
- * dedup key, so a repeat updates the same Iterable event instead of adding one; `createdAt` is
- * the event's own time in seconds. Events without the user key are rejected before sending.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const outcomes: Array<{ index: number; outcome: Outcome }> = [];
-  const sendable: Array<{ index: number; body: Record<string, unknown> }> = [];
-  events.forEach((mapped, index) => {
-    const who = userKeyOf(mapped, ctx);
-    if (!who) {
-      outcomes.push({
-        index,
-        outcome: {
-          status: 'rejected',
-          code: 'missing_user',
-          reason: `Iterable identifies users by ${ctx.options.identify_by === 'userId' ? 'userId (external_id/customer_id)' : 'email'}; this event has none`,
-        },
-      });
-      return;
-    }
-    sendable.push({
-      index,
-      body: {
-        ...who,
-        eventName: mapped.name,
-        id: mapped.event.dedupKey,
-        createdAt: Math.floor(mapped.event.occurredAt.getTime() / 1000),
-        dataFields: dataFieldsOf(mapped),
-      },
-    });
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
-  const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.data_center] : ctx.baseUrl;
+/** An event without the user key Iterable matches on. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<IterableCredentials, IterableOptions>,
+): Refusal | undefined {
+  if (userKeyOf(mapped, ctx)) return undefined;
   return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${host}/api/events/trackBulk`,
-        headers: { 'Api-Key': ctx.credentials.api_key, 'content-type': 'application/json' },
-        body: { events: sendable.map((s) => s.body) },
-        eventIndexes: sendable.map((s) => s.index),
-      },
-    ],
-    outcomes,
+    status: 'rejected',
+    code: 'missing_user',
+    reason: `Iterable identifies users by ${ctx.options.identify_by === 'userId' ? 'userId (external_id/customer_id)' : 'email'}; this event has none`,
   };
+}
+
+/**
+ * Pure: one `POST /api/events/trackBulk` with `{events}` (≤ 1000); every event passed `check`.
+ * Each event's `id` is Relay's dedup key, so a repeat updates the same Iterable event instead of
+ * adding one; `createdAt` is the event's own time in seconds.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  const host = ctx.baseUrl === HOSTS.us ? HOSTS[ctx.credentials.data_center] : ctx.baseUrl;
+  const bodies = events.map((mapped) => ({
+    ...userKeyOf(mapped, ctx),
+    eventName: mapped.name,
+    id: mapped.event.dedupKey,
+    createdAt: Math.floor(mapped.event.occurredAt.getTime() / 1000),
+    dataFields: dataFieldsOf(mapped),
+  }));
+  return [
+    {
+      method: 'POST',
+      url: `${host}/api/events/trackBulk`,
+      headers: { 'Api-Key': ctx.credentials.api_key, 'content-type': 'application/json' },
+      body: { events: bodies },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

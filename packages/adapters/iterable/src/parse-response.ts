@@ -2,10 +2,11 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
+  matchErrorRow,
   outcomeFromStatus,
-  sameOutcome,
+  outcomeOfRow,
 } from '@relay/core';
-import { type IterableError, outcomeForIterableError } from './error-map';
+import { type IterableError, iterableErrors } from './error-map';
 
 const PLATFORM = 'Iterable';
 
@@ -22,9 +23,9 @@ const lower = (list: unknown) => new Set(Array.isArray(list) ? list.map((v) => S
 /**
  * `trackBulk` answers 200 with counts and the failed keys: an event whose email or userId is
  * listed invalid, or whose name is disallowed, is rejected; the others are delivered. Other
- * answers apply to every event (the code table first, then the HTTP status).
+ * answers are one outcome for the request (the error table first, then the HTTP status).
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome | Outcome[] {
   const body = (typeof response.json === 'object' && response.json !== null ? response.json : {}) as BulkBody;
   if (response.status >= 200 && response.status < 300) {
     const emails = lower(body.invalidEmails);
@@ -54,10 +55,12 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
       return { status: 'delivered' };
     });
   }
-  const special = outcomeForIterableError(body);
-  if (special) return sameOutcome(special, events.length);
-  return sameOutcome(
-    outcomeFromStatus(response, PLATFORM, now, body.msg ? `${body.msg} (${body.code ?? '?'})` : undefined),
-    events.length,
+  const hit = matchErrorRow(iterableErrors, response);
+  if (hit) return outcomeOfRow(hit.row, hit.error, PLATFORM);
+  return outcomeFromStatus(
+    response,
+    PLATFORM,
+    now,
+    body.msg ? `${body.msg} (${body.code ?? '?'})` : undefined,
   );
 }
