@@ -202,45 +202,41 @@ describe('outbrain responses', () => {
   it('any 2xx is delivered (the S2S call has no per-conversion result)', () => {
     expect(
       parseResponse({ status: 204, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    ).toEqual({ status: 'delivered' });
     expect(
       parseResponse({ status: 200, headers: {}, body: 'GIF89a', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    ).toEqual({ status: 'delivered' });
   });
 
   it('401 and 403 need attention (no credentials to refresh)', () => {
     for (const status of [401, 403]) {
       expect(
         parseResponse({ status, headers: {}, body: 'Access denied', json: undefined }, mappedEvents(1), NOW),
-      ).toEqual([
-        {
-          status: 'auth',
-          kind: 'needs-attention',
-          reason: `Outbrain S2S refused the request (${status}); the S2S call takes no credentials, so check the sender and the endpoint: Access denied`,
-        },
-      ]);
+      ).toEqual({
+        status: 'auth',
+        kind: 'needs-attention',
+        reason: `Outbrain S2S refused the request (${status}); the S2S call takes no credentials, so check the sender and the endpoint: Access denied`,
+      });
     }
   });
 
   it("other answers follow core's table: 400 rejected with the body, 429 and 5xx retried", () => {
     expect(
       parseResponse(jsonResponse(400, { error: 'missing name' }), mappedEvents(1, 'Purchase'), NOW),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'Outbrain S2S rejected the request (400): {"error":"missing name"}',
-      },
-    ]);
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Outbrain S2S rejected the request (400): {"error":"missing name"}',
+    });
     expect(
       parseResponse(
         { status: 429, headers: { 'retry-after': '5' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([{ status: 'retryable', reason: 'Outbrain S2S answered 429: HTTP 429', retryAfterMs: 5000 }]);
+    ).toEqual({ status: 'retryable', reason: 'Outbrain S2S answered 429: HTTP 429', retryAfterMs: 5000 });
     expect(
       parseResponse({ status: 503, headers: {}, body: 'unavailable', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'retryable', reason: 'Outbrain S2S answered 503: unavailable' }]);
+    ).toEqual({ status: 'retryable', reason: 'Outbrain S2S answered 503: unavailable' });
   });
 });

@@ -1,4 +1,4 @@
-import { type BuildContext, type BuildResult, type MappedEvent, oneRequestPerEvent } from '@relay/core';
+import type { BuildContext, CheckContext, HttpRequest, MappedEvent, Refusal } from '@relay/core';
 import { clickIdOf, conversionParams, queryString } from './conversion';
 import type { OutbrainCredentials, OutbrainOptions } from './schemas';
 import { OUTBRAIN_ENDPOINT } from './version';
@@ -6,24 +6,27 @@ import { OUTBRAIN_ENDPOINT } from './version';
 type Ctx = BuildContext<OutbrainCredentials, OutbrainOptions>;
 
 /**
- * Pure: one `GET /unifiedPixel?ob_click_id=…&name=…` per event (core sends chunks of one).
- * Outbrain attributes an S2S conversion only to the Outbrain click it carries, so an event without
- * a click id is skipped with the reason and never sent.
+ * Outbrain attributes an S2S conversion only to the Outbrain click it carries, so an event
+ * without a click id is skipped with the reason and never sent.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function check(
+  { event }: MappedEvent,
+  ctx: CheckContext<OutbrainCredentials, OutbrainOptions>,
+): Refusal | undefined {
   const key = ctx.options.click_id_key;
-  return oneRequestPerEvent(events, ({ event, name }) => {
-    const clickId = clickIdOf(event, key);
-    if (clickId === undefined) {
-      return {
-        status: 'skipped',
-        reason: `no Outbrain click id (record key '${key}'): Outbrain attributes S2S conversions only to an Outbrain click, so this event is not sent`,
-      };
-    }
-    return {
-      method: 'GET',
-      url: `${ctx.baseUrl}/${OUTBRAIN_ENDPOINT}?${queryString(conversionParams(event, name, clickId))}`,
-      headers: {},
-    };
-  });
+  if (clickIdOf(event, key) !== undefined) return undefined;
+  return {
+    status: 'skipped',
+    reason: `no Outbrain click id (record key '${key}'): Outbrain attributes S2S conversions only to an Outbrain click, so this event is not sent`,
+  };
+}
+
+/** Pure: one `GET /unifiedPixel?ob_click_id=…&name=…` per event (core sends chunks of one). */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map(({ event, name }, index) => ({
+    method: 'GET',
+    url: `${ctx.baseUrl}/${OUTBRAIN_ENDPOINT}?${queryString(conversionParams(event, name, clickIdOf(event, ctx.options.click_id_key) ?? ''))}`,
+    headers: {},
+    eventIndexes: [index],
+  }));
 }

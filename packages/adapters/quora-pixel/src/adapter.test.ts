@@ -312,44 +312,36 @@ describe('quora_pixel responses', () => {
         NO_OPTIONS,
         NOW,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Quora Conversion API token is invalid or revoked; generate a new one in Quora Ads Manager → Conversion API: Invalid token',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Quora Conversion API token is invalid or revoked; generate a new one in Quora Ads Manager → Conversion API: Invalid token',
+    });
   });
 
   it('403 needs attention (token without access to the account)', () => {
     expect(
       parseResponse(jsonResponse(403, { message: 'Forbidden' }), mappedEvents(1), NO_OPTIONS, NOW),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Quora Conversion API: the token may not send conversions for this account (check account_id): Forbidden',
-      },
-    ]);
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Quora Conversion API says the token may not send conversions for this account (check account_id): Forbidden',
+    });
   });
 
   it("other answers follow core's table with Quora's message: 400 rejected, 429 and 5xx retried", () => {
     expect(
       parseResponse(jsonResponse(400, { error: 'account_id is required' }), mappedEvents(2), NO_OPTIONS, NOW),
-    ).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'Quora Conversion API rejected the request (400): account_id is required',
-      })),
-    );
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Quora Conversion API rejected the request (400): account_id is required',
+    });
     expect(
       parseResponse(jsonResponse(429, {}, { 'retry-after': '60' }), mappedEvents(1), NO_OPTIONS, NOW),
-    ).toEqual([
-      { status: 'retryable', reason: 'Quora Conversion API answered 429: {}', retryAfterMs: 60_000 },
-    ]);
+    ).toEqual({ status: 'retryable', reason: 'Quora Conversion API answered 429: {}', retryAfterMs: 60_000 });
     expect(
       parseResponse(
         { status: 503, headers: {}, body: 'Service Unavailable', json: undefined },
@@ -357,6 +349,6 @@ describe('quora_pixel responses', () => {
         NO_OPTIONS,
         NOW,
       ),
-    ).toEqual([{ status: 'retryable', reason: 'Quora Conversion API answered 503: Service Unavailable' }]);
+    ).toEqual({ status: 'retryable', reason: 'Quora Conversion API answered 503: Service Unavailable' });
   });
 });

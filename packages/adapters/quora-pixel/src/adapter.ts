@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { quoraErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -27,6 +28,8 @@ export const adapter = defineAdapter({
   // event-age limit (click-through attribution is 28 days by default, view-through 1 day).
   batch: { maxEvents: 1000 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.options, ctx.now),
+  errors: quoraErrors,
 });

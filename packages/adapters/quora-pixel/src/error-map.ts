@@ -1,30 +1,38 @@
-import type { Outcome } from '@relay/core';
+import { type ErrorTable, type Outcome, excerpt, objectOf } from '@relay/core';
 
 const PLATFORM = 'Quora Conversion API';
 
-/**
- * Quora answers whose outcome differs from core's default for the HTTP status (`undefined`
- * when the default applies). Each row has a parse test.
- */
-export function outcomeForQuoraError(status: number, detail: string): Outcome | undefined {
-  switch (status) {
-    case 401:
-      // Conversion API tokens are generated in Ads Manager and have no refresh flow.
-      return {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM} token is invalid or revoked; generate a new one in Quora Ads Manager → Conversion API: ${detail}`,
-      };
-    case 403:
-      return {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM}: the token may not send conversions for this account (check account_id): ${detail}`,
-      };
-    default:
-      return undefined;
-  }
+/** The message of an error body (`{error: {message}}`, `{error: "…"}` or `{message}`), if any. */
+export function errorMessageOf(body: Record<string, unknown>): string | undefined {
+  const error = body['error'];
+  const message = typeof error === 'string' ? error : (objectOf(error)['message'] ?? body['message']);
+  return typeof message === 'string' && message.trim() !== ''
+    ? message.replace(/\s+/g, ' ').trim()
+    : undefined;
 }
+
+/** Quora answers whose outcome differs from core's default for the HTTP status. */
+export const quoraErrors: ErrorTable = {
+  read: (response) => ({
+    message:
+      errorMessageOf(objectOf(response.json)) || excerpt(response.body, 300) || `HTTP ${response.status}`,
+  }),
+  rows: [
+    {
+      // Conversion API tokens are generated in Ads Manager and have no refresh flow.
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'token is invalid or revoked; generate a new one in Quora Ads Manager → Conversion API',
+      example: { status: 401, body: { error: { message: 'Invalid access token' } } },
+    },
+    {
+      status: 403,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'says the token may not send conversions for this account (check account_id)',
+      example: { status: 403, body: { error: { message: 'Permission denied for this account' } } },
+    },
+  ],
+};
 
 /** One item of the multi-status `events` array of a 200 answer. */
 export interface QuoraEventStatus {

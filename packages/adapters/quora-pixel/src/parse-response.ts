@@ -3,23 +3,13 @@ import {
   type MappedEvent,
   type Outcome,
   objectOf,
-  outcomeFromStatus,
-  sameOutcome,
+  outcomeFromErrorTable,
 } from '@relay/core';
 import { droppedValueReason } from './conversion';
-import { type QuoraEventStatus, outcomeForQuoraError, outcomeForQuoraEventError } from './error-map';
+import { type QuoraEventStatus, outcomeForQuoraEventError, quoraErrors } from './error-map';
 import type { QuoraPixelOptions } from './schemas';
 
 const PLATFORM = 'Quora Conversion API';
-
-/** The message of an error body (`{error: {message}}`, `{error: "…"}` or `{message}`), if any. */
-function errorMessageOf(body: Record<string, unknown>): string | undefined {
-  const error = body['error'];
-  const message = typeof error === 'string' ? error : (objectOf(error)['message'] ?? body['message']);
-  return typeof message === 'string' && message.trim() !== ''
-    ? message.replace(/\s+/g, ' ').trim()
-    : undefined;
-}
 
 /** Per-event results of a 200 answer by their `index` in the request's `data`. */
 function resultsByIndex(body: Record<string, unknown>): Map<number, QuoraEventStatus> {
@@ -37,15 +27,15 @@ function resultsByIndex(body: Record<string, unknown>): Map<number, QuoraEventSt
  * One outcome per event of the request, in order. A 200 is a multi-status answer
  * `{events_received, events_errored, events: [{status, index, error_code, error_message}]}`:
  * an event whose status is not `OK` is rejected with Quora's message, the others (listed or not)
- * are delivered, keeping a warning when their value was left out. Other answers apply to the
- * whole request: the error table, then core's default for the status.
+ * are delivered, keeping a warning when their value was left out. Other answers get one outcome
+ * for the request: the error table (error-map.ts), then core's default for the status.
  */
 export function parseResponse(
   response: HttpResponse,
   events: MappedEvent[],
   options: QuoraPixelOptions,
   now: Date,
-): Outcome[] {
+): Outcome | Outcome[] {
   const body = objectOf(response.json);
   if (response.status >= 200 && response.status < 300) {
     const results = resultsByIndex(body);
@@ -63,8 +53,5 @@ export function parseResponse(
       return warnings.length > 0 ? { status: 'delivered', warnings } : { status: 'delivered' };
     });
   }
-  const message = errorMessageOf(body);
-  const special = outcomeForQuoraError(response.status, message ?? `HTTP ${response.status}`);
-  if (special) return sameOutcome(special, events.length);
-  return sameOutcome(outcomeFromStatus(response, PLATFORM, now, message), events.length);
+  return outcomeFromErrorTable(quoraErrors, response, PLATFORM, now);
 }

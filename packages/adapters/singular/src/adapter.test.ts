@@ -302,43 +302,44 @@ describe('singular EVENT v2 (Singular Device ID)', () => {
 
 describe('singular responses', () => {
   it('200 {"status":"ok"} is delivered', () => {
-    expect(parseResponse(jsonResponse(200, { status: 'ok' }), mappedEvents(1), NOW)).toEqual([
-      { status: 'delivered' },
-    ]);
+    expect(parseResponse(jsonResponse(200, { status: 'ok' }), mappedEvents(1), NOW)).toEqual({
+      status: 'delivered',
+    });
   });
 
   it('200 {"status":"error"} is rejected singular_error with the reason', () => {
     expect(
       parseResponse(jsonResponse(200, { status: 'error', reason: 'Invalid Platform' }), mappedEvents(1), NOW),
-    ).toEqual([
-      { status: 'rejected', code: 'singular_error', reason: 'Singular refused the event: Invalid Platform' },
-    ]);
+    ).toEqual({
+      status: 'rejected',
+      code: 'singular_error',
+      reason: 'Singular refused the event: Invalid Platform',
+    });
   });
 
   it('401 and 403 need attention: check the SDK key', () => {
     for (const status of [401, 403]) {
       expect(
         parseResponse(jsonResponse(status, { status: 'error', reason: 'Bad key' }), mappedEvents(1), NOW),
-      ).toEqual([
-        {
-          status: 'auth',
-          kind: 'needs-attention',
-          reason: `Singular refused the request (${status}); check sdk_key: Bad key`,
-        },
-      ]);
+      ).toEqual({
+        status: 'auth',
+        kind: 'needs-attention',
+        reason: `Singular refused the request (${status}); check sdk_key: Bad key`,
+      });
     }
   });
 
   it('any other status is retried, as Singular documents, honouring Retry-After', () => {
-    expect(parseResponse(jsonResponse(400, {}), mappedEvents(1), NOW)).toEqual([
-      { status: 'retryable', reason: 'Singular answered 400: HTTP 400' },
-    ]);
+    expect(parseResponse(jsonResponse(400, {}), mappedEvents(1), NOW)).toEqual({
+      status: 'retryable',
+      reason: 'Singular answered a 4xx status, which Singular says to retry: HTTP 400',
+    });
     expect(
       parseResponse(
         { status: 429, headers: { 'retry-after': '7' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([{ status: 'retryable', reason: 'Singular answered 429: HTTP 429', retryAfterMs: 7000 }]);
+    ).toEqual({ status: 'retryable', reason: 'Singular answered 429: HTTP 429', retryAfterMs: 7000 });
   });
 });

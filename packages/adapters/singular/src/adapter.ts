@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { singularErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -26,6 +27,8 @@ export const adapter = defineAdapter({
   // One event per request ("no batch support"); no rate limit or age limit is published.
   batch: { maxEvents: 1 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: singularErrors,
 });

@@ -1,11 +1,11 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   contextProperties,
   eventValueOf,
-  oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -14,11 +14,12 @@ import { eventMapping } from './event-map';
 import type { SingularCredentials, SingularOptions } from './schemas';
 
 type Ctx = BuildContext<SingularCredentials, SingularOptions>;
+type Checked = CheckContext<SingularCredentials, SingularOptions>;
 
 const appIdOf = (platform: SingularPlatform, credentials: SingularCredentials): string | undefined =>
   platform === 'iOS' ? credentials.ios_bundle_id : credentials.android_package_name;
 
-const missing = (reason: string): Outcome => ({ status: 'rejected', code: 'missing_user_data', reason });
+const missing = (reason: string): Refusal => ({ status: 'rejected', code: 'missing_user_data', reason });
 
 /**
  * The query of one event, or the outcome that keeps it from being sent: `a` (SDK key), `p`, `i`,
@@ -28,7 +29,7 @@ const missing = (reason: string): Outcome => ({ status: 'rejected', code: 'missi
  * value, and the OMS context as a JSON object. Singular counts every revenue event as revenue, so by
  * core's revenue rule only purchases are flagged (a cart or checkout value would double count).
  */
-export function queryOf(mapped: MappedEvent, ctx: Ctx): Record<string, string> | Outcome {
+export function queryOf(mapped: MappedEvent, ctx: Checked): Record<string, string> | Refusal {
   const { event, name } = mapped;
   const sdid = sdidOf(event);
   const v2 = eventApiOf(event, ctx) === 'v2';
@@ -89,28 +90,33 @@ export function queryOf(mapped: MappedEvent, ctx: Ctx): Record<string, string> |
 }
 
 /** The EVENT endpoint version for an event: the credential's choice, else v2 when it has an sdid. */
-export function eventApiOf(event: MappedEvent['event'], ctx: Ctx): 'v1' | 'v2' {
+export function eventApiOf(event: MappedEvent['event'], ctx: Checked): 'v1' | 'v2' {
   const chosen = ctx.options.event_api;
   if (chosen !== 'auto') return chosen;
   return sdidOf(event) === undefined ? 'v1' : 'v2';
 }
 
-const isOutcome = (value: Record<string, string> | Outcome): value is Outcome =>
-  typeof (value as Outcome).status === 'string' && !('a' in value);
+const isRefusal = (value: Record<string, string> | Refusal): value is Refusal =>
+  typeof (value as Refusal).status === 'string' && !('a' in value);
+
+/**
+ * Events not sent: skipped without a device id, rejected when a field Singular requires is
+ * missing (queryOf).
+ */
+export function check(mapped: MappedEvent, ctx: Checked): Refusal | undefined {
+  const query = queryOf(mapped, ctx);
+  return isRefusal(query) ? query : undefined;
+}
 
 /**
  * Pure: one `GET /api/v1/evt?…` (or `/api/v2/evt?…` with the Singular Device ID) per event (Singular
- * takes one event per request). Events without a device id are skipped; events missing a field
- * Singular requires are rejected; neither is sent.
+ * takes one event per request; `check` refused the events it cannot take).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  return oneRequestPerEvent(events, (mapped) => {
-    const query = queryOf(mapped, ctx);
-    if (isOutcome(query)) return query;
-    return {
-      method: 'GET',
-      url: `${ctx.baseUrl}/api/${eventApiOf(mapped.event, ctx)}/evt?${new URLSearchParams(query).toString()}`,
-      headers: { accept: 'application/json' },
-    };
-  });
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map((mapped, index) => ({
+    method: 'GET',
+    url: `${ctx.baseUrl}/api/${eventApiOf(mapped.event, ctx)}/evt?${new URLSearchParams(queryOf(mapped, ctx) as Record<string, string>).toString()}`,
+    headers: { accept: 'application/json' },
+    eventIndexes: [index],
+  }));
 }

@@ -1,44 +1,41 @@
-import { type HttpResponse, type Outcome, parseRetryAfter } from '@relay/core';
+import { type ErrorTable, codeRange, objectOf } from '@relay/core';
 
-const PLATFORM = 'Singular';
-
-/**
- * Singular answers whose outcome differs from core's default for the HTTP status (`undefined` when
- * the default applies):
- * - 200 with `{"status": "error", "reason": …}`: the event was refused, rejected `singular_error`;
- * - 401/403: auth needs-attention, check `sdk_key` (no token to refresh);
- * - any other non-200: retryable, as Singular documents ("any other code means you should retry").
- */
-export function outcomeForSingularError(
-  response: HttpResponse,
-  body: Record<string, unknown>,
-  now: Date,
-): Outcome | undefined {
-  const reason =
-    typeof body['reason'] === 'string' && body['reason'].trim() ? body['reason'].trim() : undefined;
-  const detail = reason ?? `HTTP ${response.status}`;
-  if (response.status >= 200 && response.status < 300) {
-    if (typeof body['status'] === 'string' && body['status'].toLowerCase() === 'error') {
-      return {
-        status: 'rejected',
-        code: 'singular_error',
-        reason: `${PLATFORM} refused the event: ${detail}`,
-      };
-    }
-    return undefined;
-  }
-  if (response.status === 401 || response.status === 403) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the request (${response.status}); check sdk_key: ${detail}`,
-    };
-  }
-  const outcome: Outcome = {
-    status: 'retryable',
-    reason: `${PLATFORM} answered ${response.status}: ${detail}`,
-  };
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
-  if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
-  return outcome;
-}
+/** Singular's `{"status": "ok" | "error", "reason": …}` answer, as an error when it is one. */
+export const singularErrors: ErrorTable = {
+  read: (response) => {
+    const body = objectOf(response.json);
+    const reason =
+      typeof body['reason'] === 'string' && body['reason'].trim() ? body['reason'].trim() : undefined;
+    const refused = typeof body['status'] === 'string' && body['status'].toLowerCase() === 'error';
+    return { ...(refused ? { code: 'error' } : {}), message: reason ?? `HTTP ${response.status}` };
+  },
+  rows: [
+    {
+      // 200 with `{"status": "error", "reason": …}`: the event was refused.
+      status: 200,
+      code: 'error',
+      outcome: { status: 'rejected', code: 'singular_error' },
+      reason: 'refused the event',
+      example: { status: 200, body: { status: 'error', reason: 'Invalid platform' } },
+    },
+    {
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'refused the request (401); check sdk_key',
+      example: { status: 401, body: { status: 'error', reason: 'Invalid API key' } },
+    },
+    {
+      status: 403,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'refused the request (403); check sdk_key',
+      example: { status: 403, body: { status: 'error', reason: 'Forbidden' } },
+    },
+    {
+      // Singular: "any other code means you should retry" (408, 429 and 5xx retry by core's table).
+      status: codeRange(400, 499).filter((s) => s !== 408 && s !== 429),
+      outcome: { status: 'retryable' },
+      reason: 'answered a 4xx status, which Singular says to retry',
+      example: { status: 400, body: {} },
+    },
+  ],
+};

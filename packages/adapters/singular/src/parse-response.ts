@@ -1,20 +1,11 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  objectOf,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForSingularError } from './error-map';
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromErrorTable } from '@relay/core';
+import { singularErrors } from './error-map';
 
 /**
- * One outcome per event of the request, in order (one event per request): a 200 `{"status":"ok"}`
- * is delivered, `{"status":"error","reason":…}` rejected; other statuses follow the error table.
+ * One outcome for the request (it carries one event): a 200 `{"status":"ok"}` is delivered,
+ * `{"status":"error","reason":…}` rejected; other answers follow the error table (error-map.ts),
+ * then core's default for the status.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const body = objectOf(response.json);
-  const outcome =
-    outcomeForSingularError(response, body, now) ?? outcomeFromStatus(response, 'Singular', now);
-  return sameOutcome(outcome, events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  return outcomeFromErrorTable(singularErrors, response, 'Singular', now);
 }

@@ -269,22 +269,18 @@ describe('taboola responses', () => {
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Taboola S2S Conversions refused the request (401); check account_id and that the account has S2S tracking set up: Unauthorized',
-      },
-    ]);
-    expect(parseResponse(jsonResponse(403, { message: 'Forbidden' }), mappedEvents(2), NOW)).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Taboola S2S Conversions refused the request (403); check account_id and that the account has S2S tracking set up: {"message":"Forbidden"}',
-      })),
-    );
+    ).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Taboola S2S Conversions refused the request (401); check account_id and that the account has S2S tracking set up: Unauthorized',
+    });
+    expect(parseResponse(jsonResponse(403, { message: 'Forbidden' }), mappedEvents(2), NOW)).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Taboola S2S Conversions refused the request (403); check account_id and that the account has S2S tracking set up: {"message":"Forbidden"}',
+    });
   });
 
   it("other answers follow core's table: 400 rejected with the body, 429 and 5xx retried", () => {
@@ -294,24 +290,24 @@ describe('taboola responses', () => {
         mappedEvents(2, 'make_purchase'),
         NOW,
       ),
-    ).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'Taboola S2S Conversions rejected the request (400): Bad Request',
-      })),
-    );
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Taboola S2S Conversions rejected the request (400): Bad Request',
+    });
     expect(
       parseResponse(
         { status: 429, headers: { 'retry-after': '30' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([
-      { status: 'retryable', reason: 'Taboola S2S Conversions answered 429: HTTP 429', retryAfterMs: 30_000 },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason: 'Taboola S2S Conversions answered 429: HTTP 429',
+      retryAfterMs: 30_000,
+    });
     expect(
       parseResponse({ status: 502, headers: {}, body: 'Bad Gateway', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'retryable', reason: 'Taboola S2S Conversions answered 502: Bad Gateway' }]);
+    ).toEqual({ status: 'retryable', reason: 'Taboola S2S Conversions answered 502: Bad Gateway' });
   });
 });

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { taboolaErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -24,6 +25,8 @@ export const adapter = defineAdapter({
   // event-age limit is documented (attribution windows are set per conversion rule).
   batch: { maxEvents: 1000 },
   events: eventMapping,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: taboolaErrors,
 });
