@@ -1,6 +1,7 @@
 import { ConfigError, type MultiFernet, ValidationError } from '@relay/core';
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
+import type { z } from 'zod';
 
 declare module 'hono' {
   /** `c.var.requestId` in every route (set by the request-id middleware below). */
@@ -31,22 +32,16 @@ import { docsRoutes } from './docs-page';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './openapi-route';
 import { DatabaseUnavailableError, HttpProblem, RequestValidationError } from './problems';
+import {
+  healthRoute,
+  type healthSchema,
+  metricsRoute,
+  openApiRoute,
+  readiness,
+  readinessRoute,
+} from './service-routes';
 
 export const VERSION = '0.1.0';
-
-const openApiRoute = createRoute({
-  method: 'get',
-  path: '/openapi.json',
-  tags: ['documentation'],
-  security: [],
-  summary: 'This OpenAPI 3.1 document, generated from the route definitions',
-  responses: {
-    200: {
-      description: 'OpenAPI 3.1 document',
-      content: { 'application/json': { schema: { type: 'object' } } },
-    },
-  },
-});
 
 /** Seconds a client is told to wait when the database is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
@@ -81,15 +76,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     });
   });
 
-  app.get('/health', (c) => c.json({ status: 'healthy', version: VERSION, environment: config.environment }));
-  app.get('/health/ready', async (c) =>
-    (await isDatabaseHealthy(db))
-      ? c.json({ status: 'ready', database: 'healthy', ready: true, checks: { database: 'ok' } })
-      : c.json(
-          { status: 'not_ready', database: 'unhealthy', ready: false, checks: { database: 'unreachable' } },
-          503,
-        ),
-  );
+  const health: z.input<typeof healthSchema> = {
+    status: 'healthy',
+    version: VERSION,
+    environment: config.environment,
+  };
+  defineRoute(app, healthRoute, (c) => c.json(health));
+  defineRoute(app, readinessRoute, async (c) => {
+    const ready = await isDatabaseHealthy(db);
+    return c.json(readiness(ready), ready ? 200 : 503);
+  });
 
   /** Generated on first request, once every route below is defined. */
   let openapi: ReturnType<typeof openApiDocument> | undefined;
@@ -101,7 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   const metrics = deps.metrics ?? new RelayMetrics();
   metrics.queueGauges(() => readQueueState(db));
-  app.get('/metrics', async (c) => {
+  defineRoute(app, metricsRoute, async (c) => {
     const { contentType, body } = await metrics.render();
     return c.text(body, 200, { 'content-type': contentType });
   });

@@ -92,3 +92,25 @@ export const unknownIdOrReference = {
 /** A secret field of a response: present only with `?decrypt=true`, which needs the admin role. */
 export const decryptedSecret = <T extends z.ZodType>(schema: T) =>
   schema.optional().meta({ description: 'Only with `?decrypt=true` (admin role); absent otherwise' });
+
+/** `{items, next_cursor}` of `item`: newest first; `next_cursor` is the `cursor` of the next page, `null` on the last. */
+export const cursorPageOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({
+    items: z.array(item),
+    next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last' }),
+  });
+
+/** The answer of every replay: how many deliveries were queued again. */
+export const replayedSchema = z
+  .strictObject({ replayed: z.number().int().meta({ description: 'Deliveries queued again' }) })
+  .meta({ id: 'Replayed', example: { replayed: 3 } });
+
+export const payloadTooLargeResponse = {
+  413: json(problemSchema, 'Body too large: `{error_code: "PAYLOAD_TOO_LARGE", message, details, detail}`'),
+} as const;
+export const databaseUnavailableResponse = {
+  503: json(
+    problemSchema,
+    'The database is unavailable, nothing was stored: `{error_code: "DATABASE_UNAVAILABLE", …}` with `Retry-After`',
+  ),
+} as const;

@@ -114,6 +114,11 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
     if (error instanceof HttpProblem || error instanceof RequestValidationError) throw error;
     throw new RequestValidationError([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }]);
   }
+  return validateBody(schema, body);
+}
+
+/** Validate an already read JSON body with `schema`; 422 naming the field when it does not fit. */
+export function validateBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw RequestValidationError.fromZod(result.error, 'body');
   return result.data;

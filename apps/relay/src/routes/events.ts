@@ -1,11 +1,21 @@
+import { createRoute } from '@hono/zod-openapi';
 import { omsBatchSchema } from '@relay/core';
-import { Hono } from 'hono';
-
+import type { Context } from 'hono';
+import { z } from 'zod';
 import type { RelayConfig } from '../config';
 import type { Db } from '../db/client';
 import { ingestBatch } from '../ingest/ingest-batch';
 import { storableJsonProblem } from '../ingest/storable-json';
-import { HttpProblem, RequestValidationError } from '../http/problems';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
+import {
+  databaseUnavailableResponse,
+  invalid,
+  json,
+  jsonBody,
+  payloadTooLargeResponse,
+  unauthorized,
+} from '../http/openapi-schemas';
+import { HttpProblem } from '../http/problems';
 import { readJsonBody } from '../http/validate';
 import type { RelayMetrics as Metrics } from '../metrics/registry';
 
@@ -59,35 +69,107 @@ export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {
       });
     }
   });
+}).meta({
+  id: 'OmsBatch',
+  description:
+    'The OMS batch. Records may carry any extra keys, which are kept. 1 to 500 records (none only with a non-empty `error`).',
+  example: {
+    count: 1,
+    data: [
+      {
+        't-value': 'bosleyaffiliate_0123',
+        storefront_id: 'bosley',
+        event_name: 'purchase_completed',
+        event_time: '2026-01-15T10:25:00Z',
+        order_id: '2025020100003333',
+        order_revenue: 80.79,
+        session_id: 'sess_456',
+        utm_source: 'google',
+        utm_medium: 'organic',
+        utm_campaign: 'bosley_q1',
+      },
+    ],
+    error: '',
+  },
 });
+
+/** `ingestBatch()`'s answer (ingest/ingest-batch.ts). */
+export const ingestResultSchema = z
+  .strictObject({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    event_ids: z.array(z.string()).meta({ description: "The accepted records' `order_id` strings, in order" }),
+    ids: z
+      .array(z.number().int())
+      .meta({ description: "Relay's ids of the accepted records, in the same order (GET /admin/v1/events/{id})" }),
+    errors: z.array(
+      z.strictObject({
+        event_id: z.string().meta({ description: "The record's `event_id` when it has one, else its `order_id`" }),
+        index: z.number().int().meta({ description: 'Position of the record in `data`' }),
+        error: z.string(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'IngestResult',
+    example: {
+      accepted: 1,
+      rejected: 1,
+      event_ids: ['2025020100003333'],
+      ids: [1],
+      errors: [{ event_id: '2025020100003334', index: 1, error: "Storefront 'acme' not found" }],
+    },
+  });
+
+const ingestRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['ingestion'],
+  summary: 'Ingest an OMS batch',
+  description:
+    'Records are judged one by one: unknown or disabled storefronts and duplicates (key: `event_id`, else storefront, event name and order id) are listed in `errors`, the rest accepted. The 202 is sent once the batch is committed.',
+  request: { body: jsonBody(ingestRequestSchema) },
+  responses: {
+    202: json(ingestResultSchema, 'Stored: the accepted records and, per refused record, why'),
+    ...unauthorized,
+    ...payloadTooLargeResponse,
+    ...invalid,
+    ...databaseUnavailableResponse,
+  },
+});
+
+/**
+ * The batch as JSON, before any field is checked: a declared or streamed body over MAX_BODY_BYTES
+ * (http/body-limit.ts) or more than MAX_BATCH_RECORDS records is a 413. Big numeric order ids are
+ * kept as written; surrogates and depth are checked per record (ingest/storable-json.ts).
+ */
+async function readBatch(c: Context, config: RelayConfig): Promise<unknown> {
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > config.MAX_BODY_BYTES) {
+    throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `Request body over ${config.MAX_BODY_BYTES} bytes`);
+  }
+  const json = await readJsonBody(c, { surrogates: false, depth: false });
+  const records = (json as { data?: unknown })?.data;
+  if (Array.isArray(records) && records.length > config.MAX_BATCH_RECORDS) {
+    throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `A batch may hold at most ${config.MAX_BATCH_RECORDS} records`, {
+      records: records.length,
+    });
+  }
+  return json;
+}
 
 /** `POST /v1/events`: validate the batch, then store it (see ingestBatch). */
 export function eventRoutes(db: Db, config: RelayConfig, metrics?: Metrics) {
-  const app = new Hono();
-  app.post('/', async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > config.MAX_BODY_BYTES) {
-      throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `Request body over ${config.MAX_BODY_BYTES} bytes`);
-    }
-    // Content type checked, body cut at MAX_BODY_BYTES while streaming (http/body-limit.ts),
-    // big numeric order ids kept as written (records are checked by ingest/storable-json.ts).
-    const json = await readJsonBody(c, { surrogates: false, depth: false });
-    const records = (json as { data?: unknown })?.data;
-    if (Array.isArray(records) && records.length > config.MAX_BATCH_RECORDS) {
-      throw new HttpProblem(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `A batch may hold at most ${config.MAX_BATCH_RECORDS} records`,
-        {
-          records: records.length,
-        },
-      );
-    }
-    const parsed = ingestRequestSchema.safeParse(json);
-    if (!parsed.success) throw RequestValidationError.fromZod(parsed.error, 'body');
-    const result = await ingestBatch(db, parsed.data, c.var.requestId ?? null);
-    metrics?.eventsIngested(result.accepted, result.rejected);
-    return c.json(result, 202);
-  });
+  const app = openApiRouter();
+  defineRoute(
+    app,
+    ingestRoute,
+    async (c, { body }) => {
+      const result: z.input<typeof ingestResultSchema> = await ingestBatch(db, body, c.var.requestId ?? null);
+      metrics?.eventsIngested(result.accepted, result.rejected);
+      return c.json(result, 202);
+    },
+    { readBody: (c) => readBatch(c, config) },
+  );
   return app;
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { listAuditEntries } from '../db/audit-log';
 import type { Db } from '../db/client';
@@ -7,9 +7,18 @@ import { searchEvents } from '../db/event-search';
 import { failureGroups, replayFailureGroup } from '../db/failure-groups';
 import { killSwitchTree } from '../db/kill-switch-tree';
 import { platformsByTier } from '../db/platforms';
-import { platformJson } from './platforms';
-import { parseBody, parseQuery } from '../http/validate';
+import { defineRoute, openApiRouter } from '../http/openapi-route';
+import { invalid, json, jsonBody, replayedSchema, unauthorized } from '../http/openapi-schemas';
 import type { AdapterRegistry } from '../platforms/registry';
+import {
+  auditPageSchema,
+  deliveryStatsSchema,
+  eventSearchPageSchema,
+  failureGroupsSchema,
+  killSwitchTreeSchema,
+  platformCatalogSchema,
+} from './operator-view-schemas';
+import { platformJson } from './platforms';
 
 const time = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 const cursor = z
@@ -53,10 +62,15 @@ export const failureGroupQuery = z.object({
   from: time.optional(),
 });
 
-export const failureGroupReplay = z.object({
-  destination: text(64),
-  reason: z.string().max(255),
-});
+export const failureGroupReplay = z
+  .object({
+    destination: text(64),
+    reason: z.string().max(255),
+  })
+  .meta({
+    id: 'FailureGroupReplay',
+    example: { destination: 'credential:1', reason: 'Invalid parameter' },
+  });
 
 export const auditQuery = z.object({
   actor: text(255).optional(),
@@ -66,58 +80,127 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const tags = ['operator views'];
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/stats/deliveries',
+  tags,
+  summary:
+    'Events in, deliveries delivered / failed / retrying per destination over a window, backlog, top failure reasons',
+  request: { query: statsQuery },
+  responses: { 200: json(deliveryStatsSchema, 'Delivery statistics'), ...unauthorized, ...invalid },
+});
+
+const eventSearchRoute = createRoute({
+  method: 'get',
+  path: '/event-search',
+  tags,
+  summary: 'Search events (newest first, cursor pagination) by storefront, name, order, status, time and delivery',
+  request: { query: eventSearchQuery },
+  responses: {
+    200: json(eventSearchPageSchema, 'Matching events with their deliveries'),
+    ...unauthorized,
+    ...invalid,
+  },
+});
+
+const failureGroupsRoute = createRoute({
+  method: 'get',
+  path: '/failure-groups',
+  tags,
+  summary: 'Failed deliveries grouped by destination and reason',
+  request: { query: failureGroupQuery },
+  responses: { 200: json(failureGroupsSchema, 'The groups, largest first (at most 200)'), ...unauthorized, ...invalid },
+});
+
+const failureGroupReplayRoute = createRoute({
+  method: 'post',
+  path: '/failure-groups/replay',
+  tags,
+  summary: 'Replay every failed delivery of one group',
+  request: { body: jsonBody(failureGroupReplay) },
+  responses: { 200: json(replayedSchema, 'Deliveries queued again'), ...unauthorized, ...invalid },
+});
+
+const killSwitchesRoute = createRoute({
+  method: 'get',
+  path: '/kill-switches',
+  tags,
+  summary: 'Every kill switch (storefront → sGTM / platform / credential) with the deliveries waiting behind it',
+  responses: { 200: json(killSwitchTreeSchema, 'The kill-switch tree'), ...unauthorized },
+});
+
+const platformCatalogRoute = createRoute({
+  method: 'get',
+  path: '/platform-catalog',
+  tags,
+  summary: 'Platforms with tier, status, API version, docs link, credential schema and secret fields',
+  responses: { 200: json(platformCatalogSchema, 'Every platform, by tier'), ...unauthorized },
+});
+
+const auditLogRoute = createRoute({
+  method: 'get',
+  path: '/audit-log',
+  tags,
+  summary: 'Admin changes, newest first: who, when, what, before → after (secrets masked)',
+  request: { query: auditQuery },
+  responses: { 200: json(auditPageSchema, 'Audit entries'), ...unauthorized, ...invalid },
+});
+
 /**
  * Read-mostly views for operators (and the console): delivery statistics, event search,
  * failure groups with replay, the kill-switch tree, the platform catalog and the audit log.
  */
 export function operatorViewRoutes(db: Db, registry: AdapterRegistry) {
-  const app = new Hono();
+  const app = openApiRouter();
 
-  app.get('/stats/deliveries', async (c) => {
-    const q = parseQuery(c, statsQuery);
-    return c.json(await deliveryStats(db, q.window, new Date()));
+  defineRoute(app, statsRoute, async (c, { query: q }) => {
+    const answer: z.input<typeof deliveryStatsSchema> = await deliveryStats(db, q.window, new Date());
+    return c.json(answer);
   });
 
-  app.get('/event-search', async (c) => {
-    const q = parseQuery(c, eventSearchQuery);
-    return c.json(
-      await searchEvents(db, {
-        ...(q.storefront_id !== undefined && { storefront: q.storefront_id }),
-        ...(q.event_name !== undefined && { event_name: q.event_name }),
-        ...(q.order_id !== undefined && { order_id: q.order_id }),
-        ...(q.status !== undefined && { status: q.status }),
-        ...(q.from !== undefined && { from: q.from }),
-        ...(q.to !== undefined && { to: q.to }),
-        ...(q.platform_code !== undefined && { platform_code: q.platform_code }),
-        ...(q.destination !== undefined && { destination: q.destination }),
-        ...(q.delivery_status !== undefined && { delivery_status: q.delivery_status }),
-        ...(q.delivery_from !== undefined && { delivery_from: q.delivery_from }),
-        ...(q.cursor !== undefined && { before_id: q.cursor }),
-        limit: q.limit,
-      }),
-    );
-  });
-
-  app.get('/failure-groups', async (c) => {
-    const q = parseQuery(c, failureGroupQuery);
-    const items = await failureGroups(db, {
-      ...(q.platform_code !== undefined && { platform_code: q.platform_code }),
+  defineRoute(app, eventSearchRoute, async (c, { query: q }) => {
+    const answer: z.input<typeof eventSearchPageSchema> = await searchEvents(db, {
       ...(q.storefront_id !== undefined && { storefront: q.storefront_id }),
+      ...(q.event_name !== undefined && { event_name: q.event_name }),
+      ...(q.order_id !== undefined && { order_id: q.order_id }),
+      ...(q.status !== undefined && { status: q.status }),
       ...(q.from !== undefined && { from: q.from }),
+      ...(q.to !== undefined && { to: q.to }),
+      ...(q.platform_code !== undefined && { platform_code: q.platform_code }),
+      ...(q.destination !== undefined && { destination: q.destination }),
+      ...(q.delivery_status !== undefined && { delivery_status: q.delivery_status }),
+      ...(q.delivery_from !== undefined && { delivery_from: q.delivery_from }),
+      ...(q.cursor !== undefined && { before_id: q.cursor }),
+      limit: q.limit,
     });
-    return c.json({ items });
+    return c.json(answer);
   });
 
-  app.post('/failure-groups/replay', async (c) => {
-    const body = await parseBody(c, failureGroupReplay);
-    return c.json({ replayed: await replayFailureGroup(db, body) });
+  defineRoute(app, failureGroupsRoute, async (c, { query: q }) => {
+    const answer: z.input<typeof failureGroupsSchema> = {
+      items: await failureGroups(db, {
+        ...(q.platform_code !== undefined && { platform_code: q.platform_code }),
+        ...(q.storefront_id !== undefined && { storefront: q.storefront_id }),
+        ...(q.from !== undefined && { from: q.from }),
+      }),
+    };
+    return c.json(answer);
   });
 
-  app.get('/kill-switches', async (c) => c.json(await killSwitchTree(db)));
+  defineRoute(app, failureGroupReplayRoute, async (c, { body }) =>
+    c.json({ replayed: await replayFailureGroup(db, body) }),
+  );
 
-  app.get('/platform-catalog', async (c) => {
+  defineRoute(app, killSwitchesRoute, async (c) => {
+    const answer: z.input<typeof killSwitchTreeSchema> = await killSwitchTree(db);
+    return c.json(answer);
+  });
+
+  defineRoute(app, platformCatalogRoute, async (c) => {
     const rows = await platformsByTier(db);
-    return c.json({
+    const answer: z.input<typeof platformCatalogSchema> = {
       items: rows.map((p) => {
         const adapter = registry.get(p.code);
         return {
@@ -129,20 +212,19 @@ export function operatorViewRoutes(db: Db, registry: AdapterRegistry) {
           max_events_per_request: adapter?.batch.maxEvents ?? null,
         };
       }),
-    });
+    };
+    return c.json(answer);
   });
 
-  app.get('/audit-log', async (c) => {
-    const q = parseQuery(c, auditQuery);
-    return c.json(
-      await listAuditEntries(db, {
-        ...(q.actor !== undefined && { actor: q.actor }),
-        ...(q.resource_type !== undefined && { resource_type: q.resource_type }),
-        ...(q.resource_id !== undefined && { resource_id: q.resource_id }),
-        ...(q.cursor !== undefined && { before_id: q.cursor }),
-        limit: q.limit,
-      }),
-    );
+  defineRoute(app, auditLogRoute, async (c, { query: q }) => {
+    const answer: z.input<typeof auditPageSchema> = await listAuditEntries(db, {
+      ...(q.actor !== undefined && { actor: q.actor }),
+      ...(q.resource_type !== undefined && { resource_type: q.resource_type }),
+      ...(q.resource_id !== undefined && { resource_id: q.resource_id }),
+      ...(q.cursor !== undefined && { before_id: q.cursor }),
+      limit: q.limit,
+    });
+    return c.json(answer);
   });
 
   return app;
