@@ -97,7 +97,10 @@ export const decryptedSecret = <T extends z.ZodType>(schema: T) =>
 export const cursorPageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({
     items: z.array(item),
-    next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last' }),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as `cursor` for the next page; null on the last' }),
   });
 
 /** The answer of every replay: how many deliveries were queued again. */

@@ -99,7 +99,9 @@ const attemptSchema = z.strictObject({
   outcome: z.string(),
   reason: z.string().nullable(),
   policy_hash: z.string().nullable().meta({ description: 'Hash of the privacy policy applied' }),
-  removed_fields: z.unknown().meta({ description: 'Fields the privacy policy removed (null: none recorded)' }),
+  removed_fields: z
+    .unknown()
+    .meta({ description: 'Fields the privacy policy removed (null: none recorded)' }),
   exchange_id: z.number().int().nullable(),
   method: z.string().nullable(),
   url: z.string().nullable(),

@@ -32,79 +32,83 @@ const storableYear = (iso: string) => {
 };
 
 /** The batch as the OMS posts it, with the contract's rules on empty batches and the column limits. */
-export const ingestRequestSchema = omsBatchSchema.superRefine((batch, ctx) => {
-  if (batch.data.length === 0 && !batch.error) {
-    ctx.addIssue({
-      code: 'too_small',
-      origin: 'array',
-      minimum: 1,
-      inclusive: true,
-      path: ['data'],
-      message: 'List should have at least 1 item when error is empty',
-    });
-  }
-  batch.data.forEach((record, index) => {
-    for (const [field, maximum] of Object.entries(EVENT_COLUMN_LIMITS)) {
-      const value = String(record[field as keyof typeof EVENT_COLUMN_LIMITS]);
-      if (value.length > maximum) {
-        ctx.addIssue({
-          code: 'too_big',
-          origin: 'string',
-          maximum,
-          inclusive: true,
-          path: ['data', index, field],
-          message: `String should have at most ${maximum} characters`,
-        });
-      }
-    }
-    const json = storableJsonProblem(record);
-    if (json) {
-      ctx.addIssue({ code: 'custom', path: ['data', index, ...json.path], message: json.message });
-    }
-    if (!storableYear(record.event_time)) {
+export const ingestRequestSchema = omsBatchSchema
+  .superRefine((batch, ctx) => {
+    if (batch.data.length === 0 && !batch.error) {
       ctx.addIssue({
-        code: 'custom',
-        path: ['data', index, 'event_time'],
-        message: 'event_time must be between the years 1000 and 9999',
+        code: 'too_small',
+        origin: 'array',
+        minimum: 1,
+        inclusive: true,
+        path: ['data'],
+        message: 'List should have at least 1 item when error is empty',
       });
     }
+    batch.data.forEach((record, index) => {
+      for (const [field, maximum] of Object.entries(EVENT_COLUMN_LIMITS)) {
+        const value = String(record[field as keyof typeof EVENT_COLUMN_LIMITS]);
+        if (value.length > maximum) {
+          ctx.addIssue({
+            code: 'too_big',
+            origin: 'string',
+            maximum,
+            inclusive: true,
+            path: ['data', index, field],
+            message: `String should have at most ${maximum} characters`,
+          });
+        }
+      }
+      const json = storableJsonProblem(record);
+      if (json) {
+        ctx.addIssue({ code: 'custom', path: ['data', index, ...json.path], message: json.message });
+      }
+      if (!storableYear(record.event_time)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data', index, 'event_time'],
+          message: 'event_time must be between the years 1000 and 9999',
+        });
+      }
+    });
+  })
+  .meta({
+    id: 'OmsBatch',
+    description:
+      'The OMS batch. Records may carry any extra keys, which are kept. 1 to 500 records (none only with a non-empty `error`).',
+    example: {
+      count: 1,
+      data: [
+        {
+          storefront_id: 'bosley',
+          event_name: 'consult_started',
+          event_time: '2026-01-15T09:58:12Z',
+          order_id: 2025020100003333,
+          event_id: 'consult-2025020100003333',
+          session_id: 'sess_456',
+          utm_source: 'google',
+          email: 'buyer@example.com',
+        },
+      ],
+      error: '',
+    },
   });
-}).meta({
-  id: 'OmsBatch',
-  description:
-    'The OMS batch. Records may carry any extra keys, which are kept. 1 to 500 records (none only with a non-empty `error`).',
-  example: {
-    count: 1,
-    data: [
-      {
-        't-value': 'bosleyaffiliate_0123',
-        storefront_id: 'bosley',
-        event_name: 'purchase_completed',
-        event_time: '2026-01-15T10:25:00Z',
-        order_id: '2025020100003333',
-        order_revenue: 80.79,
-        session_id: 'sess_456',
-        utm_source: 'google',
-        utm_medium: 'organic',
-        utm_campaign: 'bosley_q1',
-      },
-    ],
-    error: '',
-  },
-});
 
 /** `ingestBatch()`'s answer (ingest/ingest-batch.ts). */
 export const ingestResultSchema = z
   .strictObject({
     accepted: z.number().int(),
     rejected: z.number().int(),
-    event_ids: z.array(z.string()).meta({ description: "The accepted records' `order_id` strings, in order" }),
-    ids: z
-      .array(z.number().int())
-      .meta({ description: "Relay's ids of the accepted records, in the same order (GET /admin/v1/events/{id})" }),
+    event_ids: z
+      .array(z.string())
+      .meta({ description: "The accepted records' `order_id` strings, in order" }),
+    ids: z.array(z.number().int()).meta({
+      description: "Relay's ids of the accepted records, in the same order (GET /admin/v1/events/{id})",
+    }),
     errors: z.array(
       z.strictObject({
-        event_id: z.string().meta({ description: "The record's `event_id` when it has one, else its `order_id`" }),
+        event_id: z
+          .string()
+          .meta({ description: "The record's `event_id` when it has one, else its `order_id`" }),
         index: z.number().int().meta({ description: 'Position of the record in `data`' }),
         error: z.string(),
       }),
@@ -151,9 +155,14 @@ async function readBatch(c: Context, config: RelayConfig): Promise<unknown> {
   const json = await readJsonBody(c, { surrogates: false, depth: false });
   const records = (json as { data?: unknown })?.data;
   if (Array.isArray(records) && records.length > config.MAX_BATCH_RECORDS) {
-    throw new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `A batch may hold at most ${config.MAX_BATCH_RECORDS} records`, {
-      records: records.length,
-    });
+    throw new HttpProblem(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `A batch may hold at most ${config.MAX_BATCH_RECORDS} records`,
+      {
+        records: records.length,
+      },
+    );
   }
   return json;
 }

@@ -106,7 +106,9 @@ const eventSearchItem = z
       status: 'routed',
       status_reason: null,
       created_at: '2026-01-15T10:25:01.000Z',
-      deliveries: [{ destination: 'credential:1', platform_code: 'meta_capi', status: 'delivered', attempts: 1 }],
+      deliveries: [
+        { destination: 'credential:1', platform_code: 'meta_capi', status: 'delivered', attempts: 1 },
+      ],
     },
   });
 
@@ -141,6 +143,17 @@ export const failureGroupsSchema = z.strictObject({ items: z.array(failureGroup)
 
 const waiting = z.number().int().meta({ description: 'Deliveries waiting behind this switch' });
 
+/** A destination's privacy lists as stored, defaults filled in (docs/privacy.md). */
+const destinationPrivacy = z.strictObject({
+  baa: z.boolean(),
+  allowed_events: z
+    .array(z.string())
+    .nullish()
+    .meta({ description: "Absent or null: the defaults (standard events and the storefront's aliases)" }),
+  allowed_properties: z.array(z.string()),
+  allowed_identifiers: z.array(z.string()),
+});
+
 const treeCredential = z.strictObject({
   id: z.number().int(),
   platform_id: z.number().int(),
@@ -150,8 +163,19 @@ const treeCredential = z.strictObject({
   pixel_id: z.string().nullable(),
   account_id: z.string().nullable(),
   base_url: z.string().nullable(),
+  token_url: z
+    .string()
+    .nullable()
+    .meta({ description: "The OAuth token endpoint when it is not the adapter's own" }),
   is_active: z.boolean(),
+  paused_at: time.nullable().meta({ description: 'Set while the platform refuses this credential' }),
+  pause_reason: z.string().nullable(),
+  privacy: destinationPrivacy,
   waiting,
+  paused: z
+    .number()
+    .int()
+    .meta({ description: 'Deliveries held (`paused`) until the credential is saved again' }),
 });
 
 const treeSgtm = z.strictObject({
@@ -162,7 +186,9 @@ const treeSgtm = z.strictObject({
   measurement_id: z.string().nullable(),
   custom_endpoint_path: z.string().nullable(),
   has_api_secret: z.boolean(),
+  has_custom_headers: z.boolean(),
   is_active: z.boolean(),
+  privacy: destinationPrivacy,
   waiting,
 });
 
@@ -184,6 +210,8 @@ export const killSwitchTreeSchema = z
         name: z.string(),
         domain: z.string().nullable(),
         is_active: z.boolean(),
+        privacy_mode: z.string().meta({ description: '`standard` or `health` (docs/privacy.md)' }),
+        event_aliases: z.record(z.string(), z.string()),
         waiting,
         sgtm: treeSgtm.nullable(),
         credentials: z.array(treeCredential),
@@ -193,7 +221,9 @@ export const killSwitchTreeSchema = z
   .meta({
     id: 'KillSwitchTree',
     example: {
-      platforms: [{ id: 1, platform_code: 'meta_capi', name: 'Meta Conversions API', is_active: true, waiting: 2 }],
+      platforms: [
+        { id: 1, platform_code: 'meta_capi', name: 'Meta Conversions API', is_active: true, waiting: 2 },
+      ],
       storefronts: [
         {
           id: 1,
@@ -201,6 +231,8 @@ export const killSwitchTreeSchema = z
           name: 'Bosley',
           domain: 'bosley.com',
           is_active: true,
+          privacy_mode: 'standard',
+          event_aliases: {},
           waiting: 2,
           sgtm: null,
           credentials: [
@@ -213,8 +245,17 @@ export const killSwitchTreeSchema = z
               pixel_id: '123',
               account_id: null,
               base_url: null,
+              token_url: null,
               is_active: true,
+              paused_at: null,
+              pause_reason: null,
+              privacy: {
+                baa: false,
+                allowed_properties: ['value', 'currency'],
+                allowed_identifiers: [],
+              },
               waiting: 2,
+              paused: 0,
             },
           ],
         },

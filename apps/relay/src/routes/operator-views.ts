@@ -96,7 +96,8 @@ const eventSearchRoute = createRoute({
   method: 'get',
   path: '/event-search',
   tags,
-  summary: 'Search events (newest first, cursor pagination) by storefront, name, order, status, time and delivery',
+  summary:
+    'Search events (newest first, cursor pagination) by storefront, name, order, status, time and delivery',
   request: { query: eventSearchQuery },
   responses: {
     200: json(eventSearchPageSchema, 'Matching events with their deliveries'),
@@ -111,7 +112,11 @@ const failureGroupsRoute = createRoute({
   tags,
   summary: 'Failed deliveries grouped by destination and reason',
   request: { query: failureGroupQuery },
-  responses: { 200: json(failureGroupsSchema, 'The groups, largest first (at most 200)'), ...unauthorized, ...invalid },
+  responses: {
+    200: json(failureGroupsSchema, 'The groups, largest first (at most 200)'),
+    ...unauthorized,
+    ...invalid,
+  },
 });
 
 const failureGroupReplayRoute = createRoute({
@@ -127,7 +132,8 @@ const killSwitchesRoute = createRoute({
   method: 'get',
   path: '/kill-switches',
   tags,
-  summary: 'Every kill switch (storefront → sGTM / platform / credential) with the deliveries waiting behind it',
+  summary:
+    'Every kill switch (storefront → sGTM / platform / credential) with the deliveries waiting behind it',
   responses: { 200: json(killSwitchTreeSchema, 'The kill-switch tree'), ...unauthorized },
 });
 

@@ -122,7 +122,9 @@ export function previewRoutes(
   };
   const eventsOf = (records: z.output<typeof previewSchema>['records']) =>
     records.map((record) => toRelayEvent(record, { defaultCurrency: config.DEFAULT_CURRENCY }));
-  const answer = (results: Awaited<ReturnType<typeof previewDelivery>>): z.input<typeof previewResultSchema> => ({
+  const answer = (
+    results: Awaited<ReturnType<typeof previewDelivery>>,
+  ): z.input<typeof previewResultSchema> => ({
     results: results.map((r, index) => ({ index, ...r })),
   });
 

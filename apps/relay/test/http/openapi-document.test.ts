@@ -67,6 +67,57 @@ describe('/openapi.json', () => {
   });
 });
 
+describe('/openapi.json: ingestion, events, operator views, preview, health', () => {
+  it('documents POST /v1/events with the OMS batch, its result and every status the contract names', () => {
+    const ingest = doc.paths['/v1/events'].post;
+    expect(ingest.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/OmsBatch',
+    });
+    expect(Object.keys(ingest.responses)).toEqual(['202', '401', '413', '422', '503']);
+    expect(ingest.responses['202'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/IngestResult',
+    });
+    expect(doc.components.schemas.OmsBatch.properties.data.items.required).toEqual([
+      'storefront_id',
+      'event_name',
+      'event_time',
+      'order_id',
+    ]);
+    expect(doc.components.schemas.OmsBatch.properties.data.items.additionalProperties).toEqual({});
+    expect(doc.components.schemas.IngestResult.required).toEqual([
+      'accepted',
+      'rejected',
+      'event_ids',
+      'ids',
+      'errors',
+    ]);
+  });
+
+  it('generates the operator views, events admin, preview and health routes from their definitions', () => {
+    const operations = (path: string) =>
+      Object.entries(doc.paths[path] as Record<string, { responses: Record<string, unknown> }>).map(
+        ([method, op]) => `${method} ${Object.keys(op.responses).join(',')}`,
+      );
+    expect(operations('/admin/v1/event-search')).toEqual(['get 200,401,422']);
+    expect(operations('/admin/v1/events/{id}/replay')).toEqual(['post 200,401,404,422']);
+    expect(operations('/admin/v1/kill-switches')).toEqual(['get 200,401']);
+    expect(operations('/admin/v1/credentials/{id}/preview')).toEqual(['post 200,401,404,422']);
+    expect(operations('/health/ready')).toEqual(['get 200,503']);
+    expect(doc.paths['/admin/v1/audit-log'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'actor',
+      'resource_type',
+      'resource_id',
+      'cursor',
+      'limit',
+    ]);
+    expect(doc.paths['/metrics'].get.responses['200'].content['text/plain'].schema).toEqual({
+      type: 'string',
+    });
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.components.schemas.Replay.properties.statuses.default).toEqual(['failed']);
+  });
+});
+
 describe('/docs', () => {
   it('is served with its assets by the relay itself, from no other origin', async () => {
     const page = await t.app.request('/docs');
