@@ -78,7 +78,9 @@ export interface ClaimedDelivery extends Omit<EventRow, 'id'> {
  * Claim due deliveries: a short READ COMMITTED transaction selects them with
  * `FOR UPDATE SKIP LOCKED` (index: status, next_attempt_at, id), marks them leased to `owner`
  * until now + `leaseMs` and counts the attempt, then commits, before any HTTP call.
- * `exclude` leaves out platforms whose lanes are full.
+ * `exclude` leaves out platforms whose lanes are full; `room` caps how many of one platform this
+ * claim takes (what its lane can send soon): rows selected beyond it stay pending and are unlocked
+ * at commit, for the next claim or another worker.
  */
 export async function claimDeliveries(
   db: Db,
@@ -86,17 +88,18 @@ export async function claimDeliveries(
   limit: number,
   leaseMs: number,
   exclude: ReadonlyArray<string> = [],
+  room: (platform: string) => number = () => Number.POSITIVE_INFINITY,
 ): Promise<ClaimedDelivery[]> {
   return db.$transaction(
     async (tx) => {
       const notIn = exclude.length > 0 ? sql`AND platform_code NOT IN (${inList(exclude)})` : empty;
-      const claimed = await tx.$queryRaw<Array<{ id: bigint }>>(
-        sql`SELECT id FROM deliveries
+      const due = await tx.$queryRaw<Array<{ id: bigint; platform_code: string }>>(
+        sql`SELECT id, platform_code FROM deliveries
             WHERE status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3) ${notIn}
             ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
       );
-      if (claimed.length === 0) return [];
-      const ids = claimed.map((r) => r.id);
+      const ids = withinRoom(due, room);
+      if (ids.length === 0) return [];
       await tx.$executeRaw(
         sql`UPDATE deliveries SET status = ${'leased' satisfies DeliveryStatus}, lease_owner = ${owner},
               lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND,
@@ -113,6 +116,22 @@ export async function claimDeliveries(
     },
     { isolationLevel: 'ReadCommitted' },
   );
+}
+
+/** Pure: the ids of `due` (in order) taking at most `room(platform)` per platform. */
+export function withinRoom(
+  due: ReadonlyArray<{ id: bigint; platform_code: string }>,
+  room: (platform: string) => number,
+): bigint[] {
+  const left = new Map<string, number>();
+  const ids: bigint[] = [];
+  for (const { id, platform_code } of due) {
+    const n = left.get(platform_code) ?? room(platform_code);
+    if (n < 1) continue;
+    left.set(platform_code, n - 1);
+    ids.push(id);
+  }
+  return ids;
 }
 
 /** How a leased delivery ends (or is rescheduled: `pending` with `nextAttemptAt`). */

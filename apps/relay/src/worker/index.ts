@@ -4,8 +4,9 @@ import { DEFAULT_RETRY_POLICY, type TokenCache, memoryTokenCache } from '@relay/
 import type { RelayMetrics } from '../metrics/registry';
 import type { Runtime } from '../runtime';
 import { claimDeliveries, extendLeases, reapExpiredLeases, resumePausedDeliveries } from '../db/deliveries';
+import { CompletionWriter, writeRecords } from './completion-writer';
 import { logFinishedDelivery } from './delivery-log';
-import { Lanes } from './lanes';
+import { LaneLoad, Lanes } from './lanes';
 import { routeOnce } from './router';
 import { type SendDeps, type SendGroup, prepareGroups } from './send-claimed';
 import { workerId } from './worker-id';
@@ -55,13 +56,25 @@ export function createWorker(
   const batchSize = options.batchSize ?? config.WORKER_BATCH_SIZE;
   const leaseMs = options.leaseMs ?? config.LEASE_DURATION;
   const pollMs = options.pollMs ?? config.WORKER_POLL_INTERVAL;
+  const concurrencyOf = (platform: string) =>
+    registry.get(platform)?.rateLimit?.concurrency ?? config.PLATFORM_CONCURRENCY;
   const lanes = new Lanes((platform) => {
     const limit = registry.get(platform)?.rateLimit;
     return {
-      concurrency: limit?.concurrency ?? config.PLATFORM_CONCURRENCY,
+      concurrency: concurrencyOf(platform),
       ...(limit?.requestsPerSecond && { requestsPerSecond: limit.requestsPerSecond }),
     };
   });
+  /**
+   * What each lane holds (claimed, not yet sent) against what it can send soon: two rounds of
+   * its concurrency, each request at most the adapter's batch (and never more than one claim).
+   */
+  const load = new LaneLoad((platform) => ({
+    requests: 2 * concurrencyOf(platform),
+    requestSize: Math.min(batchSize, registry.get(platform)?.batch.maxEvents ?? batchSize),
+  }));
+  /** Outcomes are written as each send is answered, grouped (completion-writer.ts). */
+  const writer = new CompletionWriter(writeRecords(db, id));
   const sendDeps: SendDeps = {
     db,
     cipher: runtime.cipher,
@@ -87,6 +100,7 @@ export function createWorker(
     },
     onAttempt: (platform, ms) => options.metrics?.attempt(platform, ms),
     onIsolation: (platform, requests) => options.metrics?.isolation(platform, requests),
+    record: (record) => writer.add(record),
   };
   const inFlight = new Set<Promise<void>>();
   let running = false;
@@ -105,21 +119,12 @@ export function createWorker(
       })
     ).events;
 
-  /** Lanes that already hold twice their concurrency are left out of the next claim. */
-  const saturated = () =>
-    Object.entries(lanes.stats())
-      .filter(
-        ([platform, s]) =>
-          s.active + s.waiting >=
-          2 * (registry.get(platform)?.rateLimit?.concurrency ?? config.PLATFORM_CONCURRENCY),
-      )
-      .map(([platform]) => platform);
-
   /**
-   * Keep the leases of a claim alive while its groups wait in their lane or send: a platform that
-   * answers slowly (or many small chunks) may take longer than one lease, and an expired lease
-   * would let another worker send the same deliveries again. A crashed worker stops renewing,
-   * so its leases still expire and are reaped.
+   * Keep the leases of a claim alive while its groups wait in their lane, send, or wait for their
+   * outcome to be written: a platform that answers slowly may take longer than one lease, and an
+   * expired lease would let another worker send the same deliveries again. Only these are renewed
+   * (a claim holds what the lanes can send soon); a crashed worker stops renewing, so its leases
+   * still expire and are reaped.
    */
   const keepLeased = (ids: Set<bigint>) => {
     const timer = setInterval(
@@ -134,9 +139,12 @@ export function createWorker(
     return () => clearInterval(timer);
   };
 
-  /** Claim due deliveries and start their groups on the lanes; `claimed` counts suppressed ones too. */
+  /**
+   * Claim due deliveries, at most what each lane can send soon, and start their groups on the
+   * lanes; `claimed` counts suppressed ones too.
+   */
   const dispatch = async (): Promise<{ claimed: number; started: Promise<void>[] }> => {
-    const claimed = await claimDeliveries(db, id, batchSize, leaseMs, saturated());
+    const claimed = await claimDeliveries(db, id, batchSize, leaseMs, load.full(), (p) => load.room(p));
     if (claimed.length === 0) return { claimed: 0, started: [] };
     const leased = new Set(claimed.map((c) => c.id));
     const release = keepLeased(leased);
@@ -150,8 +158,14 @@ export function createWorker(
     const grouped = new Set(groups.flatMap((g) => g.ids));
     for (const c of claimed) if (!grouped.has(c.id)) leased.delete(c.id); // finished in prepareGroups
     const started = groups.map((g) => {
+      const unload = load.hold(g.platform, g.ids.length);
       const p = lanes
-        .run(g.platform, g.run)
+        .run(g.platform, g.send)
+        .finally(() => {
+          unload();
+          wakeDispatch();
+        })
+        .then(({ recorded }) => recorded)
         .catch((error: unknown) => {
           logger.error('delivery group failed; leases will expire and be retried', {
             platform: g.platform,
@@ -159,7 +173,7 @@ export function createWorker(
           });
         })
         .finally(() => {
-          // Finished (or failed, whose leases must now expire): stop renewing them.
+          // Recorded (or failed, whose leases must now expire): stop renewing them.
           for (const deliveryId of g.ids) leased.delete(deliveryId);
         });
       inFlight.add(p);
@@ -178,23 +192,33 @@ export function createWorker(
 
   /** Idle waits end early when `stop()` is called, so shutdown never waits out a poll or reaper interval. */
   let wake = new AbortController();
-  const sleep = (ms: number) =>
+  const sleep = (ms: number, signal = wake.signal) =>
     new Promise<void>((r) => {
-      if (wake.signal.aborted) return r();
+      if (wake.signal.aborted || signal.aborted) return r();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         wake.signal.removeEventListener('abort', done);
+        signal.removeEventListener('abort', done);
         r();
       }
       wake.signal.addEventListener('abort', done, { once: true });
+      signal.addEventListener('abort', done, { once: true });
     });
+  /** Ends the delivery loop's idle wait when a lane sent a group: there is room to claim for. */
+  let laneFreed = new AbortController();
+  function wakeDispatch() {
+    laneFreed.abort();
+    laneFreed = new AbortController();
+  }
+  /** With a lane full, the delivery loop waits until it has room (or the poll interval), not longer. */
+  const idleDispatch = (ms: number) => (load.full().length > 0 ? sleep(ms, laneFreed.signal) : sleep(ms));
 
-  const loop = async (step: () => Promise<number>, idleMs: number) => {
+  const loop = async (step: () => Promise<number>, idleMs: number, idle = sleep) => {
     while (running) {
       try {
         const n = await step();
-        if (n === 0) await sleep(idleMs);
+        if (n === 0) await idle(idleMs);
       } catch (error) {
         logger.error('worker loop error', { error: String(error) });
         await sleep(idleMs * 4);
@@ -221,7 +245,7 @@ export function createWorker(
       logger.info('worker started', { worker: id });
       loops = [
         loop(route, pollMs),
-        loop(async () => (await dispatch()).claimed, pollMs),
+        loop(async () => (await dispatch()).claimed, pollMs, idleDispatch),
         loop(
           async () => {
             await reapExpiredLeases(db);
@@ -237,6 +261,8 @@ export function createWorker(
       wake.abort();
       await Promise.all(loops);
       await Promise.all([...inFlight]);
+      // Every send's outcome is written before the process exits (a SIGTERM is no crash).
+      await writer.flush();
       logger.info('worker stopped', { worker: id });
     },
   };

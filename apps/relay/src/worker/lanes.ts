@@ -127,3 +127,54 @@ export class Lanes {
     return lane;
   }
 }
+
+/** What a lane can send soon: requests at once (in flight and queued) and events per request. */
+export interface LaneNeed {
+  requests: number;
+  requestSize: number;
+}
+
+/**
+ * What this worker holds per lane (claimed deliveries not yet sent, in groups of one request)
+ * against what the lane needs to stay busy, so a claim takes only that much: deliveries a
+ * killed worker held are re-sent after their lease, and a platform that takes one event per
+ * request needs far fewer at hand than one that takes a thousand.
+ */
+export class LaneLoad {
+  readonly #held = new Map<string, { requests: number; deliveries: number }>();
+
+  constructor(private readonly needOf: (key: string) => LaneNeed) {}
+
+  /** Count a group of `deliveries` on the lane of `key`; the returned function uncounts it (once). */
+  hold(key: string, deliveries: number): () => void {
+    const held = this.#held.get(key) ?? { requests: 0, deliveries: 0 };
+    held.requests += 1;
+    held.deliveries += deliveries;
+    this.#held.set(key, held);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      held.requests -= 1;
+      held.deliveries -= deliveries;
+    };
+  }
+
+  /** Deliveries the lane of `key` can still take: 0 once it holds its requests or events. */
+  room(key: string): number {
+    const need = this.needOf(key);
+    const held = this.#held.get(key) ?? { requests: 0, deliveries: 0 };
+    if (held.requests >= need.requests) return 0;
+    return Math.max(0, need.requests * Math.max(1, need.requestSize) - held.deliveries);
+  }
+
+  /** Lanes without room, to leave out of the next claim. */
+  full(): string[] {
+    return [...this.#held.keys()].filter((key) => this.room(key) === 0);
+  }
+
+  /** Requests and deliveries held per lane (tests, metrics). */
+  stats(): Record<string, { requests: number; deliveries: number }> {
+    return Object.fromEntries([...this.#held].map(([key, held]) => [key, { ...held }]));
+  }
+}

@@ -6,11 +6,12 @@ import {
   type RelayEvent,
   type RetryPolicy,
   type TokenCache,
+  chunkByCount,
   deliver,
   resolveDestinations,
 } from '@relay/core';
 import { openJson } from '../crypto/secrets';
-import { type ExchangeRow, type UnsentAttemptRow, recordAttempts } from '../db/attempts';
+import type { ExchangeRow, UnsentAttemptRow } from '../db/attempts';
 import type { Db } from '../db/client';
 import { credentialsWithPlatform, pauseCredential } from '../db/credentials';
 import {
@@ -24,6 +25,7 @@ import { sgtmConfigsByIds } from '../db/sgtm-configs';
 import { storefrontPrivacies } from '../db/storefronts';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
+import { type SendRecord, writeRecords } from './completion-writer';
 import { deliveryFor, destinationKey } from './destinations';
 import { relayEventOf } from './event-record';
 import { completionFor, pausedCompletion } from './outcome-to-state';
@@ -49,6 +51,11 @@ export interface SendDeps {
   onAttempt?: (platform: string, durationMs: number) => void;
   /** Extra requests `deliver()` sent to isolate bad events of an all-or-nothing batch. */
   onIsolation?: (platform: string, requests: number) => void;
+  /**
+   * Record a send's attempts and completions; resolves with the ids whose lease was lost. The
+   * worker groups these writes (completion-writer.ts); the default writes each one at once.
+   */
+  record?: (record: SendRecord) => Promise<bigint[]>;
 }
 
 /**
@@ -68,12 +75,19 @@ function reportFinished(
   });
 }
 
-/** A group of claimed deliveries that share one destination, sent with one `deliver()` call. */
+/**
+ * Claimed deliveries to one destination, at most the adapter's `batch.maxEvents` (one request,
+ * unless its body must be halved or bad events isolated), sent with one `deliver()` call.
+ */
 export interface SendGroup {
   platform: string;
   /** The leased deliveries the group sends. */
   ids: bigint[];
-  run(): Promise<void>;
+  /**
+   * Send the group (the lane's slot is held only for this); resolves once the platform answered,
+   * with `recorded`, which settles when the outcome is written (or rejects when writing failed).
+   */
+  send(): Promise<{ recorded: Promise<void> }>;
 }
 
 interface Destination {
@@ -253,18 +267,37 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     reportFinished(deps, claimed, skipped, await completeDeliveries(db, deps.owner, skipped));
   }
 
-  return [...groups.values()].map(({ destination, items }) => ({
-    platform: destination.platform,
-    ids: items.map((c) => c.id),
-    run: () =>
-      sendGroup(
-        deps,
-        destination,
-        items,
-        items.map((c) => events.get(c.event_id)!),
-        now,
-      ),
-  }));
+  // One group per request the platform takes: each is recorded as soon as it is answered.
+  return [...groups.values()].flatMap(({ destination, items }) =>
+    chunkByCount(items, destination.adapter!.batch.maxEvents).map((chunk) => ({
+      platform: destination.platform,
+      ids: chunk.map((c) => c.id),
+      send: async () => {
+        const sent = await sendGroup(
+          deps,
+          destination,
+          chunk,
+          chunk.map((c) => events.get(c.event_id)!),
+          now,
+        );
+        return { recorded: recordSent(deps, chunk, sent) };
+      },
+    })),
+  );
+}
+
+interface Sent {
+  record: SendRecord;
+  outcomes: Outcome[];
+}
+
+/** Write what a send decided, then report the deliveries whose lease was still held. */
+async function recordSent(deps: SendDeps, items: ClaimedDelivery[], { record, outcomes }: Sent) {
+  const write = deps.record ?? ((r: SendRecord) => writeRecords(deps.db, deps.owner)([r]));
+  const lost = await write(record);
+  reportFinished(deps, items, record.completions, lost, outcomes);
+  if (lost.length > 0)
+    deps.logger?.warn('lease lost before completion; result dropped', { deliveries: lost.map(String) });
 }
 
 async function sendGroup(
@@ -273,7 +306,7 @@ async function sendGroup(
   items: ClaimedDelivery[],
   events: RelayEvent[],
   now: () => Date,
-) {
+): Promise<Sent> {
   const adapter = destination.adapter!;
   let completions: Completion[];
   let outcomes: Outcome[] = [];
@@ -360,12 +393,8 @@ async function sendGroup(
     for (const c of items)
       unsent.push({ deliveryId: c.id, attempt: c.attempts, startedAt: at, outcome: 'config_error', reason });
   }
-  await recordAttempts(deps.db, exchanges, unsent);
   completions = await pauseIfRefused(deps, destination, completions, outcomes);
-  const lost = await completeDeliveries(deps.db, deps.owner, completions);
-  reportFinished(deps, items, completions, lost, outcomes);
-  if (lost.length > 0)
-    deps.logger?.warn('lease lost before completion; result dropped', { deliveries: lost.map(String) });
+  return { record: { exchanges, unsent, completions }, outcomes };
 }
 
 /**

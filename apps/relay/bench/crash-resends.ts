@@ -1,0 +1,178 @@
+/**
+ * Re-sends after a worker crash: EVENTS purchases for one storefront with Meta and TikTok
+ * credentials pointed at the local platform simulator, which answers every request after
+ * LATENCY_MS. A worker runs as its own process (`relay worker`); once the simulator has received
+ * KILL_AT events it is SIGKILLed, the deliveries it still held are counted, and a second worker
+ * finishes the run (after the first one's leases expire). Prints, per platform and in total, the
+ * events the simulator received more than once (by the `event_id` Relay sends) and the events it
+ * never accepted (lost: must be 0).
+ *
+ * Run: pnpm --filter @relay/host exec tsx --conditions=@relay/source bench/crash-resends.ts
+ * Env: EVENTS (2000), LATENCY_MS (150), KILL_AT (40% of the deliveries), LEASE_MS (10000),
+ *      BATCH (the worker's WORKER_BATCH_SIZE, default 200), EXTRA_PLATFORM (e.g. `ga4`, to add
+ *      a platform whose requests carry few events).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { type SimulatorRequest, eventsOf, startSimulator } from '@relay/testing';
+import { sealJson } from '../src/crypto/secrets';
+import { AUTH, batch, benchRelay } from './support';
+
+const EVENTS = Number(process.env.EVENTS ?? 2000);
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 150);
+const LEASE_MS = Number(process.env.LEASE_MS ?? 10000);
+const BATCH = Number(process.env.BATCH ?? 200);
+const PLATFORMS = [
+  'meta_capi',
+  'tiktok_events',
+  ...(process.env.EXTRA_PLATFORM ? [process.env.EXTRA_PLATFORM] : []),
+];
+const DELIVERIES = EVENTS * PLATFORMS.length;
+const KILL_AT = Number(process.env.KILL_AT ?? Math.round(DELIVERIES * 0.4));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The event ids in a request a platform received (`event_id`; GA4: `params.transaction_id`, one order per event here). */
+function eventIds(request: SimulatorRequest): string[] {
+  return (eventsOf(request.json) ?? []).flatMap((event) => {
+    const e = event as { event_id?: unknown; params?: { transaction_id?: unknown } };
+    const id = e.event_id ?? e.params?.transaction_id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+const relay = await benchRelay();
+const sim = await startSimulator();
+const workers: ChildProcess[] = [];
+
+function startWorker(name: string): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=@relay/source',
+      resolve(import.meta.dirname, '../src/cli.ts'),
+      'worker',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: relay.url,
+        ENCRYPTION_KEY: relay.config.ENCRYPTION_KEY,
+        RELAY_ENV: 'test',
+        LOG_LEVEL: 'error',
+        WORKER_ID: name,
+        LEASE_DURATION: String(LEASE_MS),
+        WORKER_POLL_INTERVAL: '50',
+        WORKER_BATCH_SIZE: String(BATCH),
+      },
+    },
+  );
+  workers.push(child);
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once('exit', () => r()));
+
+const received = () => sim.received.reduce((n, r) => n + eventIds(r).length, 0);
+
+async function statusCounts() {
+  const rows = await relay.db.delivery.groupBy({ by: ['status'], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+try {
+  for (const platform of PLATFORMS) sim.script(platform, [{ delayMs: LATENCY_MS }], { repeatLast: true });
+  const storefront = await relay.db.storefront.create({ data: { code: 'bosley', name: 'Bosley' } });
+  for (const code of PLATFORMS) {
+    const platform = await relay.db.platform.findUniqueOrThrow({ where: { code } });
+    await relay.db.credential.create({
+      data: {
+        storefrontId: storefront.id,
+        platformId: platform.id,
+        credentialsEncrypted: sealJson(relay.cipher, relay.registry.get(code)!.credentialsExample),
+        baseUrl: `${sim.url}/${code}`,
+      },
+    });
+  }
+  for (let i = 0; i * 500 < EVENTS; i++) {
+    const res = await relay.app.request('/v1/events', {
+      method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify(batch(`c${i}`, Math.min(500, EVENTS - i * 500))),
+    });
+    if (res.status !== 202) throw new Error(`ingest ${res.status}`);
+  }
+
+  const first = startWorker('crash-first');
+  const deadline = Date.now() + 300_000;
+  while (received() < KILL_AT) {
+    if (Date.now() > deadline) throw new Error('the first worker did not reach KILL_AT in 5 minutes');
+    await sleep(5);
+  }
+  first.kill('SIGKILL');
+  const receivedAtKill = received();
+  // Events in requests the platform had not answered yet: re-sent whatever the worker does.
+  const unansweredAtKill = sim.received
+    .filter((r) => r.answered === undefined)
+    .reduce((n, r) => n + eventIds(r).length, 0);
+  await exited(first);
+  const atKill = await statusCounts();
+
+  const second = startWorker('crash-second');
+  while ((await relay.db.delivery.count({ where: { status: 'delivered' } })) < DELIVERIES) {
+    if (Date.now() > deadline)
+      throw new Error(`not all deliveries delivered: ${JSON.stringify(await statusCounts())}`);
+    await sleep(50);
+  }
+  second.kill('SIGTERM');
+  await exited(second);
+
+  const perPlatform = Object.fromEntries(
+    PLATFORMS.map((platform) => {
+      const counts = new Map<string, number>();
+      const accepted = new Set<string>();
+      for (const request of sim.receivedBy(platform)) {
+        for (const id of eventIds(request)) {
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+          if (typeof request.answered === 'number' && request.answered < 300) accepted.add(id);
+        }
+      }
+      const resent = [...counts.values()].filter((n) => n > 1).length;
+      return [platform, { receivedTwiceOrMore: resent, lost: EVENTS - accepted.size }];
+    }),
+  );
+  const total = Object.values(perPlatform).reduce(
+    (sum, p) => ({
+      receivedTwiceOrMore: sum.receivedTwiceOrMore + p.receivedTwiceOrMore,
+      lost: sum.lost + p.lost,
+    }),
+    { receivedTwiceOrMore: 0, lost: 0 },
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'crash-resends',
+      events: EVENTS,
+      deliveries: DELIVERIES,
+      latencyMs: LATENCY_MS,
+      batch: BATCH,
+      killedAfterEventsReceived: receivedAtKill,
+      unansweredAtKill,
+      heldByKilledWorker: atKill['leased'] ?? 0,
+      statusesAtKill: atKill,
+      ...total,
+      perPlatform,
+    }),
+  );
+} finally {
+  for (const child of workers)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(workers.map(exited));
+  await sim.stop();
+  await relay.close();
+}
