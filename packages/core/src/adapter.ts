@@ -148,6 +148,26 @@ export interface BatchLimits {
   atomic?: boolean;
 }
 
+/**
+ * Whether the platform drops a repeat of an event it already took. Relay delivers at least once:
+ * an event whose request went unanswered (a timeout, a worker killed mid-request) is sent again,
+ * and counts twice unless the platform deduplicates it. Shown in docs/platforms.md ("Deduplicates
+ * on"); every adapter states it, from the vendor's docs, never guessed.
+ */
+export type Deduplication =
+  | {
+      /** The field(s) the platform deduplicates on, and what Relay sends there: "`event_id` + `event_name` (Relay's event id)". */
+      key: string;
+      /** How long the platform remembers a key ("48 h"); absent when the vendor does not say. */
+      window?: string;
+      /** Where the vendor documents it (page or spec). */
+      source: string;
+    }
+  /** The vendor documents that it does not deduplicate (or counts every copy). */
+  | 'none'
+  /** The vendor documents no deduplication either way: treat a re-send as counted twice. */
+  | 'not documented';
+
 export interface RateLimit {
   /** Sustained requests per second per credential. */
   requestsPerSecond?: number;
@@ -182,6 +202,8 @@ export interface AdapterDefinition<C, O extends BaseOptions> {
   secretFields: ReadonlyArray<string>;
   batch: BatchLimits;
   rateLimit?: RateLimit;
+  /** Whether a re-sent event counts twice on the platform (see `Deduplication`). */
+  deduplication?: Deduplication;
   events: EventMapping;
   /** Oldest event the platform accepts, in ms; older events are rejected without sending. */
   maxEventAgeMs?: number;

@@ -29,6 +29,10 @@ export const adapter = defineAdapter({
   // One event per request (Adjust has no batch); Adjust refuses requests over 1 MB (413). No rate
   // limit or event-age limit is published, so none is enforced.
   batch: { maxEvents: 1, maxBytes: 1_000_000 },
+  deduplication: {
+    key: 'only events set as unique in the Adjust dashboard (per device); no event id',
+    source: 'dev.adjust.com/en/api/s2s-api/events',
+  },
   events: eventMapping,
   check,
   buildRequests,

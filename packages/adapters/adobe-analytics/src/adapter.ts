@@ -31,6 +31,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 50, maxBytes: 64_000 },
   // Guardrails: 4000 (interact) / 6000 (collect) request units of 8 kB per second per org.
   rateLimit: { requestsPerSecond: 50, concurrency: 8 },
+  deduplication: {
+    key: '`purchaseID` (the order id; purchases only)',
+    source: 'Adobe Analytics implementation docs: purchaseID (experienceleague.adobe.com)',
+  },
   events: eventMapping,
   // No age limit documented for timestamped Edge hits: no window.
   auth,

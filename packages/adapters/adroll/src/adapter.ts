@@ -28,6 +28,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 100 },
   // No S2S rate limit is published; a modest lane per credential.
   rateLimit: { requestsPerSecond: 5, concurrency: 2 },
+  deduplication: 'not documented',
   events: eventMapping,
   // No event-age limit is published (timestamp defaults to now when absent).
   buildRequests,

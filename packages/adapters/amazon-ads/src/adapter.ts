@@ -32,6 +32,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 500, maxBytes: 1_000_000 },
   // Amazon throttles dynamically (429 + Retry-After) and publishes no fixed rate: a modest default.
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
+  deduplication: {
+    key: "`eventId` (Relay's event id): for one id only the latest event is processed",
+    source: 'advertising.amazon.com/API/docs/en-us/guides/events/events',
+  },
   events: eventMapping,
   // No documented age limit for eventTime; maxEventAgeMs stays undefined.
   auth,

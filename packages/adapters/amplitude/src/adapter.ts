@@ -24,6 +24,11 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 2000, maxBytes: 1_000_000 },
   // 30 events/s per user or device is the binding limit; keep requests modest.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
+  deduplication: {
+    key: "`insert_id` (Relay's event id)",
+    window: '7 days',
+    source: 'amplitude.com/docs/apis/analytics/http-v2',
+  },
   events: eventMapping,
   // HTTP V2 documents no age limit for `time`: no window.
   check,

@@ -24,6 +24,7 @@ export const adapter = defineAdapter({
   // One event per request, JSON payload up to 1 KB (AppsFlyer); 60,000 POSTs per minute (legacy doc).
   batch: { maxEvents: 1, maxBytes: MAX_PAYLOAD_BYTES },
   rateLimit: { requestsPerSecond: 1000 },
+  deduplication: 'not documented',
   events: eventMapping,
   check,
   buildRequests,

@@ -26,6 +26,7 @@ export const adapter = defineAdapter({
   // One event per request: the Events API takes a single event and has no batch endpoint.
   // Rate limits are not published.
   batch: { maxEvents: 1 },
+  deduplication: 'not documented',
   maxEventAgeMs: BRANCH_MAX_EVENT_AGE_MS,
   events: eventMapping,
   check,

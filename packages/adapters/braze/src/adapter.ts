@@ -27,6 +27,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 75, maxBytes: 4_000_000 },
   // 3,000 requests per 3 seconds per workspace, shared with every other users/track caller.
   rateLimit: { requestsPerSecond: 100, concurrency: 8 },
+  deduplication: 'not documented',
   events: eventMapping,
   // Braze documents no age limit for event `time`: no window.
   check,

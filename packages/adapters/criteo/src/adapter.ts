@@ -26,6 +26,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1 },
   // No published rate limit: a modest default.
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: {
+    key: 'order `id` on trackTransaction (the order id; purchases only)',
+    source: 'guides.criteotilt.com/onetag/s2s/',
+  },
   events: eventMapping,
   // Criteo asks for real-time or near-real-time sending but documents no hard window.
   check,

@@ -23,6 +23,10 @@ export const adapter = defineAdapter({
   // v2 batch ≤ 500 KB (each item ≤ 32 KB); fair use about 100 requests/s for the whole Track API.
   batch: { maxEvents: 100, maxBytes: 500_000 },
   rateLimit: { requestsPerSecond: 50, concurrency: 4 },
+  deduplication: {
+    key: "event `id` (a ULID made from Relay's event id)",
+    source: 'docs.customer.io/api/track/',
+  },
   events: eventMapping,
   check,
   buildRequests,

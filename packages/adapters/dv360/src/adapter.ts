@@ -33,6 +33,10 @@ export const adapter = defineAdapter({
   // batchinsert: ≤ 1000 conversions per request.
   batch: { maxEvents: 1000 },
   rateLimit: { requestsPerSecond: 5, concurrency: 2 },
+  deduplication: {
+    key: "`ordinal` (Relay's event id) for the same activity, user and conversion date",
+    source: 'developers.google.com/doubleclick-advertisers/guides/conversions_faq',
+  },
   events: eventMapping,
   // CM360 refuses conversions whose timestamp is more than 28 days old.
   maxEventAgeMs: 28 * DAY_MS,

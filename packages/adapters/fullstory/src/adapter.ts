@@ -22,6 +22,10 @@ export const adapter = defineAdapter({
   // The synchronous endpoint takes one event; FullStory answers 429 with Retry-After when busy.
   batch: { maxEvents: 1 },
   rateLimit: { requestsPerSecond: 50, concurrency: 8 },
+  deduplication: {
+    key: "`Idempotency-Key` header (Relay's event id)",
+    source: 'developer.fullstory.com/server/events/create-batch-events-import-job',
+  },
   events: eventMapping,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),

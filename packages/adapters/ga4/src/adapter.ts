@@ -20,6 +20,10 @@ export const adapter = defineAdapter({
   secretFields: ['api_secret'],
   // 25 events per request, post body under 130 kB (Measurement Protocol limits).
   batch: { maxEvents: 25, maxBytes: 130_000 },
+  deduplication: {
+    key: '`transaction_id` (the order id): `purchase` events of the same user, web streams only',
+    source: 'developers.google.com/analytics/devguides/collection/protocol/ga4/sending-events',
+  },
   // GA4 accepts events backdated up to 72 hours.
   maxEventAgeMs: 72 * 3_600_000,
   events: eventMapping,

@@ -33,6 +33,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: DATA_MANAGER_MAX_EVENTS },
   // No published per-second limit; quotas are per day per developer token / project.
   rateLimit: { concurrency: 2 },
+  deduplication: {
+    key: '`transactionId` / `orderId` (the order id), once per conversion action',
+    source: 'developers.google.com/google-ads/api/docs/conversions/upload-offline',
+  },
   events: eventMapping,
   auth,
   check,

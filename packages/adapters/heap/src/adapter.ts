@@ -22,6 +22,10 @@ export const adapter = defineAdapter({
   // Bulk track: ≤ 1000 events per request; 15,000 events per minute per app_id.
   batch: { maxEvents: 1000 },
   rateLimit: { requestsPerSecond: 4, concurrency: 2 },
+  deduplication: {
+    key: "`idempotency_key` (Relay's event id)",
+    source: 'developers.heap.io/reference/track-1',
+  },
   events: eventMapping,
   check,
   buildRequests,

@@ -27,6 +27,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 500, atomic: true },
   // The send endpoints take up to 1,250 requests/s and are exempt from the 10-second and daily API limits.
   rateLimit: { requestsPerSecond: 50, concurrency: 5 },
+  deduplication: 'not documented',
   events: eventMapping,
   // occurredAt may be backdated; HubSpot documents no oldest date: no age window.
   check,

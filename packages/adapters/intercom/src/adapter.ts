@@ -23,6 +23,10 @@ export const adapter = defineAdapter({
   // No batch endpoint; 10,000 calls per minute per app, enforced in 10-second windows (≈ 166/s).
   batch: { maxEvents: 1 },
   rateLimit: { requestsPerSecond: 150, concurrency: 8 },
+  deduplication: {
+    key: 'user + `event_name` + `created_at` (the event time, to the second)',
+    source: 'developers.intercom.com/docs/references/1.2/rest-api/data-events/event-de-duplication',
+  },
   events: eventMapping,
   check,
   buildRequests,

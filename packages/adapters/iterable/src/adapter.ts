@@ -23,6 +23,10 @@ export const adapter = defineAdapter({
   // trackBulk: ≤ 4 MB (about 1000 events), 10 requests per second per project.
   batch: { maxEvents: 1000, maxBytes: 4_000_000 },
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
+  deduplication: {
+    key: "event `id` (Relay's event id): a repeat updates the event",
+    source: 'api.iterable.com/api/docs',
+  },
   events: eventMapping,
   check,
   buildRequests,

@@ -12,7 +12,7 @@ export const adapter = defineAdapter({
   tier: 2,
   category: 'marketing',
   authType: 'api_key',
-  docsUrl: 'https://developers.klaviyo.com/en/reference/create_event',
+  docsUrl: 'https://klaviyo/openapi (Create Event: unique_id)',
   apiVersion: KLAVIYO_REVISION,
   baseUrl: 'https://a.klaviyo.com',
   description: 'Events (metrics) on Klaviyo profiles through POST /api/events (JSON:API, revision header).',
@@ -24,6 +24,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1, maxBytes: 5_000_000 },
   // create_event: burst 350/s, steady 3500/min (≈ 58/s) per account.
   rateLimit: { requestsPerSecond: 50, concurrency: 10 },
+  deduplication: {
+    key: "`unique_id` (Relay's event id) per profile and metric",
+    source: 'klaviyo/openapi (Create Event: unique_id)',
+  },
   events: eventMapping,
   // Klaviyo accepts any time after 1990 (≤ 1 year ahead): no age window.
   check,

@@ -22,6 +22,7 @@ export const adapter = defineAdapter({
   // One event per request, as Kochava documents; no rate limit, byte limit or event-age limit is
   // published, so none is enforced.
   batch: { maxEvents: 1 },
+  deduplication: 'not documented',
   events: eventMapping,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),

@@ -32,6 +32,10 @@ export const adapter = defineAdapter({
   // BATCH_CREATE fails as a whole (422 naming `Index: N`) for one invalid element.
   batch: { maxEvents: 5000, maxBytes: 5_000_000, atomic: true },
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
+  deduplication: {
+    key: "`eventId` (Relay's event id)",
+    source: 'learn.microsoft.com/linkedin/marketing/integrations/ads-reporting/conversions-api',
+  },
   events: eventMapping,
   // conversionHappenedAt must be within the last 90 days.
   maxEventAgeMs: 90 * 86_400_000,

@@ -29,6 +29,11 @@ export const adapter = defineAdapter({
   // Meta rejects the entire request when one event is invalid (parameters/server-event).
   batch: { maxEvents: 1000, atomic: true },
   rateLimit: { concurrency: 4 },
+  deduplication: {
+    key: "`event_id` + `event_name` (Relay's event id)",
+    window: '48 h',
+    source: 'developers.facebook.com/docs/marketing-api/conversions-api/deduplicate-pixel-and-server-events',
+  },
   events: eventMapping,
   maxEventAgeMs: SEVEN_DAYS_MS,
   check,

@@ -18,7 +18,8 @@ export const adapter = defineAdapter({
   tier: 1,
   category: 'advertising',
   authType: 'bearer',
-  docsUrl: 'https://learn.microsoft.com/en-us/advertising/guides/uet-conversion-api-integration',
+  docsUrl:
+    'https://learn.microsoft.com/en-us/advertising/guides/uet-conversion-api-integration; stape.io (eventId, third party)',
   apiVersion: `UET CAPI ${UET_CAPI_VERSION}; Campaign Management ${CAMPAIGN_MANAGEMENT_VERSION}`,
   baseUrl: UET_CAPI_BASE_URL,
   description:
@@ -34,6 +35,11 @@ export const adapter = defineAdapter({
   // Byte limit not documented; 1 MB is the limit Tealium's connector uses.
   batch: { maxEvents: 1000, maxBytes: 1_000_000 },
   rateLimit: { concurrency: 4 },
+  deduplication: {
+    key: "`eventId` (Relay's event id); offline: `MicrosoftClickId` + `ConversionName` + `ConversionTime`",
+    source:
+      'learn.microsoft.com/en-us/advertising/guides/uet-conversion-api-integration; stape.io (eventId, third party)',
+  },
   events: eventMapping,
   maxEventAgeMs: NINETY_DAYS_MS,
   auth,

@@ -30,6 +30,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 2000, maxBytes: 2_000_000 },
   // ~2 GB/min per project; a few requests in flight are plenty for Relay's volumes.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
+  deduplication: {
+    key: "`$insert_id` (from Relay's event id) + event name + `distinct_id` + time",
+    source: 'mixpanel/docs openapi/src/ingestion.openapi.yaml',
+  },
   events: eventMapping,
   // /import accepts historical events (any time after 1971, ≤ 1 h ahead): no age window.
   buildRequests,

@@ -29,6 +29,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 100 },
   // mParticle publishes per-account provisioned limits (429 with Retry-After beyond them), no fixed rate.
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: 'not documented',
   events: eventMapping,
   // The 30-day limit of /v2/bulkevents is applied when building (older events may go to the historical endpoint).
   check,

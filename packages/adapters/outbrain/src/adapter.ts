@@ -24,6 +24,7 @@ export const adapter = defineAdapter({
   // One conversion per GET; Outbrain documents no batch form, rate limit or event-age limit
   // (each conversion's click-to-conversion window is set in the Outbrain dashboard).
   batch: { maxEvents: 1 },
+  deduplication: 'not documented',
   events: eventMapping,
   check,
   buildRequests,

@@ -23,6 +23,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1 },
   // Pendo publishes no request rate; its older docs limit one Track Event per visitor per second.
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: 'not documented',
   events: eventMapping,
   // Medium confidence: Pendo's older Track Events docs say events dated more than 7 days back are not processed.
   maxEventAgeMs: 7 * 86_400_000,

@@ -28,6 +28,10 @@ export const adapter = defineAdapter({
   // ConversionEvents.data: 1..1000 items; 5,000 calls per minute per ad account (≈ 83/s).
   batch: { maxEvents: 1000 },
   rateLimit: { requestsPerSecond: 80, concurrency: 4 },
+  deduplication: {
+    key: "`event_id` (Relay's event id); offline events are not deduplicated",
+    source: 'pinterest/api-description v5/openapi.yaml (events/create)',
+  },
   events: eventMapping,
   // Pinterest documents no hard age limit (events > 1 h old are treated as offline by peers).
   check,

@@ -27,6 +27,10 @@ export const adapter = defineAdapter({
   // The batch endpoint takes up to 1,000 conversions. Quora documents no rate limit and no
   // event-age limit (click-through attribution is 28 days by default, view-through 1 day).
   batch: { maxEvents: 1000 },
+  deduplication: {
+    key: "`conversion.event_id` (Relay's event id)",
+    source: 'quora.com/ads/conversion_api_doc',
+  },
   events: eventMapping,
   check,
   buildRequests,

@@ -30,6 +30,10 @@ export const adapter = defineAdapter({
   // "There were N invalid conversion events. None were processed.": one bad event refuses the batch.
   batch: { maxEvents: 1000, atomic: true },
   rateLimit: { requestsPerSecond: 80, concurrency: 4 },
+  deduplication: {
+    key: "`conversion_id` (Relay's event id)",
+    source: 'ads-api.reddit.com/docs/v3',
+  },
   events: eventMapping,
   // "Events must be sent within seven days after they occur" (event_at < 168 h old).
   maxEventAgeMs: 7 * 24 * 60 * 60 * 1000,

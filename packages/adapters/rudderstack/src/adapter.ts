@@ -29,6 +29,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 500, maxBytes: 4_000_000 },
   // RudderStack documents a 429 but no request rate for the HTTP API.
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: {
+    key: "`messageId` (Relay's event id), only where the data plane's deduplication is on",
+    source: 'rudderstack.com/docs/rudderstack-api/http-api/',
+  },
   events: eventMapping,
   // RudderStack takes historical timestamps: no age window.
   check,

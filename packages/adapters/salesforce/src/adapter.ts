@@ -36,6 +36,10 @@ export const adapter = defineAdapter({
   errors: sfmcErrors,
   // Marketing Cloud publishes no per-second limit (API calls are an edition allotment): modest.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
+  deduplication: {
+    key: "data extension primary key (Relay's event id): rows are upserted",
+    source: 'Marketing Cloud REST API data extension rowsets (primary key upsert), via peer code',
+  },
   events: eventMapping,
   // No age limit: a journey or data extension takes events of any date.
   auth,

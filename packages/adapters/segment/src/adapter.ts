@@ -24,6 +24,11 @@ export const adapter = defineAdapter({
   // 500 kB per batch, 32 kB per event (checked per event when building).
   batch: { maxEvents: 500, maxBytes: 500_000 },
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: {
+    key: "`messageId` (Relay's event id), about 99% of repeats",
+    window: 'about 24 h',
+    source: 'twilio.com/docs/segment/guides/duplicate-data',
+  },
   events: eventMapping,
   // Segment takes historical timestamps: no age window.
   check,

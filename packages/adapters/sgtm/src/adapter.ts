@@ -30,6 +30,7 @@ export const adapter = defineAdapter<SgtmCredentials, SgtmOptions>({
   },
   secretFields: ['api_secret', 'custom_headers'],
   batch: { maxEvents: GA4_MAX_EVENTS, maxBytes: 130_000 },
+  deduplication: 'not documented',
   events: eventMapping,
   buildRequests,
   parseResponse,

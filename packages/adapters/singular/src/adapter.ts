@@ -26,6 +26,7 @@ export const adapter = defineAdapter({
   secretFields: ['sdk_key'],
   // One event per request ("no batch support"); no rate limit or age limit is published.
   batch: { maxEvents: 1 },
+  deduplication: 'none',
   events: eventMapping,
   check,
   buildRequests,

@@ -28,6 +28,10 @@ export const adapter = defineAdapter({
   secretFields: ['access_token'],
   batch: { maxEvents: 2000 },
   rateLimit: { concurrency: 4 },
+  deduplication: {
+    key: "`event_id` (Relay's event id)",
+    source: 'developers.snap.com/api/marketing-api/Conversions-API/Deduplication',
+  },
   events: eventMapping,
   maxEventAgeMs: THIRTY_SEVEN_DAYS_MS,
   buildRequests,

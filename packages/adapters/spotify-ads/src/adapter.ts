@@ -28,6 +28,10 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 100 },
   // No rate limit is published; a modest lane per credential.
   rateLimit: { requestsPerSecond: 10, concurrency: 2 },
+  deduplication: {
+    key: "`event_id` (Relay's event id)",
+    source: 'docs.dataflysignal.com/integrations/advertising/spotify-ads (third party)',
+  },
   events: eventMapping,
   // No event-age limit is published (event_time must be in the past).
   buildRequests,

@@ -28,6 +28,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 1 },
   // No published limit; a browser-scale pixel, called politely.
   rateLimit: { requestsPerSecond: 20, concurrency: 4 },
+  deduplication: 'not documented',
   events: eventMapping,
   // The pixel carries no event time (StackAdapt dates the conversion on arrival): no window.
   buildRequests,

@@ -24,6 +24,7 @@ export const adapter = defineAdapter({
   // ≤ 1,000 conversions per bulk request (Taboola's guideline). No byte limit, rate limit or
   // event-age limit is documented (attribution windows are set per conversion rule).
   batch: { maxEvents: 1000 },
+  deduplication: 'not documented',
   events: eventMapping,
   check,
   buildRequests,

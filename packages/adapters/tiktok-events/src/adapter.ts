@@ -27,6 +27,11 @@ export const adapter = defineAdapter({
   secretFields: ['access_token'],
   batch: { maxEvents: 1000 },
   rateLimit: { concurrency: 4 },
+  deduplication: {
+    key: "`event` + `event_id` (Relay's event id)",
+    window: '48 h',
+    source: 'ads.tiktok.com/help/article/event-deduplication',
+  },
   events: eventMapping,
   maxEventAgeMs: SEVEN_DAYS_MS,
   buildRequests,

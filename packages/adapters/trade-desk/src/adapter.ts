@@ -23,6 +23,7 @@ export const adapter = defineAdapter({
   // The body's `data` is an array, but TTD documents no batch size (its docs are behind a login)
   // and peers send one event per request; so does Relay. No rate limit or age limit is documented.
   batch: { maxEvents: 1 },
+  deduplication: 'not documented',
   events: eventMapping,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),

@@ -30,6 +30,7 @@ export const adapter = defineAdapter({
   batch: { maxEvents: 500, maxBytes: 5_000_000 },
   // "We do not throttle access at the moment": a modest pace of our own.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
+  deduplication: 'none',
   events: eventMapping,
   // The Ingest API documents no age limit for `time` (the legacy Postback API ignores > 7 days): no window.
   buildRequests,

@@ -32,6 +32,10 @@ export const adapter = defineAdapter({
   // ≤ 500 conversions per request; 100,000 requests per 15 minutes per ad account (≈ 111/s).
   batch: { maxEvents: 500 },
   rateLimit: { requestsPerSecond: 100, concurrency: 4 },
+  deduplication: {
+    key: "`conversion_id` (Relay's event id)",
+    source: 'developer.x.com/en/docs/x-ads-api/measurement/web-conversions/conversions',
+  },
   events: eventMapping,
   check,
   buildRequests,

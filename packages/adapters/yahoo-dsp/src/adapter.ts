@@ -29,6 +29,10 @@ export const adapter = defineAdapter({
   // (3p), so requests stay at 1 MB and 1000 events.
   batch: { maxEvents: 1000, maxBytes: 1_000_000 },
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
+  deduplication: {
+    key: "`eventId` (Relay's event id)",
+    source: 'help.yahooinc.com/dsp-api/docs/standard-yahoo-conversion-api',
+  },
   events: eventMapping,
   // Yahoo documents no age limit for eventTs: no window.
   auth,
