@@ -9,14 +9,14 @@
  *
  * Run: pnpm --filter @relay/host exec tsx --conditions=@relay/source bench/crash-resends.ts
  * Env: EVENTS (2000), LATENCY_MS (150), KILL_AT (40% of the deliveries), LEASE_MS (10000),
- *      BATCH (the worker's WORKER_BATCH_SIZE, default 200), EXTRA_PLATFORM (e.g. `ga4`, to add
- *      a platform whose requests carry few events).
+ *      BATCH (the worker's WORKER_BATCH_SIZE, default 200), EXTRA_PLATFORM (`klaviyo`: one event
+ *      per request, 10 at once; `ga4`: 25 per request).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { type SimulatorRequest, eventsOf, startSimulator } from '@relay/testing';
-import { sealJson } from '../src/crypto/secrets';
-import { AUTH, batch, benchRelay } from './support';
+import { startRelayProcess } from './relay-process';
+import { RELAY_ENV, benchDatabase, omsBatch, postBatch } from './support';
 
 const EVENTS = Number(process.env.EVENTS ?? 2000);
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 150);
@@ -32,17 +32,25 @@ const KILL_AT = Number(process.env.KILL_AT ?? Math.round(DELIVERIES * 0.4));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The event ids in a request a platform received (`event_id`; GA4: `params.transaction_id`, one order per event here). */
+/**
+ * The event ids in a request a platform received, each once: `event_id` (Meta, TikTok), Klaviyo's
+ * `unique_id`, GA4's `params.transaction_id` (one order per event here).
+ */
 function eventIds(request: SimulatorRequest): string[] {
-  return (eventsOf(request.json) ?? []).flatMap((event) => {
+  const json = request.json as { data?: { attributes?: { unique_id?: unknown } } } | undefined;
+  const single = json?.data?.attributes?.unique_id;
+  if (typeof single === 'string') return [single];
+  const ids = (eventsOf(request.json) ?? []).flatMap((event) => {
     const e = event as { event_id?: unknown; params?: { transaction_id?: unknown } };
     const id = e.event_id ?? e.params?.transaction_id;
     return typeof id === 'string' ? [id] : [];
   });
+  return [...new Set(ids)];
 }
 
-const relay = await benchRelay();
+const database = await benchDatabase();
 const sim = await startSimulator();
+const api = await startRelayProcess('api', database.url, { ...RELAY_ENV, LOG_LEVEL: 'error' });
 const workers: ChildProcess[] = [];
 
 function startWorker(name: string): ChildProcess {
@@ -59,9 +67,8 @@ function startWorker(name: string): ChildProcess {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env,
-        DATABASE_URL: relay.url,
-        ENCRYPTION_KEY: relay.config.ENCRYPTION_KEY,
-        RELAY_ENV: 'test',
+        ...RELAY_ENV,
+        DATABASE_URL: database.url,
         LOG_LEVEL: 'error',
         WORKER_ID: name,
         LEASE_DURATION: String(LEASE_MS),
@@ -81,33 +88,21 @@ const exited = (child: ChildProcess) =>
 
 const received = () => sim.received.reduce((n, r) => n + eventIds(r).length, 0);
 
-async function statusCounts() {
-  const rows = await relay.db.delivery.groupBy({ by: ['status'], _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+async function statusCounts(): Promise<Record<string, number>> {
+  const rows = await database.query<Array<{ status: string; n: bigint | number }>>(
+    'SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status',
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 try {
   for (const platform of PLATFORMS) sim.script(platform, [{ delayMs: LATENCY_MS }], { repeatLast: true });
-  const storefront = await relay.db.storefront.create({ data: { code: 'bosley', name: 'Bosley' } });
-  for (const code of PLATFORMS) {
-    const platform = await relay.db.platform.findUniqueOrThrow({ where: { code } });
-    await relay.db.credential.create({
-      data: {
-        storefrontId: storefront.id,
-        platformId: platform.id,
-        credentialsEncrypted: sealJson(relay.cipher, relay.registry.get(code)!.credentialsExample),
-        baseUrl: `${sim.url}/${code}`,
-      },
-    });
-  }
+  await database.storefront('bosley', PLATFORMS, sim.url);
   for (let i = 0; i * 500 < EVENTS; i++) {
-    const res = await relay.app.request('/v1/events', {
-      method: 'POST',
-      headers: { authorization: AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(batch(`c${i}`, Math.min(500, EVENTS - i * 500))),
-    });
-    if (res.status !== 202) throw new Error(`ingest ${res.status}`);
+    const size = Math.min(500, EVENTS - i * 500);
+    await postBatch(api.url, JSON.stringify(omsBatch('bosley', `c${i}`, size)), size);
   }
+  await api.stop();
 
   const first = startWorker('crash-first');
   const deadline = Date.now() + 300_000;
@@ -125,7 +120,7 @@ try {
   const atKill = await statusCounts();
 
   const second = startWorker('crash-second');
-  while ((await relay.db.delivery.count({ where: { status: 'delivered' } })) < DELIVERIES) {
+  while (((await statusCounts())['delivered'] ?? 0) < DELIVERIES) {
     if (Date.now() > deadline)
       throw new Error(`not all deliveries delivered: ${JSON.stringify(await statusCounts())}`);
     await sleep(50);
@@ -173,6 +168,7 @@ try {
   for (const child of workers)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(workers.map(exited));
+  await api.stop().catch(() => undefined);
   await sim.stop();
-  await relay.close();
+  await database.drop();
 }

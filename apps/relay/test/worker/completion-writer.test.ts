@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { withinRoom } from '../../src/db/deliveries';
+import { CompletionWriter, type SendRecord } from '../../src/worker/completion-writer';
+import { LaneLoad } from '../../src/worker/lanes';
+
+const record = (...ids: number[]): SendRecord => ({
+  exchanges: [],
+  unsent: [],
+  completions: ids.map((id) => ({ id: BigInt(id), status: 'delivered', reason: null })),
+});
+
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+};
+
+describe('CompletionWriter', () => {
+  it('writes a record at once, and groups the ones that arrive during a write into the next', async () => {
+    const gate = deferred();
+    const writes: bigint[][] = [];
+    const writer = new CompletionWriter(async (records) => {
+      writes.push(records.flatMap((r) => r.completions.map((c) => c.id)));
+      if (writes.length === 1) await gate.promise;
+      return [];
+    });
+    const first = writer.add(record(1));
+    expect(writes).toEqual([[1n]]);
+    const second = writer.add(record(2, 3));
+    const third = writer.add(record(4));
+    expect(writer.pending).toBe(2);
+    gate.resolve();
+    await Promise.all([first, second, third]);
+    expect(writes).toEqual([[1n], [2n, 3n, 4n]]);
+  });
+
+  it('resolves each record with its own lost leases and caps a write at maxRows', async () => {
+    const gate = deferred();
+    const writes: bigint[][] = [];
+    const writer = new CompletionWriter(async (records) => {
+      writes.push(records.flatMap((r) => r.completions.map((c) => c.id)));
+      if (writes.length === 1) await gate.promise;
+      return [3n, 5n];
+    }, 3);
+    const first = writer.add(record(9));
+    const a = writer.add(record(1, 2));
+    const b = writer.add(record(3));
+    const c = writer.add(record(4, 5));
+    gate.resolve();
+    expect(await a).toEqual([]);
+    expect(await b).toEqual([3n]);
+    expect(await c).toEqual([5n]);
+    expect(await first).toEqual([]);
+    expect(writes).toEqual([[9n], [1n, 2n, 3n], [4n, 5n]]);
+  });
+
+  it('rejects the records of a failed write and goes on with the next; flush waits for all', async () => {
+    let n = 0;
+    const writer = new CompletionWriter(async () => {
+      n += 1;
+      if (n === 1) throw new Error('database unavailable');
+      return [];
+    });
+    const failed = writer.add(record(1));
+    const queued = writer.add(record(2));
+    await expect(failed).rejects.toThrow('database unavailable');
+    await writer.flush();
+    await expect(queued).resolves.toEqual([]);
+    expect(n).toBe(2);
+  });
+});
+
+describe('LaneLoad', () => {
+  it('gives a lane room for two rounds of its concurrency of full requests, and none once it holds them', () => {
+    const load = new LaneLoad((key) =>
+      key === 'klaviyo' ? { requests: 20, requestSize: 1 } : { requests: 8, requestSize: 200 },
+    );
+    expect(load.room('klaviyo')).toBe(20);
+    expect(load.room('meta_capi')).toBe(1600);
+    const done = load.hold('meta_capi', 150);
+    expect(load.room('meta_capi')).toBe(1450);
+    const held = Array.from({ length: 7 }, () => load.hold('meta_capi', 10));
+    expect(load.stats()).toEqual({ meta_capi: { requests: 8, deliveries: 220 } });
+    expect(load.room('meta_capi')).toBe(0);
+    expect(load.full()).toEqual(['meta_capi']);
+    done();
+    done();
+    expect(load.room('meta_capi')).toBe(1600 - 70);
+    for (const release of held) release();
+    expect(load.stats()).toEqual({ meta_capi: { requests: 0, deliveries: 0 } });
+    expect(load.full()).toEqual([]);
+  });
+});
+
+describe('withinRoom', () => {
+  it('keeps due deliveries in order, at most the room of each platform', () => {
+    const due = [
+      { id: 1n, platform_code: 'klaviyo' },
+      { id: 2n, platform_code: 'meta_capi' },
+      { id: 3n, platform_code: 'klaviyo' },
+      { id: 4n, platform_code: 'klaviyo' },
+      { id: 5n, platform_code: 'tiktok_events' },
+      { id: 6n, platform_code: 'meta_capi' },
+    ];
+    const room: Record<string, number> = { klaviyo: 2, meta_capi: 100, tiktok_events: 0 };
+    expect(withinRoom(due, (p) => room[p]!)).toEqual([1n, 2n, 3n, 6n]);
+  });
+});
