@@ -1,19 +1,23 @@
 import { sha256Hex } from '@relay/core';
 import {
-  FULL_PURCHASE_RECORD,
-  SEED_BATCH,
   eventFromRecord,
+  FULL_PURCHASE_RECORD,
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 /** The sample events carry an IP but no page URL or AdRoll cookie; the options supply what AdRoll requires. */
 const CONFORMANCE_OPTIONS = { page_location: 'https://www.bosley.com/', require_first_party_cookie: false };
@@ -239,7 +243,7 @@ describe('adroll responses', () => {
   const now = new Date('2026-01-15T12:00:00Z');
 
   it('2xx → every event delivered', () => {
-    expect(parseResponse(jsonResponse(200, { results: {} }), mappedEvents(2), now)).toEqual([
+    expect(parse(jsonResponse(200, { results: {} }), mappedEvents(2), now)).toEqual([
       { status: 'delivered' },
       { status: 'delivered' },
     ]);
@@ -253,11 +257,7 @@ describe('adroll responses', () => {
         'AdRoll S2S Event API refused the Server Access Token (401); ask the AdRoll account manager for a new one: Invalid token (code 512)',
     };
     expect(
-      parseResponse(
-        jsonResponse(401, { errors: [{ message: 'Invalid token', code: 512 }] }),
-        mappedEvents(2),
-        now,
-      ),
+      parse(jsonResponse(401, { errors: [{ message: 'Invalid token', code: 512 }] }), mappedEvents(2), now),
     ).toEqual([outcome, outcome]);
   });
 
@@ -268,7 +268,7 @@ describe('adroll responses', () => {
         { message: 'Invalid event', code: 1 },
       ],
     };
-    expect(parseResponse(jsonResponse(400, body), mappedEvents(1), now)).toEqual([
+    expect(parse(jsonResponse(400, body), mappedEvents(1), now)).toEqual([
       {
         status: 'rejected',
         code: 'http_400',
@@ -285,13 +285,13 @@ describe('adroll responses', () => {
     ],
     [500, { status: 'retryable', reason: 'AdRoll S2S Event API answered 500: nope' }],
   ])('HTTP %i without an errors list uses the body excerpt', (status, expected) => {
-    expect(
-      parseResponse({ status, headers: {}, body: 'nope', json: undefined }, mappedEvents(1), now),
-    ).toEqual([expected]);
+    expect(parse({ status, headers: {}, body: 'nope', json: undefined }, mappedEvents(1), now)).toEqual([
+      expected,
+    ]);
   });
 
   it('429 → retryable with Retry-After', () => {
-    expect(parseResponse(jsonResponse(429, {}, { 'retry-after': '60' }), mappedEvents(1), now)).toEqual([
+    expect(parse(jsonResponse(429, {}, { 'retry-after': '60' }), mappedEvents(1), now)).toEqual([
       { status: 'retryable', reason: 'AdRoll S2S Event API answered 429: {}', retryAfterMs: 60_000 },
     ]);
   });

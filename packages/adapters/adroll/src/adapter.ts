@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { adrollErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -31,6 +32,8 @@ export const adapter = defineAdapter({
   deduplication: 'not documented',
   events: eventMapping,
   // No event-age limit is published (timestamp defaults to now when absent).
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: adrollErrors,
 });

@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   firstRecordText,
   hashEmail,
   normalizeExternalId,
@@ -48,7 +49,10 @@ function eventAttributesOf(mapped: MappedEvent): Record<string, unknown> | undef
 }
 
 /** One event of the request's array. */
-export function adrollEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function adrollEventOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<AdrollCredentials, AdrollOptions>,
+): Record<string, unknown> {
   const { event } = mapped;
   return withoutUndefined({
     advertisable_eid: ctx.credentials.advertisable_eid,
@@ -72,10 +76,18 @@ export function adrollEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unk
   });
 }
 
-const reject = (code: string, reason: string): Outcome => ({ status: 'rejected', code, reason });
+const reject = (code: string, reason: string): Refusal => ({ status: 'rejected', code, reason });
 
-/** Why AdRoll would refuse an event, or `undefined` when it can be sent. */
-function refusalOf(mapped: MappedEvent, body: Record<string, unknown>, ctx: Ctx): Outcome | undefined {
+/**
+ * Why AdRoll would refuse an event (core settles it before any request), or `undefined` when it
+ * can be sent: a name outside its list, no IP, no page location, no first-party cookie when
+ * required, no identifier.
+ */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<AdrollCredentials, AdrollOptions>,
+): Refusal | undefined {
+  const body = adrollEventOf(mapped, ctx);
   if (!ADROLL_EVENT_NAMES.has(mapped.name)) {
     return reject(
       'unknown_event_name',
@@ -111,40 +123,22 @@ function refusalOf(mapped: MappedEvent, body: Record<string, unknown>, ctx: Ctx)
 }
 
 /**
- * Pure: one `POST /api?advertisable=<EID>` whose body is the JSON array of the chunk's sendable
- * events (core keeps chunks ≤ 100). Events AdRoll would refuse (a name outside its list, no IP, no
- * page location, no first-party cookie) are rejected here with their reason instead of being sent.
+ * Pure: one `POST /api?advertisable=<EID>` whose body is the JSON array of the chunk's events
+ * (core keeps chunks ≤ 100); every event passed `check`.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const sendable: Array<Record<string, unknown>> = [];
-  const eventIndexes: number[] = [];
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  events.forEach((mapped, index) => {
-    const body = adrollEventOf(mapped, ctx);
-    const refusal = refusalOf(mapped, body, ctx);
-    if (refusal) {
-      outcomes.push({ index, outcome: refusal });
-      return;
-    }
-    sendable.push(body);
-    eventIndexes.push(index);
-  });
-  if (sendable.length === 0) return { requests: [], outcomes };
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const query = new URLSearchParams({ advertisable: ctx.credentials.advertisable_eid });
   if (ctx.options.dry_run) query.set('dry_run', 'true');
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `${ctx.baseUrl}/api?${query.toString()}`,
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Token ${ctx.credentials.server_access_token}`,
-        },
-        body: sendable,
-        eventIndexes,
+  return [
+    {
+      method: 'POST',
+      url: `${ctx.baseUrl}/api?${query.toString()}`,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Token ${ctx.credentials.server_access_token}`,
       },
-    ],
-    outcomes,
-  };
+      body: events.map((mapped) => adrollEventOf(mapped, ctx)),
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from '@relay/core';
+import { type ErrorTable, excerpt } from '@relay/core';
 
 /** NextRoll's error object (`{errors: [{message, code?, field?}]}`, documented for its CRUD API). */
 export interface AdrollError {
@@ -6,8 +6,6 @@ export interface AdrollError {
   code?: number;
   field?: string;
 }
-
-const PLATFORM = 'AdRoll S2S Event API';
 
 /** `message (field x)` / `message (code n)` for each error, joined. */
 export function describeAdrollErrors(errors: AdrollError[]): string {
@@ -19,20 +17,39 @@ export function describeAdrollErrors(errors: AdrollError[]): string {
     .join('; ');
 }
 
+/** The `errors` list of a NextRoll error body, when there is one. */
+export function adrollErrorsOf(json: unknown): AdrollError[] {
+  if (typeof json !== 'object' || json === null) return [];
+  const errors = (json as { errors?: unknown }).errors;
+  return Array.isArray(errors)
+    ? errors.filter((e): e is AdrollError => typeof e === 'object' && e !== null)
+    : [];
+}
+
 /**
  * The S2S Event API documents no error codes of its own. One row overrides core's status table: a
  * 401 means the Server Access Token is wrong or revoked, and SATs are issued by the account manager
  * with no refresh flow, so a person must get a new one (core's default would ask for a refresh).
- * 403 (needs attention), 429/5xx (retry) and other 4xx (rejected) follow core's table. Each row has
- * a parse test.
+ * 403 (needs attention), 429/5xx (retry) and other 4xx (rejected) follow core's table, with
+ * NextRoll's `errors` messages (else the body) as the detail.
  */
-export function outcomeForAdrollError(status: number, detail: string): Outcome | undefined {
-  if (status === 401) {
+export const adrollErrors: ErrorTable = {
+  read: (response) => {
+    const errors = adrollErrorsOf(response.json);
     return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the Server Access Token (401); ask the AdRoll account manager for a new one: ${detail}`,
+      message:
+        errors.length > 0
+          ? describeAdrollErrors(errors)
+          : excerpt(response.body, 300) || `HTTP ${response.status}`,
     };
-  }
-  return undefined;
-}
+  },
+  rows: [
+    {
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'refused the Server Access Token (401); ask the AdRoll account manager for a new one',
+      scope: 'request',
+      example: { status: 401, body: { errors: [{ message: 'Invalid token' }] } },
+    },
+  ],
+};

@@ -3,6 +3,7 @@ import {
   fullPurchaseEvent,
   jsonResponse,
   mappedEvents,
+  outcomesPerEvent,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -11,6 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const IDFA = '6D92078A-8246-4BA4-AE5B-76104861E7DC';
 const ADID = '38400000-8cf0-11bd-b23e-10b96e40000d';
@@ -302,21 +306,17 @@ describe('kochava requests', () => {
 
 describe('kochava responses', () => {
   it('200 is delivered', () => {
-    expect(parseResponse(jsonResponse(200, { success: '1' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { success: '1' }), mappedEvents(1), NOW)).toEqual([
       { status: 'delivered' },
     ]);
-    expect(
-      parseResponse({ status: 200, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    expect(parse({ status: 200, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW)).toEqual([
+      { status: 'delivered' },
+    ]);
   });
 
   it('200 with success "0" is rejected kochava_error with the message', () => {
     expect(
-      parseResponse(
-        jsonResponse(200, { success: '0', error: 'invalid kochava_app_id' }),
-        mappedEvents(1),
-        NOW,
-      ),
+      parse(jsonResponse(200, { success: '0', error: 'invalid kochava_app_id' }), mappedEvents(1), NOW),
     ).toEqual([
       {
         status: 'rejected',
@@ -324,14 +324,14 @@ describe('kochava responses', () => {
         reason: 'Kochava did not record the event: invalid kochava_app_id',
       },
     ]);
-    expect(parseResponse(jsonResponse(200, { success: false }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { success: false }), mappedEvents(1), NOW)).toEqual([
       { status: 'rejected', code: 'kochava_error', reason: 'Kochava did not record the event: HTTP 200' },
     ]);
   });
 
   it('401 and 403 need attention: there is no credential to refresh', () => {
     for (const status of [401, 403]) {
-      expect(parseResponse(jsonResponse(status, { message: 'Forbidden' }), mappedEvents(1), NOW)).toEqual([
+      expect(parse(jsonResponse(status, { message: 'Forbidden' }), mappedEvents(1), NOW)).toEqual([
         {
           status: 'auth',
           kind: 'needs-attention',
@@ -342,18 +342,18 @@ describe('kochava responses', () => {
   });
 
   it("other answers follow core's table with Kochava's message: 400 rejected, 429 and 5xx retried", () => {
-    expect(parseResponse(jsonResponse(400, { error: 'Malformed JSON' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(400, { error: 'Malformed JSON' }), mappedEvents(1), NOW)).toEqual([
       { status: 'rejected', code: 'http_400', reason: 'Kochava rejected the request (400): Malformed JSON' },
     ]);
     expect(
-      parseResponse(
+      parse(
         { status: 429, headers: { 'retry-after': '5' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
     ).toEqual([{ status: 'retryable', reason: 'Kochava answered 429: HTTP 429', retryAfterMs: 5000 }]);
-    expect(
-      parseResponse({ status: 503, headers: {}, body: 'down', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'retryable', reason: 'Kochava answered 503: down' }]);
+    expect(parse({ status: 503, headers: {}, body: 'down', json: undefined }, mappedEvents(1), NOW)).toEqual([
+      { status: 'retryable', reason: 'Kochava answered 503: down' },
+    ]);
   });
 });

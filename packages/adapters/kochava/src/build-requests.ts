@@ -1,11 +1,11 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   contextProperties,
   eventValueOf,
-  oneRequestPerEvent,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -52,8 +52,14 @@ export function eventBodyOf(mapped: MappedEvent, ctx: Ctx): Record<string, unkno
   };
 }
 
-/** Why Kochava would not take the event, as an outcome, or `undefined` when it can be sent. */
-function refusal({ event }: MappedEvent): Outcome | undefined {
+/**
+ * Why Kochava would not take the event, or `undefined` when it can be sent: no device id
+ * (skipped), no IP address (rejected).
+ */
+export function check(
+  { event }: MappedEvent,
+  _ctx: CheckContext<KochavaCredentials, KochavaOptions>,
+): Refusal | undefined {
   if (deviceIdsOf(event) === undefined) {
     return {
       status: 'skipped',
@@ -72,19 +78,13 @@ function refusal({ event }: MappedEvent): Outcome | undefined {
   return undefined;
 }
 
-/**
- * Pure: one `POST /track/json` per event (core sends one event per request). Events without a
- * device id are skipped, events without an IP address rejected; neither is sent.
- */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  return oneRequestPerEvent(
-    events,
-    (mapped) =>
-      refusal(mapped) ?? {
-        method: 'POST',
-        url: `${ctx.baseUrl}/track/json`,
-        headers: { 'content-type': 'application/json' },
-        body: eventBodyOf(mapped, ctx),
-      },
-  );
+/** Pure: one `POST /track/json` per event (core sends one event per request); every event passed `check`. */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map((mapped, index) => ({
+    method: 'POST',
+    url: `${ctx.baseUrl}/track/json`,
+    headers: { 'content-type': 'application/json' },
+    body: eventBodyOf(mapped, ctx),
+    eventIndexes: [index],
+  }));
 }
