@@ -130,17 +130,6 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   return result.data;
 }
 
-/** The integer `{id}` path parameter. */
-export function idParam(c: Context, name = 'id'): number {
-  const raw = c.req.param(name) ?? '';
-  if (!/^\d{1,10}$/.test(raw)) {
-    throw new RequestValidationError([
-      { loc: ['path', name], msg: 'Input should be a valid integer', type: 'int_parsing' },
-    ]);
-  }
-  return Number(raw);
-}
-
 const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const paginationSchema = z.object({
