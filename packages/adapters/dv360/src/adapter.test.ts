@@ -1,22 +1,28 @@
 import { type RelayEvent, sha256Hex } from '@relay/core';
 import {
-  SEED_BATCH,
+  conformanceChecks,
   eventFromRecord,
   fullPurchaseEvent,
   jsonResponse,
-  type MockReply,
-  type RecordedRequest,
+  jsonSchemaValidator,
   mappedEvents,
+  type MockReply,
+  outcomesPerEvent,
+  readSpecFile,
+  type RecordedRequest,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
-  jsonSchemaValidator,
-  readSpecFile,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
+import { conversionErrors } from './error-map';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 type Body = { kind: string; conversions: Array<Record<string, unknown>> };
 
@@ -31,6 +37,15 @@ const allOk = (body: string) => ({
 });
 
 testAdapterConformance(adapter, { success: (r) => ({ status: 200, body: allOk(r.body) }) });
+describe('dv360 per-conversion error codes', () => {
+  // The kit walks `adapter.errors` (whole-request Google API errors); the per-conversion codes of
+  // a 200 are a second table: walk its rows too.
+  const walk = conformanceChecks(
+    { ...adapter, errors: conversionErrors },
+    { success: (r) => ({ status: 200, body: allOk(r.body) }) },
+  ).find((c) => c.name === 'gives every row of its error table the row outcome');
+  it('gives every row of the conversion error table the row outcome', () => walk!.run());
+});
 
 /** The fake Google: a token for the token endpoint, an all-ok batchinsert answer otherwise. */
 const respond = (r: RecordedRequest): MockReply =>
@@ -256,7 +271,7 @@ describe('dv360 responses', () => {
         },
       ],
     };
-    expect(parseResponse(jsonResponse(200, body), mappedEvents(5), NOW)).toEqual([
+    expect(parse(jsonResponse(200, body), mappedEvents(5), NOW)).toEqual([
       { status: 'delivered' },
       {
         status: 'rejected',
@@ -278,20 +293,20 @@ describe('dv360 responses', () => {
         status: 'auth',
         kind: 'needs-attention',
         reason:
-          'Campaign Manager 360: the profile has no access to the Floodlight configuration or activity: PERMISSION_DENIED: Profile cannot access floodlight configuration.',
+          'Campaign Manager 360 says the profile has no access to the Floodlight configuration or activity: PERMISSION_DENIED: Profile cannot access floodlight configuration.',
       },
     ]);
   });
 
   it('200 with hasFailures but no statuses rejects; without failures delivers', () => {
-    expect(parseResponse(jsonResponse(200, { hasFailures: true }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { hasFailures: true }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'conversion_error',
         reason: 'Campaign Manager 360 reported failures without per-conversion statuses',
       },
     ]);
-    expect(parseResponse(jsonResponse(200, { hasFailures: false }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { hasFailures: false }), mappedEvents(1), NOW)).toEqual([
       { status: 'delivered' },
     ]);
   });
@@ -302,7 +317,7 @@ describe('dv360 responses', () => {
 
   it('403 with a quota reason is retryable', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(
           403,
           googleError(403, 'PERMISSION_DENIED', 'userRateLimitExceeded', 'User Rate Limit Exceeded'),
@@ -320,7 +335,7 @@ describe('dv360 responses', () => {
 
   it('403 otherwise needs attention (scope or profile access)', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(
           403,
           googleError(403, 'PERMISSION_DENIED', 'insufficientPermissions', 'Insufficient Permission'),
@@ -340,7 +355,7 @@ describe('dv360 responses', () => {
 
   it('400 INVALID_ARGUMENT rejects the request', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(400, googleError(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid value for profileId')),
         mappedEvents(2),
         NOW,
@@ -356,7 +371,7 @@ describe('dv360 responses', () => {
 
   it('401 asks core to refresh the token; 429 and 5xx retry', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(401, googleError(401, 'UNAUTHENTICATED', 'authError', 'Invalid Credentials')),
         mappedEvents(1),
         NOW,
@@ -369,7 +384,7 @@ describe('dv360 responses', () => {
       },
     ]);
     expect(
-      parseResponse(
+      parse(
         jsonResponse(429, googleError(429, 'RESOURCE_EXHAUSTED', 'rateLimitExceeded', 'Quota exceeded'), {
           'retry-after': '20',
         }),
@@ -384,7 +399,7 @@ describe('dv360 responses', () => {
       },
     ]);
     expect(
-      parseResponse(
+      parse(
         jsonResponse(503, googleError(503, 'UNAVAILABLE', 'backendError', 'Backend Error')),
         mappedEvents(1),
         NOW,

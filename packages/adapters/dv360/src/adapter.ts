@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { googleApiErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -41,6 +42,8 @@ export const adapter = defineAdapter({
   // CM360 refuses conversions whose timestamp is more than 28 days old.
   maxEventAgeMs: 28 * DAY_MS,
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: googleApiErrors,
 });

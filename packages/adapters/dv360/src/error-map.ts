@@ -1,6 +1,4 @@
-import type { Outcome } from '@relay/core';
-
-const PLATFORM = 'Campaign Manager 360';
+import type { ErrorRow, ErrorTable, PlatformErrorInfo } from '@relay/core';
 
 /** A per-conversion `ConversionError` of a batchinsert answer. */
 export interface ConversionError {
@@ -16,63 +14,108 @@ export interface GoogleApiError {
   errors?: Array<{ reason?: string; message?: string; domain?: string }>;
 }
 
-/**
- * Per-conversion error codes (`ConversionError.code`): INTERNAL is worth retrying, a
- * PERMISSION_DENIED means the profile cannot use the Floodlight configuration, INVALID_ARGUMENT
- * and NOT_FOUND reject that conversion.
- */
-export function outcomeForConversionErrors(errors: ConversionError[]): Outcome {
-  const detail = errors.map((e) => `${e.code ?? 'UNKNOWN'}: ${e.message ?? 'no message'}`).join('; ');
-  const codes = new Set(errors.map((e) => e.code));
-  if (codes.has('PERMISSION_DENIED'))
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM}: the profile has no access to the Floodlight configuration or activity: ${detail}`,
-    };
-  if (codes.has('INVALID_ARGUMENT') || codes.has('NOT_FOUND'))
-    return {
-      status: 'rejected',
-      code: codes.has('NOT_FOUND') ? 'not_found' : 'invalid_argument',
-      reason: `${PLATFORM} rejected the conversion: ${detail}`,
-    };
-  if (codes.has('INTERNAL'))
-    return { status: 'retryable', reason: `${PLATFORM} internal error for the conversion: ${detail}` };
+const anyCode =
+  (...codes: string[]) =>
+  (error: PlatformErrorInfo) =>
+    ((error.details?.['codes'] as string[] | undefined) ?? []).some((c) => codes.includes(c));
+
+/** A conversion's `errors` as the table reads them: every code, and `CODE: message` of each. */
+export function conversionErrorInfo(errors: ConversionError[]): PlatformErrorInfo {
   return {
-    status: 'rejected',
-    code: 'conversion_error',
-    reason: `${PLATFORM} rejected the conversion: ${detail}`,
+    message: errors.map((e) => `${e.code ?? 'UNKNOWN'}: ${e.message ?? 'no message'}`).join('; '),
+    details: { codes: errors.flatMap((e) => (typeof e.code === 'string' ? [e.code] : [])) },
   };
 }
 
+const conversionExample = (code: string, message: string): ErrorRow['example'] => ({
+  status: 200,
+  body: { hasFailures: true, status: [{ conversion: {}, errors: [{ code, message }] }] },
+});
+
+/**
+ * Per-conversion error codes (`ConversionError.code`, developers.google.com/doubleclick-advertisers/rest/v5/ConversionStatus),
+ * first row matching any code of the conversion wins: a PERMISSION_DENIED means the profile
+ * cannot use the Floodlight configuration, NOT_FOUND and INVALID_ARGUMENT reject that conversion,
+ * INTERNAL is worth retrying; other codes reject it as `conversion_error` (parse-response.ts).
+ * Read here from the first conversion of a one-conversion answer (the conformance kit's examples).
+ */
+export const conversionErrors: ErrorTable = {
+  read: (response) => {
+    const errors = (response.json as { status?: Array<{ errors?: ConversionError[] }> } | undefined)
+      ?.status?.[0]?.errors;
+    return Array.isArray(errors) && errors.length > 0 ? conversionErrorInfo(errors) : undefined;
+  },
+  rows: [
+    {
+      when: anyCode('PERMISSION_DENIED'),
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'says the profile has no access to the Floodlight configuration or activity',
+      example: conversionExample('PERMISSION_DENIED', 'The profile cannot use this Floodlight configuration'),
+    },
+    {
+      when: anyCode('NOT_FOUND'),
+      outcome: { status: 'rejected', code: 'not_found' },
+      reason: 'rejected the conversion',
+      example: conversionExample('NOT_FOUND', 'Floodlight activity not found'),
+    },
+    {
+      when: anyCode('INVALID_ARGUMENT'),
+      outcome: { status: 'rejected', code: 'invalid_argument' },
+      reason: 'rejected the conversion',
+      example: conversionExample('INVALID_ARGUMENT', 'Invalid gclid'),
+    },
+    {
+      when: anyCode('INTERNAL'),
+      outcome: { status: 'retryable' },
+      reason: 'internal error for the conversion',
+      example: conversionExample('INTERNAL', 'Internal error'),
+    },
+  ],
+};
+
 /** Google's quota reasons arrive as 403: they are rate limits, not permissions. */
-const RATE_LIMIT_REASONS = new Set([
+const RATE_LIMIT_REASONS = [
   'rateLimitExceeded',
   'userRateLimitExceeded',
   'quotaExceeded',
   'dailyLimitExceeded',
-]);
+];
 
 export const describeGoogleApiError = (error: GoogleApiError): string =>
   [error.status, error.message].filter(Boolean).join(': ') || 'no message';
 
-/** Whole-request Google API errors that override core's default table. */
-export function outcomeForGoogleApiError(status: number, error: GoogleApiError): Outcome | undefined {
-  const detail = describeGoogleApiError(error);
-  const reasons = new Set((error.errors ?? []).map((e) => e.reason));
-  if ([...reasons].some((r) => r && RATE_LIMIT_REASONS.has(r)))
-    return { status: 'retryable', reason: `${PLATFORM} quota exceeded: ${detail}` };
-  if (status === 403)
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} denied access (needs the ddmconversions scope and a profile with access to the Floodlight configuration): ${detail}`,
-    };
-  if (status === 400)
-    return {
-      status: 'rejected',
-      code: 'invalid_argument',
-      reason: `${PLATFORM} rejected the request: ${detail}`,
-    };
-  return undefined;
-}
+const apiExample = (code: number, status: string, reason: string, message: string): ErrorRow['example'] => ({
+  status: code,
+  body: { error: { code, status, message, errors: [{ reason, message, domain: 'global' }] } },
+});
+
+/** Whole-request Google API errors that override core's default table (cloud.google.com/apis/design/errors). */
+export const googleApiErrors: ErrorTable = {
+  read: (response) => {
+    const error = (response.json as { error?: GoogleApiError } | undefined)?.error ?? {};
+    const reasons = (error.errors ?? []).flatMap((e) => (e.reason ? [e.reason] : []));
+    return { message: describeGoogleApiError(error), details: { codes: reasons } };
+  },
+  rows: [
+    {
+      when: anyCode(...RATE_LIMIT_REASONS),
+      outcome: { status: 'retryable' },
+      reason: 'quota exceeded',
+      example: apiExample(403, 'PERMISSION_DENIED', 'rateLimitExceeded', 'Rate Limit Exceeded'),
+    },
+    {
+      status: 403,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason:
+        'denied access (needs the ddmconversions scope and a profile with access to the Floodlight configuration)',
+      scope: 'request',
+      example: apiExample(403, 'PERMISSION_DENIED', 'forbidden', 'The caller does not have permission'),
+    },
+    {
+      status: 400,
+      outcome: { status: 'rejected', code: 'invalid_argument' },
+      reason: 'rejected the request',
+      example: apiExample(400, 'INVALID_ARGUMENT', 'invalid', 'Invalid value'),
+    },
+  ],
+};
