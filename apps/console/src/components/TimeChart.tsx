@@ -36,10 +36,17 @@ export function TimeChart({
         height,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, niceCeiling(max)] } },
         axes: [
           { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d5d9e0' } },
-          { stroke: '#5b6270', grid: { stroke: '#eceef2' }, ticks: { stroke: '#d5d9e0' }, size: 40 },
+          {
+            stroke: '#5b6270',
+            grid: { stroke: '#eceef2' },
+            ticks: { stroke: '#d5d9e0' },
+            size: 40,
+            space: 20,
+            incrs: COUNT_STEPS,
+          },
         ],
         series: [
           {},
@@ -76,4 +83,19 @@ export function TimeChart({
       )}
     </>
   );
+}
+
+/** Tick steps of the y axis: whole counts only. */
+const COUNT_STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1e6,
+];
+
+/**
+ * The y scale's top: the next 1, 2 or 5 × 10ⁿ at or above `max`, so the top gridline is labelled
+ * (a small chart otherwise showed only "0" when its peak fell between two ticks).
+ */
+export function niceCeiling(max: number): number {
+  if (!(max > 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= max) ?? 10 * power;
 }
