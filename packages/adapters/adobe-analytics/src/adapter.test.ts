@@ -1,22 +1,26 @@
 import { type RelayEvent, sha256Hex } from '@relay/core';
 import {
-  SEED_BATCH,
   eventFromRecord,
   fullPurchaseEvent,
   jsonResponse,
-  type MockReply,
   mappedEvents,
+  type MockReply,
+  openApiValidator,
+  outcomesPerEvent,
+  readSpecFile,
   type RecordedRequest,
   runAdapter,
   sampleEvent,
+  SEED_BATCH,
   seedEvents,
   testAdapterConformance,
-  openApiValidator,
-  readSpecFile,
 } from '@relay/testing';
 import { describe, expect, it } from 'vitest';
 import { adapter } from './index';
 import { parseResponse } from './parse-response';
+
+const parse = (...args: Parameters<typeof parseResponse>) =>
+  outcomesPerEvent(parseResponse(...args), args[1].length, args[0], args[2]);
 
 const ACCEPTED = { requestId: '708e4f90-5bff-41c5-8f4b-6c15bab76b11-f46e48eb52594815' };
 testAdapterConformance(adapter, { success: () => ({ status: 202, body: ACCEPTED }) });
@@ -410,21 +414,21 @@ describe('adobe_analytics responses', () => {
   });
 
   it('202 (collect) and 200 (interact) and 204 deliver', () => {
-    expect(parseResponse(jsonResponse(202, ACCEPTED), mappedEvents(2), NOW)).toEqual([
+    expect(parse(jsonResponse(202, ACCEPTED), mappedEvents(2), NOW)).toEqual([
       { status: 'delivered' },
       { status: 'delivered' },
     ]);
-    expect(parseResponse(jsonResponse(200, { ...ACCEPTED, handle: [] }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(200, { ...ACCEPTED, handle: [] }), mappedEvents(1), NOW)).toEqual([
       { status: 'delivered' },
     ]);
-    expect(
-      parseResponse({ status: 204, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW),
-    ).toEqual([{ status: 'delivered' }]);
+    expect(parse({ status: 204, headers: {}, body: '', json: undefined }, mappedEvents(1), NOW)).toEqual([
+      { status: 'delivered' },
+    ]);
   });
 
   it('400 is rejected with the EXEG code', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(
           400,
           edgeError(400, 'EXEG-0003-400', 'Invalid request', "The value of 'xdm.timestamp' is invalid."),
@@ -444,7 +448,7 @@ describe('adobe_analytics responses', () => {
 
   it('403 needs attention (sandbox / product profile)', () => {
     expect(
-      parseResponse(
+      parse(
         jsonResponse(403, edgeError(403, 'EXEG-0502-403', 'Forbidden', 'Access denied.')),
         mappedEvents(1),
         NOW,
@@ -460,7 +464,7 @@ describe('adobe_analytics responses', () => {
   });
 
   it('413 is rejected', () => {
-    expect(parseResponse(jsonResponse(413, { title: 'Payload too large' }), mappedEvents(1), NOW)).toEqual([
+    expect(parse(jsonResponse(413, { title: 'Payload too large' }), mappedEvents(1), NOW)).toEqual([
       {
         status: 'rejected',
         code: 'payload_too_large',
@@ -471,11 +475,7 @@ describe('adobe_analytics responses', () => {
 
   it('401 refreshes the IMS token; 429 and 5xx retry', () => {
     expect(
-      parseResponse(
-        jsonResponse(401, { title: 'Unauthorized', detail: 'Token expired' }),
-        mappedEvents(1),
-        NOW,
-      ),
+      parse(jsonResponse(401, { title: 'Unauthorized', detail: 'Token expired' }), mappedEvents(1), NOW),
     ).toEqual([
       {
         status: 'auth',
@@ -484,11 +484,7 @@ describe('adobe_analytics responses', () => {
       },
     ]);
     expect(
-      parseResponse(
-        jsonResponse(429, { title: 'Too Many Requests' }, { 'retry-after': '4' }),
-        mappedEvents(1),
-        NOW,
-      ),
+      parse(jsonResponse(429, { title: 'Too Many Requests' }, { 'retry-after': '4' }), mappedEvents(1), NOW),
     ).toEqual([
       {
         status: 'retryable',
@@ -497,7 +493,7 @@ describe('adobe_analytics responses', () => {
       },
     ]);
     expect(
-      parseResponse(
+      parse(
         jsonResponse(500, edgeError(500, 'EXEG-0201-500', 'Internal error', 'Unexpected.')),
         mappedEvents(1),
         NOW,

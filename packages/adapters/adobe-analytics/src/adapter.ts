@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { edgeErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -38,6 +39,8 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // No age limit documented for timestamped Edge hits: no window.
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: edgeErrors,
 });
