@@ -12,19 +12,35 @@ export interface SendRecord {
 /** Writes a batch of records; resolves with the ids whose lease was lost (`completeDeliveries`). */
 export type WriteRecords = (records: readonly SendRecord[]) => Promise<bigint[]>;
 
-/** The statements a batch takes: the audit trail in one transaction, then the fenced completions. */
-export function writeRecords(db: Db, owner: string): WriteRecords {
+/** InnoDB chose the statement as a deadlock victim (1213): it was rolled back, so it may run again. */
+export const isDeadlock = (error: unknown): boolean => /Deadlock found|\b1213\b/.test(String(error));
+
+/**
+ * The statements a batch takes: the audit trail in one transaction, then the fenced completions.
+ * A completion picked as a deadlock victim (the reaper's UPDATE locks the same rows in another
+ * order) runs again, up to `attempts` times, instead of leaving outcomes the platform already has
+ * unrecorded; running it again is safe: rows it already finished count as finished, not lost.
+ */
+export function writeRecords(
+  db: Db,
+  owner: string,
+  complete: typeof completeDeliveries = completeDeliveries,
+  attempts = 3,
+): WriteRecords {
   return async (records) => {
     await recordAttempts(
       db,
       records.flatMap((r) => r.exchanges),
       records.flatMap((r) => r.unsent),
     );
-    return completeDeliveries(
-      db,
-      owner,
-      records.flatMap((r) => r.completions),
-    );
+    const completions = records.flatMap((r) => r.completions);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await complete(db, owner, completions);
+      } catch (error) {
+        if (attempt >= attempts || !isDeadlock(error)) throw error;
+      }
+    }
   };
 }
 

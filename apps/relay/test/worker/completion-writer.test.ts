@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withinRoom } from '../../src/db/deliveries';
-import { CompletionWriter, type SendRecord } from '../../src/worker/completion-writer';
+import type { Db } from '../../src/db/client';
+import { type completeDeliveries, withinRoom } from '../../src/db/deliveries';
+import { CompletionWriter, type SendRecord, writeRecords } from '../../src/worker/completion-writer';
 import { LaneLoad } from '../../src/worker/lanes';
 
 const record = (...ids: number[]): SendRecord => ({
@@ -106,5 +107,38 @@ describe('withinRoom', () => {
     ];
     const room: Record<string, number> = { klaviyo: 2, meta_capi: 100, tiktok_events: 0 };
     expect(withinRoom(due, (p) => room[p]!)).toEqual([1n, 2n, 3n, 6n]);
+  });
+});
+
+describe('writeRecords', () => {
+  const db = {} as Db;
+  it('runs a completion picked as a deadlock victim again, and gives up on other errors or after three tries', async () => {
+    let calls = 0;
+    const deadlockOnce: typeof completeDeliveries = async (_db, _owner, completions) => {
+      calls += 1;
+      if (calls === 1)
+        throw new Error('Raw query failed. Code: `1213`. Message: `Deadlock found when trying to get lock`');
+      return completions.map((c) => c.id).filter((id) => id === 2n);
+    };
+    expect(
+      await writeRecords(db, 'w', deadlockOnce)([{ ...record(1, 2), exchanges: [], unsent: [] }]),
+    ).toEqual([2n]);
+    expect(calls).toBe(2);
+
+    let tries = 0;
+    const alwaysDeadlock: typeof completeDeliveries = async () => {
+      tries += 1;
+      throw new Error('Deadlock found when trying to get lock; try restarting transaction');
+    };
+    await expect(writeRecords(db, 'w', alwaysDeadlock)([record(1)])).rejects.toThrow('Deadlock found');
+    expect(tries).toBe(3);
+
+    let other = 0;
+    const down: typeof completeDeliveries = async () => {
+      other += 1;
+      throw new Error('connection refused');
+    };
+    await expect(writeRecords(db, 'w', down)([record(1)])).rejects.toThrow('connection refused');
+    expect(other).toBe(1);
   });
 });
