@@ -35,6 +35,11 @@ export interface DeliveryRun {
   workerCpuSeconds: Array<number | null>;
   dbCpuSeconds: number | null;
   workerPeakRssMb: number[];
+  /**
+   * Deliveries claimed more than once: a worker lost their group (e.g. its audit transaction
+   * failed) after the HTTP request went out, and they were sent again once the lease expired.
+   */
+  reclaimed: number;
   counts: StatementCounts;
   /** What the simulator received during the run (the requests the adapters built). */
   requests: SimulatorRequest[];
@@ -120,6 +125,11 @@ export async function deliveryRun(
       );
     }
     const counts = sumCounts(await Promise.all(workers.map((w) => w.takeCounts())));
+    const [reclaimed] = await db.query<Array<{ n: bigint | number }>>(
+      `SELECT COUNT(*) AS n FROM deliveries d JOIN events e ON e.id = d.event_id
+       WHERE e.storefront_id = ? AND e.order_id LIKE ? AND d.attempts > 1`,
+      [options.storefront.id, `${options.runId}b%`],
+    );
     return {
       events: options.events,
       deliveries,
@@ -127,6 +137,7 @@ export async function deliveryRun(
       workerCpuSeconds: cpuSeconds.slice(0, workers.length),
       dbCpuSeconds: cpuSeconds.at(-1) ?? null,
       workerPeakRssMb: workers.map((w) => w.memory()?.peakRssMb ?? Number.NaN),
+      reclaimed: Number(reclaimed!.n),
       counts,
       requests: [...sim.received],
     };

@@ -33,13 +33,15 @@ function settingsFrom(env: NodeJS.ProcessEnv) {
     ingestBatches: int('BENCH_INGEST_BATCHES', 60),
     concurrency: int('BENCH_CONCURRENCY', 4),
     events: int('BENCH_EVENTS', 20_000),
-    perRequestEvents: int('BENCH_PER_REQUEST_EVENTS', 3_000),
+    perRequestEvents: int('BENCH_PER_REQUEST_EVENTS', 1_000),
     workerBatch: int('BENCH_WORKER_BATCH', 500),
     dbConcurrency: int('BENCH_DB_CONCURRENCY', 4),
     workerEnv: {
       ...RELAY_ENV,
       WORKER_BATCH_SIZE: String(int('BENCH_WORKER_BATCH', 500)),
       WORKER_POLL_INTERVAL: env.BENCH_POLL_INTERVAL ?? '10ms',
+      // Shorter than production's 2 min, so a group lost under load is sent again within the run.
+      LEASE_DURATION: env.BENCH_LEASE_DURATION ?? '30s',
       LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
     },
   };

@@ -49,6 +49,7 @@ function deliveryClass(
     events_per_s: round(run.events / run.seconds),
     deliveries_per_s: round(deliveriesPerSecond),
     http_requests: run.requests.length,
+    deliveries_claimed_again: run.reclaimed,
     deliveries_per_http_request: round(run.deliveries / run.requests.length, 1),
     worker_cpu_s: round(total(run.workerCpuSeconds) ?? Number.NaN, 2),
     db_cpu_s: run.dbCpuSeconds === null ? null : round(run.dbCpuSeconds, 2),
@@ -157,7 +158,7 @@ export function summary(r: BenchReport): string {
   const { ingest, delivery, scaleout: s } = r;
   const cls = (name: string, c: BenchReport['delivery']['batching']) =>
     `  ${name} (${c.platforms.join(', ')}): ${k(c.events_per_s)} events/s, ${k(c.deliveries_per_s)} deliveries/s ` +
-    `(${c.deliveries_per_http_request} deliveries per request; bare HTTP ceiling ${k(c.http_ceiling.deliveries_per_s)}/s, ` +
+    `(${c.deliveries_per_http_request} deliveries per request, ${c.deliveries_claimed_again} claimed again after a lost group; bare HTTP ceiling ${k(c.http_ceiling.deliveries_per_s)}/s, ` +
     `x${c.ratio_to_http_ceiling}; DB ceiling x${c.ratio_to_db_ceiling}); ` +
     `${c.statements_per_delivery} statements and ${c.rows_written_per_delivery} rows written per delivery`;
   return [

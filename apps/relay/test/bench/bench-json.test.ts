@@ -26,6 +26,7 @@ const DELIVERY_CLASS = [
   'events_per_s',
   'deliveries_per_s',
   'http_requests',
+  'deliveries_claimed_again',
   'deliveries_per_http_request',
   'worker_cpu_s',
   'db_cpu_s',
