@@ -7,22 +7,29 @@
  *   written (one multi-row INSERT per chunk) and its status updated (one multi-row UPDATE), the
  *   chunk the worker's claim size, `concurrency` chunks in flight.
  */
-import type { SimulatorRequest } from '@relay/testing';
+import { type SimulatorRequest, eventCount } from '@relay/testing';
 import { runConcurrently } from './support';
 import type { BenchDatabase } from './support';
 
 /** Headers a client sets itself (and must not copy from a recorded request). */
 const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
 
+export interface Replay {
+  seconds: number;
+  /** Deliveries the replayed requests carried (events in each body, 1 for a one-event body). */
+  deliveries: number;
+  requests: number;
+}
+
 /**
  * Send `requests` again to `baseUrl`, each platform's in parallel with `concurrencyOf(platform)`
- * in flight; resolves with the seconds it took. Throws on an answer that is not 2xx.
+ * in flight. Throws on an answer that is not 2xx.
  */
 export async function replayRequests(
   baseUrl: string,
   requests: readonly SimulatorRequest[],
   concurrencyOf: (platform: string) => number,
-): Promise<number> {
+): Promise<Replay> {
   const byPlatform = new Map<string, SimulatorRequest[]>();
   for (const r of requests) byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r]);
   const prepared = [...byPlatform].map(([platform, list]) => ({
@@ -46,7 +53,11 @@ export async function replayRequests(
       }),
     ),
   );
-  return (performance.now() - started) / 1000;
+  return {
+    seconds: (performance.now() - started) / 1000,
+    deliveries: requests.reduce((n, r) => n + eventCount(r.json), 0),
+    requests: requests.length,
+  };
 }
 
 export interface BookkeepingOptions {

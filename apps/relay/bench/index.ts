@@ -119,8 +119,8 @@ async function main() {
       const report = buildReport({
         machine: { cpus: cpus().length, loadAvgStart, loadAvgEnd: loadavg()[0]! },
         ingest: { ...ingest, concurrency: settings.concurrency },
-        batching: { platforms: BATCHING, run: batching, httpCeilingSeconds: batchingHttp },
-        onePerRequest: { platforms: ONE_PER_REQUEST, run: single, httpCeilingSeconds: singleHttp },
+        batching: { platforms: BATCHING, run: batching, httpCeiling: batchingHttp },
+        onePerRequest: { platforms: ONE_PER_REQUEST, run: single, httpCeiling: singleHttp },
         twoWorkers,
         dbCeiling,
         apiPeakRssMb,

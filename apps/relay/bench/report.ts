@@ -2,6 +2,7 @@
  * The bench's figures as one JSON object (`pnpm bench --json`) and as a human summary: the
  * relay's figures, the ceilings measured in the same run, and the four headline ratios.
  */
+import type { Replay } from './ceilings';
 import type { DeliveryRun } from './deliver';
 import { deliveriesPerWorkerCpuSecond } from './deliver';
 import type { benchIngest } from './ingest';
@@ -12,8 +13,8 @@ import { ratio, round, total } from './stats';
 export interface ReportInputs {
   machine: { cpus: number; loadAvgStart: number; loadAvgEnd: number };
   ingest: Awaited<ReturnType<typeof benchIngest>> & { concurrency: number };
-  batching: { platforms: readonly string[]; run: DeliveryRun; httpCeilingSeconds: number };
-  onePerRequest: { platforms: readonly string[]; run: DeliveryRun; httpCeilingSeconds: number };
+  batching: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
+  onePerRequest: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
   twoWorkers: DeliveryRun;
   dbCeiling: {
     deliveriesPerSecond: number;
@@ -32,15 +33,10 @@ const cpuMsPer1000 = (cpuSeconds: number | null, units: number) =>
 const rounded = (values: Record<string, number>, digits: number) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round(v, digits)]));
 
-function deliveryClass(
-  platforms: readonly string[],
-  run: DeliveryRun,
-  httpCeilingSeconds: number,
-  dbCeiling: number,
-) {
+function deliveryClass(platforms: readonly string[], run: DeliveryRun, replay: Replay, dbCeiling: number) {
   const perDelivery = perUnit(run.counts, run.deliveries);
   const deliveriesPerSecond = run.deliveries / run.seconds;
-  const httpCeiling = run.deliveries / httpCeilingSeconds;
+  const httpCeiling = replay.deliveries / replay.seconds;
   return {
     platforms: [...platforms],
     events: run.events,
@@ -60,7 +56,7 @@ function deliveryClass(
     http_ceiling: {
       deliveries_per_s: round(httpCeiling),
       events_per_s: round(httpCeiling / platforms.length),
-      requests_per_s: round(run.requests.length / httpCeilingSeconds),
+      requests_per_s: round(replay.requests / replay.seconds),
     },
     ratio_to_http_ceiling: round(ratio(deliveriesPerSecond, httpCeiling), 3),
     ratio_to_db_ceiling: round(ratio(deliveriesPerSecond, dbCeiling), 3),
@@ -88,7 +84,7 @@ export function buildReport(inputs: ReportInputs) {
   const batchingClass = deliveryClass(
     batching.platforms,
     batching.run,
-    batching.httpCeilingSeconds,
+    batching.httpCeiling,
     dbCeiling.deliveriesPerSecond,
   );
   const one = scaleout(batching.run);
@@ -125,7 +121,7 @@ export function buildReport(inputs: ReportInputs) {
       one_per_request: deliveryClass(
         onePerRequest.platforms,
         onePerRequest.run,
-        onePerRequest.httpCeilingSeconds,
+        onePerRequest.httpCeiling,
         dbCeiling.deliveriesPerSecond,
       ),
       db_ceiling: {

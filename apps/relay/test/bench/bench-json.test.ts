@@ -154,6 +154,10 @@ describe('pnpm bench --json (smoke sizes)', () => {
       },
       scaleout: { one_worker: { workers: 1, deliveries: 400 }, two_workers: { workers: 2, deliveries: 400 } },
     });
+    // One event per request: the bare loop's requests/s are its deliveries/s.
+    const single = (report.delivery as { one_per_request: { http_ceiling: Record<string, number> } })
+      .one_per_request;
+    expect(single.http_ceiling.deliveries_per_s).toBe(single.http_ceiling.requests_per_s);
     const scaleout = report.scaleout as Record<string, { worker_cpu_s: unknown[] }>;
     expect(scaleout.one_worker!.worker_cpu_s).toHaveLength(1);
     expect(scaleout.two_workers!.worker_cpu_s).toHaveLength(2);
