@@ -245,10 +245,9 @@ describe('spotify_ads responses', () => {
   const now = new Date('2026-01-15T12:00:00Z');
 
   it('2xx → every event delivered', () => {
-    expect(parseResponse(jsonResponse(200, {}), mappedEvents(2, 'PURCHASE'), now)).toEqual([
-      { status: 'delivered' },
-      { status: 'delivered' },
-    ]);
+    expect(parseResponse(jsonResponse(200, {}), mappedEvents(2, 'PURCHASE'), now)).toEqual({
+      status: 'delivered',
+    });
   });
 
   it('error map: 401 → needs attention (CAPI tokens have no refresh flow)', () => {
@@ -260,7 +259,7 @@ describe('spotify_ads responses', () => {
     };
     expect(
       parseResponse(jsonResponse(401, { error: 'unauthorized' }), mappedEvents(2, 'PURCHASE'), now),
-    ).toEqual([outcome, outcome]);
+    ).toEqual(outcome);
   });
 
   it.each([
@@ -294,14 +293,16 @@ describe('spotify_ads responses', () => {
         mappedEvents(1, 'PURCHASE'),
         now,
       ),
-    ).toEqual([expected]);
+    ).toEqual(expected);
   });
 
   it('429 → retryable with Retry-After', () => {
     expect(
       parseResponse(jsonResponse(429, {}, { 'retry-after': '30' }), mappedEvents(1, 'PURCHASE'), now),
-    ).toEqual([
-      { status: 'retryable', reason: 'Spotify Conversions API answered 429: {}', retryAfterMs: 30_000 },
-    ]);
+    ).toEqual({
+      status: 'retryable',
+      reason: 'Spotify Conversions API answered 429: {}',
+      retryAfterMs: 30_000,
+    });
   });
 });

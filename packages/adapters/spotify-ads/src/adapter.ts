@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
+import { spotifyErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -34,6 +35,8 @@ export const adapter = defineAdapter({
   },
   events: eventMapping,
   // No event-age limit is published (event_time must be in the past).
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
+  errors: spotifyErrors,
 });

@@ -1,13 +1,13 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   hashEmail,
   hashPhoneDigits,
   hashPhoneE164,
   normalizeCountry,
-  oneRequestForSendable,
   withoutUndefined,
 } from '@relay/core';
 import { SPOTIFY_EVENT_NAMES } from './event-map';
@@ -18,7 +18,10 @@ type Ctx = BuildContext<SpotifyAdsCredentials, SpotifyAdsOptions>;
 const PLATFORM = 'Spotify Conversions API';
 
 /** `user_data`: SHA-256 email (trimmed, lower case) and phone, and the client IP in the clear. */
-export function userDataOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function userDataOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<SpotifyAdsCredentials, SpotifyAdsOptions>,
+): Record<string, unknown> {
   const { user } = mapped.event;
   const country = normalizeCountry(user.country) ?? ctx.defaultCountry;
   const hashPhone = ctx.options.phone_format === 'digits' ? hashPhoneDigits : hashPhoneE164;
@@ -54,8 +57,11 @@ export function conversionEventOf(mapped: MappedEvent, ctx: Ctx): Record<string,
   });
 }
 
-/** Why Spotify would refuse an event, or `undefined` when it can be sent. */
-function refusalOf(mapped: MappedEvent, userData: Record<string, unknown>): Outcome | undefined {
+/** Events Spotify would refuse, refused before sending: a name outside its list, no identifier. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<SpotifyAdsCredentials, SpotifyAdsOptions>,
+): Refusal | undefined {
   if (!SPOTIFY_EVENT_NAMES.has(mapped.name)) {
     return {
       status: 'rejected',
@@ -63,7 +69,7 @@ function refusalOf(mapped: MappedEvent, userData: Record<string, unknown>): Outc
       reason: `${PLATFORM} accepts only PURCHASE, LEAD, ADD_TO_CART, CHECK_OUT, PRODUCT, VIEW, SIGN_UP and CUSTOM_EVENT_1 … 5; '${mapped.name}' is not one of them`,
     };
   }
-  if (Object.keys(userData).length === 0) {
+  if (Object.keys(userDataOf(mapped, ctx)).length === 0) {
     return {
       status: 'rejected',
       code: 'missing_user_data',
@@ -74,16 +80,12 @@ function refusalOf(mapped: MappedEvent, userData: Record<string, unknown>): Outc
 }
 
 /**
- * Pure: one `POST /capi-direct/events/` for the sendable events of the chunk, wrapped in
- * `{conversion_events: {capi_connection_id, events}}`. Events Spotify would refuse (a name outside
- * its list, no identifier) are rejected here with their reason instead of being sent.
+ * Pure: one `POST /capi-direct/events/` for the events of the chunk, wrapped in
+ * `{conversion_events: {capi_connection_id, events}}` (`check` refused the others).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  return oneRequestForSendable(
-    events,
-    (mapped) => conversionEventOf(mapped, ctx),
-    (mapped, conversion) => refusalOf(mapped, conversion['user_data'] as Record<string, unknown>),
-    (conversions) => ({
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return [
+    {
       method: 'POST',
       url: `${ctx.baseUrl}/capi-direct/events/`,
       headers: {
@@ -91,8 +93,12 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         authorization: `Bearer ${ctx.credentials.access_token}`,
       },
       body: {
-        conversion_events: { capi_connection_id: ctx.credentials.connection_id, events: conversions },
+        conversion_events: {
+          capi_connection_id: ctx.credentials.connection_id,
+          events: events.map((mapped) => conversionEventOf(mapped, ctx)),
+        },
       },
-    }),
-  );
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }

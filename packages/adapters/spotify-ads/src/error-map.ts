@@ -1,6 +1,4 @@
-import type { Outcome } from '@relay/core';
-
-const PLATFORM = 'Spotify Conversions API';
+import { type ErrorTable, excerpt } from '@relay/core';
 
 /**
  * Spotify publishes no error codes or error body for the direct Conversions API; its guide says
@@ -8,15 +6,16 @@ const PLATFORM = 'Spotify Conversions API';
  * keyed by HTTP status and has one row that overrides core's default: a 401 means the CAPI token
  * is wrong, revoked or belongs to another connection, and CAPI tokens have no refresh flow, so a
  * person must generate a new one (core's default would ask for a refresh). Every other status
- * follows core's table. Each row has a parse test.
+ * follows core's table with the body's excerpt, which carries Spotify's trace id when it sends one.
  */
-export function outcomeForSpotifyError(status: number, detail: string): Outcome | undefined {
-  if (status === 401) {
-    return {
-      status: 'auth',
-      kind: 'needs-attention',
-      reason: `${PLATFORM} refused the CAPI access token (401); generate a new one for this connection in Ads Manager: ${detail}`,
-    };
-  }
-  return undefined;
-}
+export const spotifyErrors: ErrorTable = {
+  read: (response) => ({ message: excerpt(response.body, 300) || `HTTP ${response.status}` }),
+  rows: [
+    {
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason: 'refused the CAPI access token (401); generate a new one for this connection in Ads Manager',
+      example: { status: 401, body: 'Unauthorized' },
+    },
+  ],
+};

@@ -1,22 +1,12 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  excerpt,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForSpotifyError } from './error-map';
-
-const PLATFORM = 'Spotify Conversions API';
+import { type HttpResponse, type MappedEvent, type Outcome, outcomeFromErrorTable } from '@relay/core';
+import { spotifyErrors } from './error-map';
 
 /**
- * Spotify accepts or refuses the request as a whole (no per-event statuses are documented):
- * 2xx delivered; 401 needs a new token (error map); anything else core's status table with the
- * body's excerpt, which carries Spotify's trace id when it sends one.
+ * Spotify accepts or refuses the request as a whole (no per-event statuses are documented), so
+ * one outcome for the request: 2xx delivered; else the error table (error-map.ts), then core's
+ * status table.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const detail = excerpt(response.body, 300) || `HTTP ${response.status}`;
-  const special = outcomeForSpotifyError(response.status, detail);
-  return sameOutcome(special ?? outcomeFromStatus(response, PLATFORM, now), events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  if (response.status >= 200 && response.status < 300) return { status: 'delivered' };
+  return outcomeFromErrorTable(spotifyErrors, response, 'Spotify Conversions API', now);
 }

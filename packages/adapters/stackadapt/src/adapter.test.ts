@@ -167,22 +167,22 @@ describe('stackadapt requests', () => {
 
 describe('stackadapt responses', () => {
   it('any 2xx is delivered', () => {
-    expect(parseResponse(response(200, 'GIF89a'), mappedEvents(1), FIXED_NOW)).toEqual([
-      { status: 'delivered' },
-    ]);
-    expect(parseResponse(response(204, ''), mappedEvents(1), FIXED_NOW)).toEqual([{ status: 'delivered' }]);
+    expect(parseResponse(response(200, 'GIF89a'), mappedEvents(1), FIXED_NOW)).toEqual({
+      status: 'delivered',
+    });
+    expect(parseResponse(response(204, ''), mappedEvents(1), FIXED_NOW)).toEqual({ status: 'delivered' });
   });
 
   it('a 400 is rejected with the body, a 503 retried with Retry-After', () => {
-    expect(parseResponse(response(400, 'bad cid'), mappedEvents(1), FIXED_NOW)).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'StackAdapt conversion pixel rejected the request (400): bad cid',
-      },
-    ]);
-    expect(parseResponse(response(503, 'busy', { 'retry-after': '7' }), mappedEvents(1), FIXED_NOW)).toEqual([
-      { status: 'retryable', reason: 'StackAdapt conversion pixel answered 503: busy', retryAfterMs: 7000 },
-    ]);
+    expect(parseResponse(response(400, 'bad cid'), mappedEvents(1), FIXED_NOW)).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'StackAdapt conversion pixel rejected the request (400): bad cid',
+    });
+    expect(parseResponse(response(503, 'busy', { 'retry-after': '7' }), mappedEvents(1), FIXED_NOW)).toEqual({
+      status: 'retryable',
+      reason: 'StackAdapt conversion pixel answered 503: busy',
+      retryAfterMs: 7000,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -31,6 +31,7 @@ export const adapter = defineAdapter({
   deduplication: 'not documented',
   events: eventMapping,
   // The pixel carries no event time (StackAdapt dates the conversion on arrival): no window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
 });

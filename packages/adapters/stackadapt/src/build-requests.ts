@@ -1,8 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   recordText,
 } from '@relay/core';
@@ -38,38 +39,40 @@ export function conversionQuery(event: RelayEvent, cid: string, sapid: string): 
 }
 
 /**
- * Pure: one `GET /conv?cid=…&sapid=…` per event (the pixel takes one conversion per call; core
- * chunks by one). Events whose name has no Conversion Event id, or without a StackAdapt click
- * id, are skipped with the reason and never sent. The customer's IP and user agent, when known,
- * go in `X-Forwarded-For` and `User-Agent`, as a browser's pixel call would carry them.
+ * Events not sent, skipped with the reason: a name without a Conversion Event id, or no usable
+ * StackAdapt click id.
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
-  const result: Required<BuildResult> = { requests: [], outcomes: [] };
-  const skip = (index: number, reason: string): Outcome => {
-    const outcome: Outcome = { status: 'skipped', reason };
-    result.outcomes.push({ index, outcome });
-    return outcome;
-  };
-  events.forEach(({ event, name }, index) => {
-    const cid = ctx.credentials.conversion_ids[name];
-    if (cid === undefined) {
-      skip(index, `no StackAdapt Conversion Event id configured for '${name}' (credentials.conversion_ids)`);
-      return;
-    }
+export function check(
+  { event, name }: MappedEvent,
+  ctx: CheckContext<StackadaptCredentials, StackadaptOptions>,
+): Refusal | undefined {
+  if (ctx.credentials.conversion_ids[name] === undefined) {
+    return {
+      status: 'skipped',
+      reason: `no StackAdapt Conversion Event id configured for '${name}' (credentials.conversion_ids)`,
+    };
+  }
+  const click = clickIdOf(event, ctx.options.click_id_key);
+  return 'skip' in click ? { status: 'skipped', reason: click.skip } : undefined;
+}
+
+/**
+ * Pure: one `GET /conv?cid=…&sapid=…` per event (the pixel takes one conversion per call; core
+ * chunks by one; `check` skipped the events it cannot send). The customer's IP and user agent,
+ * when known, go in `X-Forwarded-For` and `User-Agent`, as a browser's pixel call would carry them.
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
+  return events.map(({ event, name }, index) => {
     const click = clickIdOf(event, ctx.options.click_id_key);
-    if ('skip' in click) {
-      skip(index, click.skip);
-      return;
-    }
+    const sapid = 'sapid' in click ? click.sapid : '';
     const headers: Record<string, string> = {};
     if (event.user.ip) headers['x-forwarded-for'] = event.user.ip;
     if (event.user.userAgent) headers['user-agent'] = event.user.userAgent;
-    result.requests.push({
+    return {
       method: 'GET',
-      url: `${ctx.baseUrl}/conv?${conversionQuery(event, cid, click.sapid).toString()}`,
+      url: `${ctx.baseUrl}/conv?${conversionQuery(event, ctx.credentials.conversion_ids[name] ?? '', sapid).toString()}`,
       headers,
       eventIndexes: [index],
-    });
+    };
   });
-  return result;
 }

@@ -1,19 +1,11 @@
-import {
-  type HttpResponse,
-  type MappedEvent,
-  type Outcome,
-  outcomeFromStatus,
-  sameOutcome,
-} from '@relay/core';
-import { outcomeForStackadaptError } from './error-map';
-
-const PLATFORM = 'StackAdapt conversion pixel';
+import type { HttpResponse, MappedEvent, Outcome } from '@relay/core';
+import { outcomeForStackadaptAnswer } from './error-map';
 
 /**
- * One outcome per event of the request (always one). Any 2xx is delivered: the pixel answers
- * without a body that would confirm attribution. Anything else goes through core's HTTP table.
+ * One outcome for the request (it carries one event). Any 2xx is delivered: the pixel answers
+ * without a body that would confirm attribution. Anything else goes through core's HTTP table
+ * (error-map.ts).
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const special = outcomeForStackadaptError(response.status, response.body);
-  return sameOutcome(special ?? outcomeFromStatus(response, PLATFORM, now), events.length);
+export function parseResponse(response: HttpResponse, _events: MappedEvent[], now: Date): Outcome {
+  return outcomeForStackadaptAnswer(response, now);
 }

@@ -327,13 +327,11 @@ describe('trade_desk responses', () => {
 
   it('401 and 403 need attention (no credentials to refresh)', () => {
     for (const status of [401, 403]) {
-      expect(parseResponse(jsonResponse(status, { Message: 'Forbidden' }), mappedEvents(1), NOW)).toEqual([
-        {
-          status: 'auth',
-          kind: 'needs-attention',
-          reason: `The Trade Desk refused the request (${status}); check advertiser_id and tracker_id: Forbidden`,
-        },
-      ]);
+      expect(parseResponse(jsonResponse(status, { Message: 'Forbidden' }), mappedEvents(1), NOW)).toEqual({
+        status: 'auth',
+        kind: 'needs-attention',
+        reason: `The Trade Desk refused the request (${status}); check advertiser_id and tracker_id: Forbidden`,
+      });
     }
   });
 
@@ -344,26 +342,24 @@ describe('trade_desk responses', () => {
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'The Trade Desk rejected the request (400): Invalid tracker_id',
-      },
-    ]);
+    ).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'The Trade Desk rejected the request (400): Invalid tracker_id',
+    });
     expect(
       parseResponse(
         { status: 429, headers: { 'retry-after': '2' }, body: '', json: undefined },
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([{ status: 'retryable', reason: 'The Trade Desk answered 429: HTTP 429', retryAfterMs: 2000 }]);
+    ).toEqual({ status: 'retryable', reason: 'The Trade Desk answered 429: HTTP 429', retryAfterMs: 2000 });
     expect(
       parseResponse(
         { status: 500, headers: {}, body: 'Internal error', json: undefined },
         mappedEvents(1),
         NOW,
       ),
-    ).toEqual([{ status: 'retryable', reason: 'The Trade Desk answered 500: Internal error' }]);
+    ).toEqual({ status: 'retryable', reason: 'The Trade Desk answered 500: Internal error' });
   });
 });

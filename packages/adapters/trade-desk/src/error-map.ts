@@ -1,26 +1,30 @@
-import type { Outcome } from '@relay/core';
+import { type ErrorTable, type Outcome, excerpt, objectOf } from '@relay/core';
 
 const PLATFORM = 'The Trade Desk';
 
 /**
- * The Trade Desk answers whose outcome differs from core's default for the HTTP status
- * (`undefined` when the default applies). The endpoint takes no credentials, so there is no token
- * to refresh: 401 and 403 need a person (check advertiser_id and tracker_id with your TTD
- * representative).
+ * The Trade Desk answers whose outcome differs from core's default for the HTTP status. The
+ * endpoint takes no credentials, so there is no token to refresh: 401 and 403 need a person
+ * (check advertiser_id and tracker_id with your TTD representative). The error is TTD's
+ * `Message`, else the body's text.
  */
-export function outcomeForTradeDeskError(status: number, detail: string): Outcome | undefined {
-  switch (status) {
-    case 401:
-    case 403:
-      return {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `${PLATFORM} refused the request (${status}); check advertiser_id and tracker_id: ${detail}`,
-      };
-    default:
-      return undefined;
-  }
-}
+export const tradeDeskErrors: ErrorTable = {
+  read: (response) => {
+    const message = objectOf(response.json)['Message'];
+    return {
+      message:
+        typeof message === 'string' && message.trim() !== ''
+          ? message.trim()
+          : excerpt(response.body, 300) || `HTTP ${response.status}`,
+    };
+  },
+  rows: [401, 403].map((status) => ({
+    status,
+    outcome: { status: 'auth', kind: 'needs-attention' },
+    reason: `refused the request (${status}); check advertiser_id and tracker_id`,
+    example: { status, body: { Message: status === 401 ? 'Unauthorized' : 'Forbidden' } },
+  })),
+};
 
 /** One entry of `EventResponses` in The Trade Desk's answer. */
 export interface TradeDeskEventResponse {

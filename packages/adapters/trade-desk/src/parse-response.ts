@@ -2,15 +2,14 @@ import {
   type HttpResponse,
   type MappedEvent,
   type Outcome,
-  excerpt,
   objectOf,
-  outcomeFromStatus,
+  outcomeFromErrorTable,
 } from '@relay/core';
 import {
   type TradeDeskEventResponse,
   describeEntry,
   outcomeForEventErrors,
-  outcomeForTradeDeskError,
+  tradeDeskErrors,
 } from './error-map';
 
 const PLATFORM = 'The Trade Desk';
@@ -35,24 +34,18 @@ const failed = (response: TradeDeskEventResponse): boolean =>
  * `{Message, EventResponses: [{EventIndex, EventErrors: [{Error, ErrorMessage}], EventWarnings, Successful}]}`:
  * an event listed as not successful is rejected with TTD's error, whatever the status; on a 2xx
  * the others are delivered (keeping TTD's warnings); otherwise the status decides for them (the
- * error table, then core's default, with TTD's `Message`).
+ * error table, then core's default, with TTD's `Message`): one outcome for the request when no
+ * event is named.
  */
-export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome[] {
-  const body = objectOf(response.json);
-  const byIndex = responsesByIndex(body);
+export function parseResponse(response: HttpResponse, events: MappedEvent[], now: Date): Outcome | Outcome[] {
+  const byIndex = responsesByIndex(objectOf(response.json));
   const ok = response.status >= 200 && response.status < 300;
-  const message =
-    typeof body['Message'] === 'string' && body['Message'].trim() !== '' ? body['Message'].trim() : undefined;
-  const requestOutcome = (): Outcome => {
-    const detail = message ?? (excerpt(response.body, 300) || `HTTP ${response.status}`);
-    return (
-      outcomeForTradeDeskError(response.status, detail) ?? outcomeFromStatus(response, PLATFORM, now, message)
-    );
-  };
+  const anyFailed = [...byIndex].some(([i, r]) => i < events.length && failed(r));
+  if (!ok && !anyFailed) return outcomeFromErrorTable(tradeDeskErrors, response, PLATFORM, now);
   return events.map((_, i): Outcome => {
     const eventResponse = byIndex.get(i);
     if (eventResponse && failed(eventResponse)) return outcomeForEventErrors(eventResponse);
-    if (!ok) return requestOutcome();
+    if (!ok) return outcomeFromErrorTable(tradeDeskErrors, response, PLATFORM, now);
     const warnings = (eventResponse?.EventWarnings ?? []).map(describeEntry);
     return warnings.length > 0 ? { status: 'delivered', warnings } : { status: 'delivered' };
   });
