@@ -1,5 +1,5 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { TD_HOSTS, credentialsSchema, optionsSchema } from './schemas';
@@ -26,13 +26,14 @@ export const adapter = defineAdapter({
     table: 'oms_events',
   },
   secretFields: ['write_key'],
-  // Ingest API: 1-500 records and at most 5 MB per batch (1 MB per record, checked in buildRequests).
+  // Ingest API: 1-500 records and at most 5 MB per batch (1 MB per record, refused in check).
   batch: { maxEvents: 500, maxBytes: 5_000_000 },
   // "We do not throttle access at the moment": a modest pace of our own.
   rateLimit: { requestsPerSecond: 10, concurrency: 4 },
   deduplication: 'none',
   events: eventMapping,
   // The Ingest API documents no age limit for `time` (the legacy Postback API ignores > 7 days): no window.
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) =>
     parseResponse(response, events, ctx.now, `${ctx.credentials.database}.${ctx.credentials.table}`),

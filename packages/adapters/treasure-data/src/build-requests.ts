@@ -1,8 +1,10 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   CLICK_ID_KEYS,
   type MappedEvent,
+  type Refusal,
   type RelayEvent,
   contextProperties,
   hashEmail,
@@ -11,7 +13,6 @@ import {
   normalizeEmail,
   normalizeExternalId,
   normalizePhoneE164,
-  oneRequestForSendable,
   productList,
   withoutUndefined,
 } from '@relay/core';
@@ -34,7 +35,10 @@ const text = (value: string | undefined): string | undefined => {
 };
 
 /** Identity columns: plain normalised values, or only SHA-256 hashes with `hash_identifiers`. */
-function identityColumns(event: RelayEvent, ctx: Ctx): TdRecord {
+function identityColumns(
+  event: RelayEvent,
+  ctx: CheckContext<TreasureDataCredentials, TreasureDataOptions>,
+): TdRecord {
   const { user } = event;
   const country = user.country && /^[a-z]{2}$/i.test(user.country) ? user.country : ctx.defaultCountry;
   const rawEmail = text(user.email);
@@ -83,7 +87,10 @@ function propertyColumns(event: RelayEvent): TdRecord {
 const RESERVED = new Set(['time', 'uuid']);
 
 /** One row of the table. `time` is the event's own time in unix seconds. */
-export function recordOf(mapped: MappedEvent, ctx: Ctx): TdRecord {
+export function recordOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<TreasureDataCredentials, TreasureDataOptions>,
+): TdRecord {
   const { event } = mapped;
   const items = productList(event.items);
   const own = withoutUndefined({
@@ -107,28 +114,31 @@ export function recordOf(mapped: MappedEvent, ctx: Ctx): TdRecord {
   return { ...own, ...Object.fromEntries(extra) };
 }
 
+/** A record over Treasure Data's 1 MB is refused before sending. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<TreasureDataCredentials, TreasureDataOptions>,
+): Refusal | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(recordOf(mapped, ctx)));
+  return bytes > MAX_RECORD_BYTES
+    ? {
+        status: 'rejected',
+        code: 'record_too_large',
+        reason: `Treasure Data takes records up to 1 MB; this one is ${bytes} bytes`,
+      }
+    : undefined;
+}
+
 /**
  * Pure: one `POST https://{region}.records.in.treasuredata.com/{database}/{table}` with
- * `{records: [...]}` per chunk (core keeps chunks ≤ 500 records and ≤ 5 MB). A record over 1 MB
- * is rejected before sending.
+ * `{records: [...]}` per chunk (core keeps chunks ≤ 500 records and ≤ 5 MB; `check` refused
+ * records over 1 MB).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === TD_HOSTS.us01 ? TD_HOSTS[ctx.credentials.region] : ctx.baseUrl;
   const { database, table } = ctx.credentials;
-  return oneRequestForSendable(
-    events,
-    (mapped) => recordOf(mapped, ctx),
-    (_, record) => {
-      const bytes = Buffer.byteLength(JSON.stringify(record));
-      return bytes > MAX_RECORD_BYTES
-        ? {
-            status: 'rejected',
-            code: 'record_too_large',
-            reason: `Treasure Data takes records up to 1 MB; this one is ${bytes} bytes`,
-          }
-        : undefined;
-    },
-    (records) => ({
+  return [
+    {
       method: 'POST',
       url: `${host}/${database}/${table}`,
       headers: {
@@ -136,7 +146,8 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         accept: TD_CONTENT_TYPE,
         authorization: `TD1 ${ctx.credentials.write_key}`,
       },
-      body: { records },
-    }),
-  );
+      body: { records: events.map((mapped) => recordOf(mapped, ctx)) },
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }
