@@ -45,7 +45,14 @@ export interface UnsentAttemptRow extends AttemptRow {
  * The audit trail, in one transaction: each HTTP request once in `http_exchanges` (its excerpts
  * are shared by every delivery it carried), then one multi-row insert of the attempts, those
  * decided without a request included (no exchange, no status code).
+ *
+ * It runs after the platform answered, so giving up costs a re-send: it may wait longer for a
+ * connection and run longer than Prisma's defaults (2 s, 5 s), which a CPU-starved worker
+ * exceeded (the benchmark saw whole groups sent again).
  */
+/** Connection wait and run time allowed to the audit transaction (see `recordAttempts`). */
+export const AUDIT_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
+
 export async function recordAttempts(
   db: Db,
   exchanges: readonly ExchangeRow[],
@@ -90,7 +97,7 @@ export async function recordAttempts(
       sql`INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason, policy_hash, removed_fields)
           VALUES ${rows(attemptRows)}`,
     );
-  });
+  }, AUDIT_TRANSACTION);
 }
 
 /** HTTP exchanges started before the cutoff that no attempt refers to any more. */

@@ -35,3 +35,49 @@ export function isDeadlock(error: unknown): boolean {
       (typeof e.message === 'string' && /Deadlock found when trying to get lock/.test(e.message)),
   );
 }
+
+/**
+ * True when the database rolled the whole transaction back, so running it again cannot write
+ * anything twice: a deadlock victim, a lock wait timeout (the failed statement ends Prisma's
+ * interactive transaction, which then rolls back), or Prisma's own transaction limits (P2028: no
+ * connection within `maxWait`, or the transaction outlived its `timeout` and was rolled back
+ * before its commit).
+ */
+export function isRolledBack(error: unknown): boolean {
+  return (
+    isDeadlock(error) ||
+    someCause(
+      error,
+      (e) =>
+        e.code === 'P2028' ||
+        e.errno === 1205 ||
+        e.code === 'ER_LOCK_WAIT_TIMEOUT' ||
+        (typeof e.message === 'string' &&
+          /Transaction already closed|expired transaction|Unable to start a transaction|Lock wait timeout exceeded/.test(
+            e.message,
+          )),
+    )
+  );
+}
+
+/**
+ * Run a transaction again while the database says it rolled it back (see `isRolledBack`), at most
+ * `tries` times, waiting `pauseMs` × the try number between tries. Other errors propagate at once.
+ */
+export async function retryRolledBack<T>(
+  run: () => Promise<T>,
+  {
+    tries = 3,
+    pauseMs = 0,
+    retryIf = isRolledBack,
+  }: { tries?: number; pauseMs?: number; retryIf?: (error: unknown) => boolean } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= tries || !retryIf(error)) throw error;
+      if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs * attempt));
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { ConfigError } from '@relay/core';
 import type { Event } from '../generated/prisma/client';
 import type { Db } from './client';
-import { isDeadlock, isUniqueViolation } from './errors';
+import { isDeadlock, isUniqueViolation, retryRolledBack } from './errors';
 import { type NewDelivery, insertDeliveries } from './deliveries';
 import { type Queryable, type Tx, inList, rows, sql } from './sql';
 import { type EventStatus, OPEN_DELIVERY_STATUSES, UNROUTED_EVENT_STATUSES } from './statuses';
@@ -60,8 +60,11 @@ const keyPairs = (events: ReadonlyArray<{ storefrontCode: string; dedupKey: stri
  */
 export function insertEvents(db: Db, events: readonly NewEvent[]): Promise<Map<string, number>> {
   if (events.length === 0) return Promise.resolve(new Map());
-  return retryOnDeadlock(() =>
-    db.$transaction((tx) => insertEventsIn(tx, events), { isolationLevel: 'RepeatableRead' }),
+  // Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
+  // victim back whole, so it runs again (at most three tries, then a 500 and the OMS retries).
+  return retryRolledBack(
+    () => db.$transaction((tx) => insertEventsIn(tx, events), { isolationLevel: 'RepeatableRead' }),
+    { retryIf: isDeadlock },
   );
 }
 
@@ -125,21 +128,6 @@ async function insertEventsIn(tx: Tx, events: readonly NewEvent[]): Promise<Map<
     if (lost) throw new EventNotStoredError(lost);
   }
   return stored;
-}
-
-/**
- * Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
- * victim back whole, so running it again is safe (at most three tries, then the error is a 500
- * and the OMS retries the batch).
- */
-async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= tries || !isDeadlock(error)) throw error;
-    }
-  }
 }
 
 /** Which of these (storefront_code, dedup_key) keys are stored, as `eventKey` strings. */

@@ -1,6 +1,7 @@
 import { type ExchangeRow, type UnsentAttemptRow, recordAttempts } from '../db/attempts';
 import type { Db } from '../db/client';
 import { type Completion, completeDeliveries } from '../db/deliveries';
+import { retryRolledBack } from '../db/errors';
 
 /** What one send decided: its audit rows and how its deliveries end, recorded together. */
 export interface SendRecord {
@@ -12,35 +13,42 @@ export interface SendRecord {
 /** Writes a batch of records; resolves with the ids whose lease was lost (`completeDeliveries`). */
 export type WriteRecords = (records: readonly SendRecord[]) => Promise<bigint[]>;
 
-/** InnoDB chose the statement as a deadlock victim (1213): it was rolled back, so it may run again. */
-export const isDeadlock = (error: unknown): boolean => /Deadlock found|\b1213\b/.test(String(error));
-
 /**
  * The statements a batch takes: the audit trail in one transaction, then the fenced completions.
- * A completion picked as a deadlock victim (the reaper's UPDATE locks the same rows in another
- * order) runs again, up to `attempts` times, instead of leaving outcomes the platform already has
- * unrecorded; running it again is safe: rows it already finished count as finished, not lost.
+ * Both run after the platform answered, so failing them costs a re-send once the leases expire.
+ * Each is run again (up to `tries` times, with a short growing pause) when the database rolled
+ * it back: a deadlock victim (the reaper's UPDATE locks the same rows in another order), a lock
+ * wait timeout, or a transaction that outlived its time on a starved machine. Running them again
+ * writes nothing twice: the audit transaction was rolled back whole, and completions are fenced
+ * (rows already finished count as finished, not lost).
  */
 export function writeRecords(
   db: Db,
   owner: string,
-  complete: typeof completeDeliveries = completeDeliveries,
-  attempts = 3,
+  {
+    record = recordAttempts,
+    complete = completeDeliveries,
+    tries = 4,
+    pauseMs = 100,
+  }: {
+    record?: typeof recordAttempts;
+    complete?: typeof completeDeliveries;
+    tries?: number;
+    pauseMs?: number;
+  } = {},
 ): WriteRecords {
   return async (records) => {
-    await recordAttempts(
-      db,
-      records.flatMap((r) => r.exchanges),
-      records.flatMap((r) => r.unsent),
+    await retryRolledBack(
+      () =>
+        record(
+          db,
+          records.flatMap((r) => r.exchanges),
+          records.flatMap((r) => r.unsent),
+        ),
+      { tries, pauseMs },
     );
     const completions = records.flatMap((r) => r.completions);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await complete(db, owner, completions);
-      } catch (error) {
-        if (attempt >= attempts || !isDeadlock(error)) throw error;
-      }
-    }
+    return retryRolledBack(() => complete(db, owner, completions), { tries, pauseMs });
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client';
+import type { recordAttempts } from '../../src/db/attempts';
 import { type completeDeliveries, withinRoom } from '../../src/db/deliveries';
+import { isRolledBack } from '../../src/db/errors';
 import { CompletionWriter, type SendRecord, writeRecords } from '../../src/worker/completion-writer';
 import { LaneLoad } from '../../src/worker/lanes';
 
@@ -112,7 +114,10 @@ describe('withinRoom', () => {
 
 describe('writeRecords', () => {
   const db = {} as Db;
-  it('runs a completion picked as a deadlock victim again, and gives up on other errors or after three tries', async () => {
+  const noAudit: typeof recordAttempts = async () => {};
+  const fast = { record: noAudit, pauseMs: 0 };
+
+  it('runs a completion picked as a deadlock victim again, and gives up on other errors or after four tries', async () => {
     let calls = 0;
     const deadlockOnce: typeof completeDeliveries = async (_db, _owner, completions) => {
       calls += 1;
@@ -121,7 +126,9 @@ describe('writeRecords', () => {
       return completions.map((c) => c.id).filter((id) => id === 2n);
     };
     expect(
-      await writeRecords(db, 'w', deadlockOnce)([{ ...record(1, 2), exchanges: [], unsent: [] }]),
+      await writeRecords(db, 'w', { ...fast, complete: deadlockOnce })([
+        { ...record(1, 2), exchanges: [], unsent: [] },
+      ]),
     ).toEqual([2n]);
     expect(calls).toBe(2);
 
@@ -130,15 +137,75 @@ describe('writeRecords', () => {
       tries += 1;
       throw new Error('Deadlock found when trying to get lock; try restarting transaction');
     };
-    await expect(writeRecords(db, 'w', alwaysDeadlock)([record(1)])).rejects.toThrow('Deadlock found');
-    expect(tries).toBe(3);
+    await expect(writeRecords(db, 'w', { ...fast, complete: alwaysDeadlock })([record(1)])).rejects.toThrow(
+      'Deadlock found',
+    );
+    expect(tries).toBe(4);
 
     let other = 0;
     const down: typeof completeDeliveries = async () => {
       other += 1;
       throw new Error('connection refused');
     };
-    await expect(writeRecords(db, 'w', down)([record(1)])).rejects.toThrow('connection refused');
+    await expect(writeRecords(db, 'w', { ...fast, complete: down })([record(1)])).rejects.toThrow(
+      'connection refused',
+    );
     expect(other).toBe(1);
+  });
+
+  it('runs the audit transaction again when Prisma rolled it back for its time limits, once, before completing', async () => {
+    const steps: string[] = [];
+    let audits = 0;
+    const expiredOnce: typeof recordAttempts = async () => {
+      audits += 1;
+      steps.push(`audit ${audits}`);
+      if (audits === 1)
+        throw Object.assign(
+          new Error(
+            'Transaction API error: Transaction already closed: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 7284 ms passed since the start of the transaction.',
+          ),
+          { code: 'P2028' },
+        );
+    };
+    const complete: typeof completeDeliveries = async () => {
+      steps.push('complete');
+      return [];
+    };
+    expect(await writeRecords(db, 'w', { record: expiredOnce, complete, pauseMs: 0 })([record(1)])).toEqual(
+      [],
+    );
+    expect(steps).toEqual(['audit 1', 'audit 2', 'complete']);
+  });
+
+  it('does not run the audit again after an error that may have committed it (a dropped connection)', async () => {
+    let audits = 0;
+    const dropped: typeof recordAttempts = async () => {
+      audits += 1;
+      throw new Error('socket has unexpectedly been closed');
+    };
+    let completed = false;
+    const complete: typeof completeDeliveries = async () => {
+      completed = true;
+      return [];
+    };
+    await expect(
+      writeRecords(db, 'w', { record: dropped, complete, pauseMs: 0 })([record(1)]),
+    ).rejects.toThrow('socket has unexpectedly been closed');
+    expect([audits, completed]).toEqual([1, false]);
+  });
+});
+
+describe('isRolledBack', () => {
+  it('knows the errors after which the database rolled the whole transaction back', () => {
+    const wrapped = (cause: object) => Object.assign(new Error('Raw query failed'), { cause });
+    expect(isRolledBack(wrapped({ errno: 1213, code: 'ER_LOCK_DEADLOCK' }))).toBe(true);
+    expect(isRolledBack(wrapped({ errno: 1205, code: 'ER_LOCK_WAIT_TIMEOUT' }))).toBe(true);
+    expect(
+      isRolledBack(
+        Object.assign(new Error('Unable to start a transaction in the given time.'), { code: 'P2028' }),
+      ),
+    ).toBe(true);
+    expect(isRolledBack(wrapped({ errno: 1062, code: 'ER_DUP_ENTRY' }))).toBe(false);
+    expect(isRolledBack(new Error('socket has unexpectedly been closed'))).toBe(false);
   });
 });
