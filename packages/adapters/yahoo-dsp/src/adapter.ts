@@ -1,6 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
-import { YAHOO_HOSTS, buildRequests } from './build-requests';
+import { YAHOO_HOSTS, buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -36,6 +36,7 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // Yahoo documents no age limit for eventTs: no window.
   auth,
+  check,
   buildRequests,
   parseResponse: (response, events, ctx) =>
     parseResponse(response, events, ctx.now, ctx.credentials.pixel_id),

@@ -1,12 +1,12 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
+  type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   type RelayEvent,
   hashEmail,
   hashPhoneE164,
-  oneRequestForSendable,
   recordText,
   withoutUndefined,
 } from '@relay/core';
@@ -66,7 +66,10 @@ function privacyOf(event: RelayEvent): Record<string, unknown> | undefined {
 }
 
 /** One Yahoo CAPI event (an item of the request's JSON array). */
-export function yahooEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unknown> {
+export function yahooEventOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<YahooDspCredentials, YahooDspOptions>,
+): Record<string, unknown> {
   const { event, name } = mapped;
   const vmcid = recordText(event, ctx.options.click_id_key);
   const userData = userDataOf(event, ctx.defaultCountry);
@@ -84,7 +87,11 @@ export function yahooEventOf(mapped: MappedEvent, ctx: Ctx): Record<string, unkn
 }
 
 /** Yahoo matches on hashed email/phone, device ids, pixel id, the click id or the IP: an event needs one. */
-function refusalOf(item: Record<string, unknown>): Outcome | undefined {
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<YahooDspCredentials, YahooDspOptions>,
+): Refusal | undefined {
+  const item = yahooEventOf(mapped, ctx);
   const userData = (item['userData'] ?? {}) as Record<string, unknown>;
   const matchable = ['email', 'phone', 'gpsaid', 'idfa', 'pxid', 'ip_address'].some((k) => k in userData);
   if (matchable || item['clickData'] !== undefined) return undefined;
@@ -96,17 +103,14 @@ function refusalOf(item: Record<string, unknown>): Outcome | undefined {
 }
 
 /**
- * Pure: one `POST /v1/events/{pixelId}` with a JSON array of the sendable events (core keeps
- * chunks within the batch limits); events without any identifier are rejected, not sent.
+ * Pure: one `POST /v1/events/{pixelId}` with a JSON array of the events of the chunk (core keeps
+ * chunks within the batch limits; `check` refused events without any identifier).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === YAHOO_HOSTS.batch ? YAHOO_HOSTS[ctx.options.endpoint] : ctx.baseUrl;
   const pixel = encodeURIComponent(ctx.credentials.pixel_id);
-  return oneRequestForSendable(
-    events,
-    (mapped) => yahooEventOf(mapped, ctx),
-    (_mapped, item) => refusalOf(item),
-    (items) => ({
+  return [
+    {
       method: 'POST',
       url: `${host}/${YAHOO_CAPI_VERSION}/events/${pixel}`,
       headers: {
@@ -114,7 +118,8 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         accept: 'application/json',
         authorization: `Bearer ${ctx.accessToken ?? ''}`,
       },
-      body: items,
-    }),
-  );
+      body: events.map((mapped) => yahooEventOf(mapped, ctx)),
+      eventIndexes: events.map((_, i) => i),
+    },
+  ];
 }
