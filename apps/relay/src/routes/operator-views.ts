@@ -31,9 +31,11 @@ export const statsQuery = z.object({
   window: z.enum(Object.keys(STATS_WINDOWS) as [StatsWindow, ...StatsWindow[]]).default('day'),
 });
 
+/** The stored statuses, and `retrying`: a waiting delivery tried at least once. */
 export const DELIVERY_STATUSES = [
   'pending',
   'leased',
+  'paused',
   'retrying',
   'delivered',
   'failed',

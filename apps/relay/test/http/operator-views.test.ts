@@ -301,6 +301,10 @@ describe('GET /admin/v1/kill-switches and /admin/v1/platform-catalog', () => {
       privacy: { baa: false, allowed_properties: ['value', 'currency'], allowed_identifiers: [] },
     });
     expect(row.pauseReason).toContain('Authentication failed');
+    const held = await (
+      await f.t.call('GET', '/admin/v1/event-search?platform_code=pinterest_capi&delivery_status=paused')
+    ).json();
+    expect(held.items.map((e: { order_id: string }) => e.order_id).sort()).toEqual(['P-1', 'P-2']);
 
     f.sim.reset();
     const put = await f.t.call('PUT', `/admin/v1/credentials/${pinterest}`, {
