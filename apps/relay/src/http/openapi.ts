@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { withAccessControl } from './openapi-access';
 
 export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -11,7 +12,8 @@ const INFO = {
 /**
  * The OpenAPI 3.1 document of `app`, generated from its route definitions (`defineRoute`,
  * src/http/openapi-route.ts): every path, schema and example comes from the definitions the
- * requests are validated with; nothing is described by hand.
+ * requests are validated with; nothing is described by hand. Access (roles, 401/403/429/503)
+ * comes from the rules the middleware applies (src/http/openapi-access.ts).
  */
 export function openApiDocument(version: string, app: OpenAPIHono): OpenApiDocument {
   const generated = app.getOpenAPI31Document({
@@ -19,8 +21,8 @@ export function openApiDocument(version: string, app: OpenAPIHono): OpenApiDocum
     info: { ...INFO, version },
     security: [{ basic: [] }],
   });
-  return {
+  return withAccessControl({
     ...generated,
     components: { ...generated.components, securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
-  };
+  });
 }

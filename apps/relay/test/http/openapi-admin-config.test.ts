@@ -90,12 +90,14 @@ describe.each(RESOURCES)('$base in /openapi.json', ({ base, tag, name, filters }
     expect(bodyRef(item.put)).toEqual(ref(`${name}Update`));
     expect(responseSchema(item.put, '200')).toEqual(ref(name));
     expect(responseSchema(item.get, '200')).toEqual(ref(name));
-    expect(Object.keys(item.delete.responses)).toEqual(['204', '401', '404', '422']);
+    expect(Object.keys(item.delete.responses)).toEqual(['204', '401', '403', '404', '422', '429', '503']);
     for (const operation of [list, create, item.get, item.put, item.delete]) {
       expect(responseSchema(operation, '422')).toEqual(ref('ValidationError'));
     }
     expect(Object.keys(create.responses)).toEqual(
-      name === 'Storefront' ? ['201', '401', '409', '422'] : ['201', '401', '404', '409', '422'],
+      name === 'Storefront'
+        ? ['201', '401', '403', '409', '422', '429', '503']
+        : ['201', '401', '403', '404', '409', '422', '429', '503'],
     );
     const hasSecrets = name !== 'Storefront';
     expect(item.get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(

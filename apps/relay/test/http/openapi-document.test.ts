@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount } from '../../src/auth/accounts';
 import { DOCS_ASSETS } from '../../src/http/docs-page';
 import { type TestApp, createTestApp } from '../support/app';
 
@@ -44,7 +45,7 @@ describe('/openapi.json', () => {
       'query:tier',
       'query:category',
     ]);
-    expect(Object.keys(list.responses)).toEqual(['200', '401', '422']);
+    expect(Object.keys(list.responses)).toEqual(['200', '401', '403', '422', '429', '503']);
     const put = doc.paths['/admin/v1/platforms/{id}'].put;
     expect(put.parameters).toEqual([
       {
@@ -58,7 +59,7 @@ describe('/openapi.json', () => {
     expect(put.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/PlatformUpdate',
     });
-    expect(Object.keys(put.responses)).toEqual(['200', '401', '404', '409', '422']);
+    expect(Object.keys(put.responses)).toEqual(['200', '401', '403', '404', '409', '422', '429', '503']);
     expect(put.responses['422'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ValidationError',
     });
@@ -73,7 +74,7 @@ describe('/openapi.json: ingestion, events, operator views, preview, health', ()
     expect(ingest.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/OmsBatch',
     });
-    expect(Object.keys(ingest.responses)).toEqual(['202', '401', '413', '422', '503']);
+    expect(Object.keys(ingest.responses)).toEqual(['202', '401', '413', '422', '429', '503']);
     expect(ingest.responses['202'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/IngestResult',
     });
@@ -98,10 +99,10 @@ describe('/openapi.json: ingestion, events, operator views, preview, health', ()
       Object.entries(doc.paths[path] as Record<string, { responses: Record<string, unknown> }>).map(
         ([method, op]) => `${method} ${Object.keys(op.responses).join(',')}`,
       );
-    expect(operations('/admin/v1/event-search')).toEqual(['get 200,401,422']);
-    expect(operations('/admin/v1/events/{id}/replay')).toEqual(['post 200,401,404,422']);
-    expect(operations('/admin/v1/kill-switches')).toEqual(['get 200,401']);
-    expect(operations('/admin/v1/credentials/{id}/preview')).toEqual(['post 200,401,404,422']);
+    expect(operations('/admin/v1/event-search')).toEqual(['get 200,401,403,422,429,503']);
+    expect(operations('/admin/v1/events/{id}/replay')).toEqual(['post 200,401,403,404,422,429,503']);
+    expect(operations('/admin/v1/kill-switches')).toEqual(['get 200,401,403,429,503']);
+    expect(operations('/admin/v1/credentials/{id}/preview')).toEqual(['post 200,401,403,404,422,429,503']);
     expect(operations('/health/ready')).toEqual(['get 200,503']);
     expect(doc.paths['/admin/v1/audit-log'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
       'actor',
@@ -139,5 +140,39 @@ describe('/docs', () => {
     }
     expect(await (await t.app.request('/docs/assets/init.js')).text()).toContain("new URL('openapi.json'");
     expect((await t.app.request('/docs/assets/../package.json')).status).toBe(404);
+  });
+});
+
+describe('/openapi.json: access', () => {
+  it("names each admin operation's role from the rules the middleware applies", () => {
+    const role = (path: string, method: string) => doc.paths[path][method]['x-relay-role'];
+    expect(role('/admin/v1/kill-switches', 'get')).toBe('viewer');
+    expect(role('/admin/v1/events/{id}/replay', 'post')).toBe('operator');
+    expect(role('/admin/v1/credentials', 'post')).toBe('admin');
+    expect(role('/admin/v1/accounts', 'get')).toBe('admin');
+    const put = doc.paths['/admin/v1/credentials/{id}'].put;
+    expect(put.description).toContain('Role: admin (operator when the body is only `{"is_active": …}`).');
+    expect(doc.paths['/admin/v1/credentials/{id}'].get.description).toContain(
+      'Role: viewer (admin with `?decrypt=true`).',
+    );
+    expect(doc.paths['/v1/events'].post['x-relay-role']).toBeUndefined();
+    expect(doc.paths['/health'].get.responses['401']).toBeUndefined();
+  });
+
+  it('documents the 403 and 429 answers the middleware really gives', async () => {
+    await addAccount(t.database.db, 'vera', 'viewer', 'viewer-secret-1');
+    const viewer = await t.call('POST', '/admin/v1/events/1/replay', undefined, {
+      authorization: `Basic ${Buffer.from('vera:viewer-secret-1').toString('base64')}`,
+    });
+    expect(viewer.status).toBe(403);
+    expect(
+      doc.paths['/admin/v1/events/{id}/replay'].post.responses['403'].content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(Object.keys(await viewer.json()).sort()).toEqual(
+      Object.keys(doc.components.schemas.Problem.properties).sort(),
+    );
+    expect(doc.paths['/v1/events'].post.responses['429'].headers['Retry-After'].schema).toEqual({
+      type: 'integer',
+    });
   });
 });
