@@ -1,4 +1,4 @@
-import type { HttpRequest, MappedEvent } from '@relay/core';
+import type { MappedEvent } from '@relay/core';
 import {
   FIXED_NOW,
   fullPurchaseEvent,
@@ -218,7 +218,7 @@ describe('pendo requests', () => {
       name: 'Product Added',
       custom: false,
     }));
-    const { requests } = buildRequests(events, ctxFor()) as { requests: HttpRequest[] };
+    const requests = buildRequests(events, ctxFor());
     expect(requests.map((r) => r.eventIndexes)).toEqual([[0], [1], [2]]);
   });
 
@@ -256,7 +256,7 @@ describe('pendo responses', () => {
     { event: sampleEvent('purchase_completed'), name: 'Order Completed', custom: false },
   ];
   const ctx = () => {
-    const built = buildRequests(mapped, ctxFor()) as { requests: HttpRequest[] };
+    const built = { requests: buildRequests(mapped, ctxFor()) };
     return { ...ctxFor(), request: built.requests[0]! };
   };
 

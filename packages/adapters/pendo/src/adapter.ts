@@ -1,5 +1,5 @@
 import { defineAdapter } from '@relay/core';
-import { buildRequests } from './build-requests';
+import { buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -27,6 +27,7 @@ export const adapter = defineAdapter({
   events: eventMapping,
   // Medium confidence: Pendo's older Track Events docs say events dated more than 7 days back are not processed.
   maxEventAgeMs: 7 * 86_400_000,
+  check,
   buildRequests,
   parseResponse,
 });

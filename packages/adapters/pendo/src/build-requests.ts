@@ -1,9 +1,9 @@
 import {
   type BuildContext,
-  type BuildResult,
+  type CheckContext,
   type HttpRequest,
   type MappedEvent,
-  type Outcome,
+  type Refusal,
   bodyBytes,
   contextProperties,
   normalizeEmail,
@@ -52,7 +52,10 @@ export function propertiesOf(mapped: MappedEvent): Record<string, string | numbe
   return Object.fromEntries(entries);
 }
 
-function visitorIdOf(mapped: MappedEvent, ctx: Ctx): string | undefined {
+function visitorIdOf(
+  mapped: MappedEvent,
+  ctx: CheckContext<PendoCredentials, PendoOptions>,
+): string | undefined {
   const { user } = mapped.event;
   return (
     normalizeExternalId(user.externalId) ??
@@ -60,29 +63,29 @@ function visitorIdOf(mapped: MappedEvent, ctx: Ctx): string | undefined {
   );
 }
 
-const MISSING_VISITOR: Outcome = {
-  status: 'rejected',
-  code: 'missing_visitor_id',
-  reason: 'Pendo needs a visitorId: an external_id/customer_id, or an email when identify_by_email is on',
-};
+/** Pendo needs a visitorId: an event without one is refused before sending. */
+export function check(
+  mapped: MappedEvent,
+  ctx: CheckContext<PendoCredentials, PendoOptions>,
+): Refusal | undefined {
+  if (visitorIdOf(mapped, ctx) !== undefined) return undefined;
+  return {
+    status: 'rejected',
+    code: 'missing_visitor_id',
+    reason: 'Pendo needs a visitorId: an external_id/customer_id, or an email when identify_by_email is on',
+  };
+}
 
 /**
  * Pure: one `POST {region host}/data/track` per event (Pendo takes one Track Event per request),
- * authenticated by the app's Track Event shared secret in `x-pendo-integration-key`. An event
- * without a visitor id is rejected before sending.
+ * authenticated by the app's Track Event shared secret in `x-pendo-integration-key` (`check`
+ * refused events without a visitor id).
  */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const host = ctx.baseUrl === PENDO_HOSTS.us ? PENDO_HOSTS[ctx.credentials.region] : ctx.baseUrl;
-  const outcomes: NonNullable<BuildResult['outcomes']> = [];
-  const requests: HttpRequest[] = [];
-  events.forEach((mapped, index) => {
-    const visitorId = visitorIdOf(mapped, ctx);
-    if (visitorId === undefined) {
-      outcomes.push({ index, outcome: MISSING_VISITOR });
-      return;
-    }
+  return events.map((mapped, index) => {
     const { event } = mapped;
-    requests.push({
+    return {
       method: 'POST',
       url: `${host}/data/track`,
       headers: {
@@ -92,7 +95,7 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
       body: withoutUndefined({
         type: 'track',
         event: mapped.name,
-        visitorId,
+        visitorId: visitorIdOf(mapped, ctx),
         accountId: ctx.options.account_id === 'storefront' ? event.storefront : undefined,
         timestamp: event.occurredAt.getTime(),
         properties: propertiesOf(mapped),
@@ -100,7 +103,6 @@ export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
         context: withoutUndefined({ ip: event.user.ip, userAgent: event.user.userAgent, url: event.pageUrl }),
       }),
       eventIndexes: [index],
-    });
+    };
   });
-  return { requests, outcomes };
 }
