@@ -28,7 +28,6 @@ export * from './uuid-v5';
 export * from './json-object';
 export * from './basic-auth';
 export * from './record-text';
-export * from './batch-request';
 export * from './package-version';
 export * from './privacy';
 export * from './ip-address';
