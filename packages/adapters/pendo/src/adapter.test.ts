@@ -266,15 +266,13 @@ describe('pendo responses', () => {
     ]);
   });
 
-  it('error map: 401 → needs attention (the shared secret has no refresh flow)', () => {
-    expect(parseResponse(jsonResponse(401, { message: 'invalid key' }), mapped, ctx())).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Pendo refused the Track Event shared secret (401); copy the current one from the app\'s settings: {"message":"invalid key"}',
-      },
-    ]);
+  it('error table: 401 → needs attention for the request (the shared secret has no refresh flow)', () => {
+    expect(parseResponse(jsonResponse(401, { message: 'invalid key' }), mapped, ctx())).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Pendo refused the Track Event shared secret (401); copy the current one from the app\'s settings: {"message":"invalid key"}',
+    });
   });
 
   it.each([
@@ -284,7 +282,7 @@ describe('pendo responses', () => {
     [503, { status: 'retryable', reason: 'Pendo answered 503: forbidden' }],
   ])('HTTP %i follows the default table', (status, expected) => {
     expect(parseResponse({ status, headers: {}, body: 'forbidden', json: undefined }, mapped, ctx())).toEqual(
-      [expected],
+      expected,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests, check } from './build-requests';
 import { eventMapping } from './event-map';
+import { pendoErrors } from './error-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
 import { PENDO_API } from './version';
@@ -30,4 +31,5 @@ export const adapter = defineAdapter({
   check,
   buildRequests,
   parseResponse,
+  errors: pendoErrors,
 });

@@ -3,12 +3,10 @@ import {
   type MappedEvent,
   type Outcome,
   type ParseContext,
-  excerpt,
-  outcomeFromStatus,
-  sameOutcome,
+  outcomeFromErrorTable,
 } from '@relay/core';
 import { allPropertiesOf } from './build-requests';
-import { outcomeForPendoError } from './error-map';
+import { pendoErrors } from './error-map';
 import type { PendoCredentials, PendoOptions } from './schemas';
 
 const PLATFORM = 'Pendo';
@@ -22,14 +20,14 @@ function sentPropertyKeys(body: unknown): string[] {
 
 /**
  * One event per request. 2xx → delivered, with a warning naming the properties left out to stay
- * under Pendo's 512-byte properties limit; 401 → the shared secret needs a person (error map);
- * anything else → core's status table with the body's excerpt.
+ * under Pendo's 512-byte properties limit; otherwise one outcome for the request from the error
+ * table (401: the shared secret needs a person), else core's status table with the body's excerpt.
  */
 export function parseResponse(
   response: HttpResponse,
   events: MappedEvent[],
   ctx: ParseContext<PendoCredentials, PendoOptions>,
-): Outcome[] {
+): Outcome[] | Outcome {
   if (response.status >= 200 && response.status < 300) {
     return events.map((mapped) => {
       const sent = new Set(sentPropertyKeys(ctx.request.body));
@@ -44,7 +42,5 @@ export function parseResponse(
         : { status: 'delivered' };
     });
   }
-  const detail = excerpt(response.body, 300) || `HTTP ${response.status}`;
-  const special = outcomeForPendoError(response.status, detail);
-  return sameOutcome(special ?? outcomeFromStatus(response, PLATFORM, ctx.now), events.length);
+  return outcomeFromErrorTable(pendoErrors, response, PLATFORM, ctx.now);
 }
