@@ -417,6 +417,12 @@ describe('the console by role', () => {
     expect(await db.delivery.count({ where: waiting })).toBe(2);
 
     await h.page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+    await go('Storefronts', 'Storefronts and kill switches');
+    await expect
+      .poll(() =>
+        h.page.locator('[data-level="credential"]', { hasText: 'Pinterest Conversions API' }).textContent(),
+      )
+      .toContain('paused: the platform refused the credential, 2 held (fix it in Destinations)');
     await go('Destinations', 'Destinations');
     const card = h.page.getByRole('region', { name: 'Pinterest Conversions API of bosley is paused' });
     expect(await card.textContent()).toContain(paused.pauseReason!);

@@ -93,7 +93,7 @@ export function Storefronts() {
                   <li key={c.id}>
                     <SwitchRow
                       label={c.platform_name}
-                      detail={`${c.destination_type} · credential ${c.id}${platformOn.get(c.platform_code) === false ? ' · platform is off' : ''}`}
+                      detail={`${c.destination_type} · credential ${c.id}${platformOn.get(c.platform_code) === false ? ' · platform is off' : ''}${c.paused_at ? ` · paused: the platform refused the credential, ${count(c.paused)} held (fix it in Destinations)` : ''}`}
                       on={c.is_active}
                       waiting={c.waiting}
                       dimmed={!s.is_active || platformOn.get(c.platform_code) === false}
