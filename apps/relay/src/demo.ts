@@ -14,6 +14,7 @@ import { MultiFernet, generateFernetKey } from '@relay/core';
 import { SEED_BATCH, startSimulator } from '@relay/testing';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
+import { moveEventBack } from './db/demo-timeline';
 import { eventsWithDeliveries } from './db/events';
 import { dropDatabase, migrate } from './db/migrate';
 import { findPlatformByCode } from './db/platforms';
@@ -196,35 +197,8 @@ function dayRecord(orderId: string, at: number, random: () => number) {
  * few seconds), so an event and its deliveries land in the hour they belong to.
  */
 async function moveBack(ids: number[], times: number[]) {
-  for (const [i, id] of ids.entries()) {
-    const receivedAt = new Date(times[i]! + 2_000 + (id % 20) * 1_000);
-    const event = await db.event.findUniqueOrThrow({
-      where: { id: BigInt(id) },
-      select: { createdAt: true },
-    });
-    const shift = event.createdAt.getTime() - receivedAt.getTime();
-    if (shift <= 0) continue;
-    const back = (column: string) => `${column} = ${column} - INTERVAL ${shift * 1000} MICROSECOND`;
-    await db.$executeRawUnsafe(
-      `UPDATE http_exchanges x JOIN delivery_attempts a ON a.exchange_id = x.id JOIN deliveries d ON d.id = a.delivery_id
-       SET ${back('x.started_at')} WHERE d.event_id = ? AND x.started_at > ?`,
-      id,
-      receivedAt,
-    );
-    await db.$executeRawUnsafe(
-      `UPDATE delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id SET ${back('a.started_at')} WHERE d.event_id = ?`,
-      id,
-    );
-    await db.$executeRawUnsafe(
-      `UPDATE deliveries SET ${back('created_at')}, ${back('updated_at')}, ${back('first_attempt_at')},
-         ${back('last_attempt_at')} WHERE event_id = ?`,
-      id,
-    );
-    await db.$executeRawUnsafe(
-      `UPDATE events SET ${back('created_at')}, ${back('routed_at')} WHERE id = ?`,
-      id,
-    );
-  }
+  for (const [i, id] of ids.entries())
+    await moveEventBack(db, id, new Date(times[i]! + 2_000 + (id % 20) * 1_000));
 }
 
 /** A small deterministic generator (mulberry32), so every demo tells the same day. */
