@@ -17,7 +17,6 @@ import {
   jsonBody,
   notFoundResponse,
   pageOf,
-  unauthorized,
 } from '../http/openapi-schemas';
 import { accountJson, addAccount, passwordSchema, roleSchema, setPassword, usernameSchema } from './accounts';
 
@@ -55,7 +54,7 @@ const listRoute = createRoute({
   path: '/',
   tags,
   summary: 'List admin accounts',
-  responses: { 200: json(pageOf(accountSchema), 'Every account'), ...unauthorized },
+  responses: { 200: json(pageOf(accountSchema), 'Every account') },
 });
 const createAccountRoute = createRoute({
   method: 'post',
@@ -63,7 +62,7 @@ const createAccountRoute = createRoute({
   tags,
   summary: 'Create an admin account',
   request: { body: jsonBody(createSchema) },
-  responses: { 201: json(accountSchema, 'Created'), ...unauthorized, ...conflictResponse, ...invalid },
+  responses: { 201: json(accountSchema, 'Created'), ...conflictResponse, ...invalid },
 });
 const updateRoute = createRoute({
   method: 'put',
@@ -71,7 +70,7 @@ const updateRoute = createRoute({
   tags,
   summary: "Change an account's role or password",
   request: { params: idParams, body: jsonBody(updateSchema) },
-  responses: { 200: json(accountSchema, 'Updated'), ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 200: json(accountSchema, 'Updated'), ...notFoundResponse, ...invalid },
 });
 const deleteRoute = createRoute({
   method: 'delete',
@@ -79,7 +78,7 @@ const deleteRoute = createRoute({
   tags,
   summary: 'Delete an admin account',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse, ...invalid },
 });
 
 /** `/admin/v1/accounts`: named admin accounts (admin role only, see roles.ts). Passwords are never returned. */

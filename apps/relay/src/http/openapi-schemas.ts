@@ -64,7 +64,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
-export const unauthorized = { 401: { description: 'Missing or wrong Basic credentials' } } as const;
 export const invalid = {
   422: json(
     validationErrorSchema,

@@ -25,7 +25,6 @@ import {
   jsonBody,
   notFoundResponse,
   pageOf,
-  unauthorized,
   unknownIdOrReference,
 } from '../http/openapi-schemas';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
@@ -175,7 +174,7 @@ const listRoute = createRoute({
   tags,
   summary: 'List credentials (never their secrets)',
   request: { query: listQuery },
-  responses: { 200: json(pageOf(credentialSchema), 'A page of credentials'), ...unauthorized, ...invalid },
+  responses: { 200: json(pageOf(credentialSchema), 'A page of credentials'), ...invalid },
 });
 
 const getRoute = createRoute({
@@ -186,7 +185,6 @@ const getRoute = createRoute({
   request: { params: idParams, query: decryptQuery },
   responses: {
     200: json(credentialSchema, 'The credential'),
-    ...unauthorized,
     ...notFoundResponse,
     ...invalid,
   },
@@ -201,7 +199,6 @@ const createCredentialRoute = createRoute({
   request: { body: jsonBody(credentialCreateSchema) },
   responses: {
     201: json(credentialSchema, 'Created'),
-    ...unauthorized,
     ...unknownIdOrReference,
     ...conflictResponse,
     ...invalid,
@@ -217,7 +214,6 @@ const updateRoute = createRoute({
   request: { params: idParams, body: jsonBody(credentialUpdateSchema) },
   responses: {
     200: json(credentialSchema, 'Updated'),
-    ...unauthorized,
     ...unknownIdOrReference,
     ...conflictResponse,
     ...invalid,
@@ -230,7 +226,7 @@ const deleteRoute = createRoute({
   tags,
   summary: 'Delete a credential',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse, ...invalid },
 });
 
 export function credentialRoutes(db: Db, cipher: MultiFernet, registry: AdapterRegistry) {

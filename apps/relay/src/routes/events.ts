@@ -13,7 +13,6 @@ import {
   json,
   jsonBody,
   payloadTooLargeResponse,
-  unauthorized,
 } from '../http/openapi-schemas';
 import { HttpProblem } from '../http/problems';
 import { readJsonBody } from '../http/validate';
@@ -135,7 +134,6 @@ const ingestRoute = createRoute({
   request: { body: jsonBody(ingestRequestSchema) },
   responses: {
     202: json(ingestResultSchema, 'Stored: the accepted records and, per refused record, why'),
-    ...unauthorized,
     ...payloadTooLargeResponse,
     ...invalid,
     ...databaseUnavailableResponse,

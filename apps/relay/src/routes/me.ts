@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { currentAccount } from '../auth/account';
 import { ROLES } from '../auth/roles';
 import { defineRoute, openApiRouter } from '../http/openapi-route';
-import { json, unauthorized } from '../http/openapi-schemas';
+import { json } from '../http/openapi-schemas';
 
 /** Who is signed in: the console shows only what this role may do (docs/security.md). */
 export const meSchema = z
@@ -21,7 +21,7 @@ const meRoute = createRoute({
   path: '/',
   tags: ['accounts'],
   summary: 'The signed-in account and its role',
-  responses: { 200: json(meSchema, 'The account of these credentials'), ...unauthorized },
+  responses: { 200: json(meSchema, 'The account of these credentials') },
 });
 
 export function meRoutes() {

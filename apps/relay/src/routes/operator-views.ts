@@ -8,7 +8,7 @@ import { failureGroups, replayFailureGroup } from '../db/failure-groups';
 import { killSwitchTree } from '../db/kill-switch-tree';
 import { platformsByTier } from '../db/platforms';
 import { defineRoute, openApiRouter } from '../http/openapi-route';
-import { invalid, json, jsonBody, replayedSchema, unauthorized } from '../http/openapi-schemas';
+import { invalid, json, jsonBody, replayedSchema } from '../http/openapi-schemas';
 import type { AdapterRegistry } from '../platforms/registry';
 import {
   auditPageSchema,
@@ -91,7 +91,7 @@ const statsRoute = createRoute({
   summary:
     'Events in, deliveries delivered / failed / retrying per destination over a window, backlog, top failure reasons',
   request: { query: statsQuery },
-  responses: { 200: json(deliveryStatsSchema, 'Delivery statistics'), ...unauthorized, ...invalid },
+  responses: { 200: json(deliveryStatsSchema, 'Delivery statistics'), ...invalid },
 });
 
 const eventSearchRoute = createRoute({
@@ -103,7 +103,6 @@ const eventSearchRoute = createRoute({
   request: { query: eventSearchQuery },
   responses: {
     200: json(eventSearchPageSchema, 'Matching events with their deliveries'),
-    ...unauthorized,
     ...invalid,
   },
 });
@@ -116,7 +115,6 @@ const failureGroupsRoute = createRoute({
   request: { query: failureGroupQuery },
   responses: {
     200: json(failureGroupsSchema, 'The groups, largest first (at most 200)'),
-    ...unauthorized,
     ...invalid,
   },
 });
@@ -127,7 +125,7 @@ const failureGroupReplayRoute = createRoute({
   tags,
   summary: 'Replay every failed delivery of one group',
   request: { body: jsonBody(failureGroupReplay) },
-  responses: { 200: json(replayedSchema, 'Deliveries queued again'), ...unauthorized, ...invalid },
+  responses: { 200: json(replayedSchema, 'Deliveries queued again'), ...invalid },
 });
 
 const killSwitchesRoute = createRoute({
@@ -136,7 +134,7 @@ const killSwitchesRoute = createRoute({
   tags,
   summary:
     'Every kill switch (storefront → sGTM / platform / credential) with the deliveries waiting behind it',
-  responses: { 200: json(killSwitchTreeSchema, 'The kill-switch tree'), ...unauthorized },
+  responses: { 200: json(killSwitchTreeSchema, 'The kill-switch tree') },
 });
 
 const platformCatalogRoute = createRoute({
@@ -144,7 +142,7 @@ const platformCatalogRoute = createRoute({
   path: '/platform-catalog',
   tags,
   summary: 'Platforms with tier, status, API version, docs link, credential schema and secret fields',
-  responses: { 200: json(platformCatalogSchema, 'Every platform, by tier'), ...unauthorized },
+  responses: { 200: json(platformCatalogSchema, 'Every platform, by tier') },
 });
 
 const auditLogRoute = createRoute({
@@ -153,7 +151,7 @@ const auditLogRoute = createRoute({
   tags,
   summary: 'Admin changes, newest first: who, when, what, before → after (secrets masked)',
   request: { query: auditQuery },
-  responses: { 200: json(auditPageSchema, 'Audit entries'), ...unauthorized, ...invalid },
+  responses: { 200: json(auditPageSchema, 'Audit entries'), ...invalid },
 });
 
 /**

@@ -20,7 +20,6 @@ import {
   jsonBody,
   notFoundResponse,
   pageOf,
-  unauthorized,
 } from '../http/openapi-schemas';
 import {
   MAX_JSON_DEPTH,
@@ -157,7 +156,7 @@ const listRoute = createRoute({
   tags,
   summary: 'List platforms',
   request: { query: listQuery },
-  responses: { 200: json(pageOf(platformSchema), 'A page of platforms'), ...unauthorized, ...invalid },
+  responses: { 200: json(pageOf(platformSchema), 'A page of platforms'), ...invalid },
 });
 
 const getRoute = createRoute({
@@ -166,7 +165,7 @@ const getRoute = createRoute({
   tags,
   summary: 'Get one platform',
   request: { params: idParams },
-  responses: { 200: json(platformSchema, 'The platform'), ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 200: json(platformSchema, 'The platform'), ...notFoundResponse, ...invalid },
 });
 
 const createPlatformRoute = createRoute({
@@ -177,7 +176,6 @@ const createPlatformRoute = createRoute({
   request: { body: jsonBody(platformCreateSchema) },
   responses: {
     201: json(platformSchema, 'Created'),
-    ...unauthorized,
     ...conflictResponse,
     ...invalid,
   },
@@ -191,7 +189,6 @@ const updateRoute = createRoute({
   request: { params: idParams, body: jsonBody(platformUpdateSchema) },
   responses: {
     200: json(platformSchema, 'Updated'),
-    ...unauthorized,
     ...notFoundResponse,
     ...conflictResponse,
     ...invalid,
@@ -204,7 +201,7 @@ const deleteRoute = createRoute({
   tags,
   summary: 'Delete a platform',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse, ...invalid },
 });
 
 export function platformRoutes(db: Db, registry: AdapterRegistry) {

@@ -8,7 +8,7 @@ import { credentialsWithPlatform } from '../db/credentials';
 import { sgtmConfigsByIds } from '../db/sgtm-configs';
 import { storefrontPrivacies } from '../db/storefronts';
 import { defineRoute, openApiRouter } from '../http/openapi-route';
-import { idParams, invalid, json, jsonBody, notFoundResponse, unauthorized } from '../http/openapi-schemas';
+import { idParams, invalid, json, jsonBody, notFoundResponse } from '../http/openapi-schemas';
 import { notFound } from '../http/problems';
 import type { AdapterRegistry } from '../platforms/registry';
 import { previewDelivery } from '../preview/preview-delivery';
@@ -97,7 +97,6 @@ const previewRoute = (tag: 'credentials' | 'sgtm-configs') =>
     request: { params: idParams, body: jsonBody(previewSchema) },
     responses: {
       200: json(previewResultSchema, 'What would be sent, per record'),
-      ...unauthorized,
       ...notFoundResponse,
       ...invalid,
     },

@@ -23,7 +23,6 @@ import {
   jsonBody,
   notFoundResponse,
   pageOf,
-  unauthorized,
   unknownIdOrReference,
 } from '../http/openapi-schemas';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
@@ -167,7 +166,7 @@ const listRoute = createRoute({
   tags,
   summary: 'List sGTM configs',
   request: { query: listQuery },
-  responses: { 200: json(pageOf(sgtmConfigSchema), 'A page of sGTM configs'), ...unauthorized, ...invalid },
+  responses: { 200: json(pageOf(sgtmConfigSchema), 'A page of sGTM configs'), ...invalid },
 });
 
 const getRoute = createRoute({
@@ -178,7 +177,6 @@ const getRoute = createRoute({
   request: { params: idParams, query: decryptQuery },
   responses: {
     200: json(sgtmConfigSchema, 'The sGTM config'),
-    ...unauthorized,
     ...notFoundResponse,
     ...invalid,
   },
@@ -192,7 +190,6 @@ const createSgtmRoute = createRoute({
   request: { body: jsonBody(sgtmCreateSchema) },
   responses: {
     201: json(sgtmConfigSchema, 'Created'),
-    ...unauthorized,
     ...unknownIdOrReference,
     ...conflictResponse,
     ...invalid,
@@ -208,7 +205,6 @@ const updateRoute = createRoute({
   request: { params: idParams, body: jsonBody(sgtmUpdateSchema) },
   responses: {
     200: json(sgtmConfigSchema, 'Updated'),
-    ...unauthorized,
     ...unknownIdOrReference,
     ...conflictResponse,
     ...invalid,
@@ -221,7 +217,7 @@ const deleteRoute = createRoute({
   tags,
   summary: 'Delete an sGTM config',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse, ...invalid },
 });
 
 export function sgtmConfigRoutes(db: Db, cipher: MultiFernet) {

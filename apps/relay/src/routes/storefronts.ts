@@ -26,7 +26,6 @@ import {
   jsonBody,
   notFoundResponse,
   pageOf,
-  unauthorized,
 } from '../http/openapi-schemas';
 import { RequestValidationError, conflict, notFound } from '../http/problems';
 import { page, paginationSchema, textColumn } from '../http/validate';
@@ -142,7 +141,7 @@ const listRoute = createRoute({
   tags,
   summary: 'List storefronts',
   request: { query: paginationSchema },
-  responses: { 200: json(pageOf(storefrontSchema), 'A page of storefronts'), ...unauthorized, ...invalid },
+  responses: { 200: json(pageOf(storefrontSchema), 'A page of storefronts'), ...invalid },
 });
 
 const getRoute = createRoute({
@@ -153,7 +152,6 @@ const getRoute = createRoute({
   request: { params: idParams },
   responses: {
     200: json(storefrontSchema, 'The storefront'),
-    ...unauthorized,
     ...notFoundResponse,
     ...invalid,
   },
@@ -167,7 +165,6 @@ const createStorefrontRoute = createRoute({
   request: { body: jsonBody(storefrontCreateSchema) },
   responses: {
     201: json(storefrontSchema, 'Created'),
-    ...unauthorized,
     ...conflictResponse,
     ...invalid,
   },
@@ -181,7 +178,6 @@ const updateRoute = createRoute({
   request: { params: idParams, body: jsonBody(storefrontUpdateSchema) },
   responses: {
     200: json(storefrontSchema, 'Updated'),
-    ...unauthorized,
     ...notFoundResponse,
     ...conflictResponse,
     ...invalid,
@@ -194,7 +190,7 @@ const deleteRoute = createRoute({
   tags,
   summary: 'Delete a storefront',
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, ...unauthorized, ...notFoundResponse, ...invalid },
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse, ...invalid },
 });
 
 export function storefrontRoutes(db: Db, cipher: MultiFernet) {
