@@ -313,12 +313,41 @@ describe('snapchat_capi responses', () => {
     ]);
   });
 
-  it('keeps the HTTP meaning for 401, 429 and 5xx, with the error messages', () => {
+  it('401: the static token is refused, a person replaces it (no refresh)', () => {
     const body = { status: 'INVALID', errors: { error_msgs: ['token expired'] } };
-    expect(parseResponse(jsonResponse(401, body), mappedEvents(1))).toEqual({
+    expect(parseResponse(jsonResponse(401, body), mappedEvents(2))).toEqual({
       status: 'auth',
-      kind: 'refresh',
-      reason: 'Snapchat Conversions API rejected the credentials (401): token expired',
+      kind: 'needs-attention',
+      reason:
+        'Snapchat Conversions API refused the Conversions API token (401); generate a new one in Business Manager (Business Details, Conversions API Tokens) and replace it: token expired',
+    });
+    expect(parseResponse({ status: 401, headers: {}, body: '', json: undefined }, mappedEvents(1))).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Snapchat Conversions API refused the Conversions API token (401); generate a new one in Business Manager (Business Details, Conversions API Tokens) and replace it: HTTP 401',
+    });
+  });
+
+  it('401 through deliver: one request, the credential needs attention, nothing sent again', async () => {
+    const { results, attempts } = await runAdapter(adapter, [sampleEvent('purchase_completed')], {
+      respond: () => ({ status: 401, body: { status: 'INVALID', reason: 'Unauthorized request' } }),
+    });
+    expect(attempts).toHaveLength(1);
+    expect(results[0]!.outcome).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Snapchat Conversions API refused the Conversions API token (401); generate a new one in Business Manager (Business Details, Conversions API Tokens) and replace it: Unauthorized request',
+    });
+  });
+
+  it('keeps the HTTP meaning for 403, 429 and 5xx, with the error messages', () => {
+    const body = { status: 'INVALID', errors: { error_msgs: ['no access to pixel'] } };
+    expect(parseResponse(jsonResponse(403, body), mappedEvents(1))).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason: 'Snapchat Conversions API denied access (403): no access to pixel',
     });
     expect(parseResponse(jsonResponse(429, {}, { 'retry-after': '5' }), mappedEvents(1))).toMatchObject({
       status: 'retryable',

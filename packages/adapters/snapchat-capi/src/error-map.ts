@@ -1,4 +1,4 @@
-import type { ErrorTable, Outcome, PlatformErrorInfo } from '@relay/core';
+import { type ErrorTable, type Outcome, type PlatformErrorInfo, excerpt } from '@relay/core';
 
 const PLATFORM = 'Snapchat Conversions API';
 
@@ -41,6 +41,9 @@ interface SnapBody {
 /**
  * Snap's error answers as data. An `INVALID` answer that names an event (`event: i`) or carries
  * `event_logs` is read per event by parse-response; one that names none is about the request.
+ * A 401 needs a person: the credential is the long-lived Conversions API token an operator
+ * generated in Business Manager, which Relay has no flow to refresh (core's default would ask for
+ * a token refresh).
  */
 export const snapErrors: ErrorTable = {
   read: (response): PlatformErrorInfo | undefined => {
@@ -51,9 +54,17 @@ export const snapErrors: ErrorTable = {
     const invalid = String(body.status ?? '').toUpperCase() === 'INVALID';
     if (invalid) return { code: 'INVALID', message: describeSnapErrors(body.errors, reason) };
     if (body.errors) return { message: describeSnapErrors(body.errors, reason) };
-    return reason === undefined ? undefined : { message: reason };
+    return { message: reason ?? (excerpt(response.body, 300) || `HTTP ${response.status}`) };
   },
   rows: [
+    {
+      status: 401,
+      outcome: { status: 'auth', kind: 'needs-attention' },
+      reason:
+        'refused the Conversions API token (401); generate a new one in Business Manager (Business Details, Conversions API Tokens) and replace it',
+      scope: 'request',
+      example: { status: 401, body: { status: 'INVALID', reason: 'Unauthorized request' } },
+    },
     {
       code: 'INVALID',
       outcome: { status: 'rejected', code: 'invalid_request' },

@@ -64,7 +64,7 @@ function parseValidateLogs(logs: SnapEventLog[], count: number): Outcome[] {
  * INVALID, event: i, errors}` → event `i` rejected with Snap's messages and the other events
  * retried without it; INVALID without an event index → one rejection for the whole request
  * (error-map.ts). The validate endpoint's `event_logs` give one outcome per event.
- * 401/403/429/5xx follow core's HTTP table.
+ * A 401 is the error table's (the static token needs a person); 403/429/5xx follow core's HTTP table.
  */
 export function parseResponse(response: HttpResponse, events: MappedEvent[]): Outcome | Outcome[] {
   const body = (
@@ -72,8 +72,8 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[]): Ou
   ) as SnapResponseBody;
   const count = events.length;
   const ok = response.status >= 200 && response.status < 300;
-  const httpDecides =
-    !ok && (response.status === 401 || response.status === 403 || isRetryableStatus(response.status));
+  if (response.status === 401) return outcomeFromErrorTable(snapErrors, response, PLATFORM);
+  const httpDecides = !ok && (response.status === 403 || isRetryableStatus(response.status));
 
   if (!httpDecides && String(body.status ?? '').toUpperCase() === 'INVALID') {
     if (Array.isArray(body.event_logs) && body.event_logs.length > 0)
