@@ -147,6 +147,26 @@ describe('the console', () => {
     await h.page.getByRole('cell', { name: /^Google Analytics 4 \(credential \d+\)$/ }).waitFor();
   });
 
+  it('asks for a pixel id once when the platform credentials hold one, and labels the row with it', async () => {
+    await h.page.getByRole('link', { name: 'Destinations' }).click();
+    await h.page.getByRole('button', { name: 'Edit Meta Conversions API credential of bosley' }).click();
+    await h.page.locator('input[name="credentials.pixel_id"]').waitFor();
+    expect(await h.page.getByText(/^Pixel id/).count()).toBe(1);
+    const before = await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.meta } });
+    await h.page.locator('input[name="credentials.pixel_id"]').fill('998877665544');
+    await h.page.locator('input[name="credentials.access_token"]').fill('EAAGconsoleTypedToken0123456789');
+    await h.page.getByRole('button', { name: /^Save/ }).click();
+    await expect.poll(() => h.page.getByRole('status').textContent()).toMatch(/^Saved credential/);
+    const row = await h.f.t.database.db.credential.findUniqueOrThrow({ where: { id: ids.meta } });
+    expect(row.pixelId).toBe('998877665544');
+    expect(row.accountId).toBe(before.accountId);
+    expect(row.baseUrl).toBe(before.baseUrl);
+    expect(openJson(h.f.t.cipher, row.credentialsEncrypted)).toEqual({
+      pixel_id: '998877665544',
+      access_token: 'EAAGconsoleTypedToken0123456789',
+    });
+  });
+
   it('names every control on every page and moves through them with the keyboard', async () => {
     for (const [link, heading] of [
       ['Overview', 'Overview'],
@@ -486,5 +506,25 @@ describe('the console by role', () => {
     expect(edited.customEndpointPath).toBe('/events');
     expect(openJson(h.f.t.cipher, edited.apiSecretEncrypted!)).toBe('sgtm-secret-typed-1234');
     expect(await h.page.content()).not.toContain('sgtm-secret-typed-1234');
+  });
+
+  it('offers no replay for a group refused as too old for the platform: it would be refused again', async () => {
+    await h.f.ingest({
+      data: [{ ...purchase('C-OLD'), event_time: new Date(Date.now() - 30 * 24 * 3600_000).toISOString() }],
+    });
+    await h.settle();
+    await h.page.getByRole('link', { name: 'Failures' }).click();
+    const old = h.page.locator('tbody tr', { hasText: 'event_too_old:' });
+    await old.first().waitFor();
+    for (const row of await old.all()) {
+      expect(await row.getByRole('button', { name: /^Replay/ }).count()).toBe(0);
+      expect(await row.textContent()).toContain(
+        "Past the platform's window: a replay would be refused again.",
+      );
+    }
+    // Groups that a replay may fix keep their button.
+    expect(
+      await h.page.locator('tbody tr', { hasNotText: 'event_too_old:' }).getByRole('button').count(),
+    ).toBe(await h.page.locator('tbody tr', { hasNotText: 'event_too_old:' }).count());
   });
 });

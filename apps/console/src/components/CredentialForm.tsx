@@ -80,6 +80,35 @@ export function credentialsFrom(fields: FieldSpec[], values: Record<string, stri
   return { credentials: Object.keys(out).length > 0 ? out : undefined, problems };
 }
 
+/** Row columns (labels in lists and the audit log) that some platforms' credentials also hold. */
+const LABEL_COLUMNS = ['pixel_id', 'account_id'] as const;
+type LabelColumn = (typeof LABEL_COLUMNS)[number];
+
+/**
+ * The label columns to send. When the platform's credentials have a field of the same name, the
+ * form asks once (in the credentials) and the column mirrors it; with those fields left empty on
+ * an edit the stored label is kept (the column is not sent). Other platforms get the form's own
+ * optional inputs.
+ */
+export function labelColumns(
+  fields: FieldSpec[],
+  credentials: Record<string, unknown> | undefined,
+  own: Record<LabelColumn, string>,
+  editing: boolean,
+): Partial<Record<LabelColumn, string | null>> {
+  const out: Partial<Record<LabelColumn, string | null>> = {};
+  for (const column of LABEL_COLUMNS) {
+    if (!fields.some((f) => f.name === column)) {
+      out[column] = own[column].trim() || null;
+      continue;
+    }
+    const typed = credentials?.[column];
+    if (typed !== undefined && typed !== null && String(typed) !== '') out[column] = String(typed);
+    else if (!editing) out[column] = null;
+  }
+  return out;
+}
+
 /**
  * Create or edit a credential. The credential fields come from the platform's schema; stored
  * secrets are never read back, so an edit sends credentials only when some are typed in (then
@@ -120,6 +149,9 @@ export function CredentialForm({
     [platform],
   );
 
+  /** The platform's credentials hold this label: the form asks for it there, once. */
+  const asksInCredentials = (column: LabelColumn) => fields.some((f) => f.name === column);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
@@ -133,8 +165,7 @@ export function CredentialForm({
       ...(!editing && { storefront_id: Number(storefrontId), platform_id: Number(platformId) }),
       ...(credentials && { credentials }),
       destination_type: type,
-      pixel_id: pixelId.trim() || null,
-      account_id: accountId.trim() || null,
+      ...labelColumns(fields, credentials, { pixel_id: pixelId, account_id: accountId }, !!editing),
       base_url: baseUrl.trim() || null,
       ...((oauth || tokenUrl.trim() !== '') && { token_url: tokenUrl.trim() || null }),
       is_active: active,
@@ -220,19 +251,23 @@ export function CredentialForm({
             <option value="sgtm">through the storefront's sGTM</option>
           </select>
         </div>
-        <label>
-          Pixel id <span className="muted">(optional)</span>
-          <input
-            value={pixelId}
-            onChange={(e) => setPixelId(e.target.value)}
-            aria-describedby={describedBy('pixel_id')}
-          />
-          {fieldError('pixel_id')}
-        </label>
-        <label>
-          Account id <span className="muted">(optional)</span>
-          <input value={accountId} onChange={(e) => setAccountId(e.target.value)} />
-        </label>
+        {!asksInCredentials('pixel_id') && (
+          <label>
+            Pixel id <span className="muted">(optional)</span>
+            <input
+              value={pixelId}
+              onChange={(e) => setPixelId(e.target.value)}
+              aria-describedby={describedBy('pixel_id')}
+            />
+            {fieldError('pixel_id')}
+          </label>
+        )}
+        {!asksInCredentials('account_id') && (
+          <label>
+            Account id <span className="muted">(optional)</span>
+            <input value={accountId} onChange={(e) => setAccountId(e.target.value)} />
+          </label>
+        )}
         <label>
           Endpoint override <span className="muted">(optional: sandbox or simulator URL)</span>
           <input

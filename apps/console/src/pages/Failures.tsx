@@ -8,6 +8,12 @@ import type { FailureGroup } from '../types';
 import { useApi } from '../use-api';
 import { useRole } from '../use-role';
 
+/**
+ * Whether replaying a group can deliver anything: an event refused as too old for the platform's
+ * window (core's `event_too_old` refusal) only gets older, so its replay would be refused again.
+ */
+export const replayCanHelp = (reason: string) => !reason.startsWith('event_too_old:');
+
 /** Failed deliveries grouped by destination and reason, each group replayable at once. */
 export function Failures() {
   const { query } = useLocation();
@@ -91,7 +97,12 @@ export function Failures() {
                   <Link to={`/events/${g.sample_event_id}`}>#{g.sample_event_id}</Link>
                 </td>
                 <td>
-                  {role.can('replay') && (
+                  {role.can('replay') && !replayCanHelp(g.reason) && (
+                    <span className="muted">
+                      Past the platform's window: a replay would be refused again.
+                    </span>
+                  )}
+                  {role.can('replay') && replayCanHelp(g.reason) && (
                     <button
                       type="button"
                       onClick={() => setReplay(g)}
