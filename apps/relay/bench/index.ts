@@ -1,6 +1,9 @@
 /**
- * `pnpm bench [--json]`: ingestion, delivery (batching and one-per-request platforms), scale-out
- * (one and two worker processes) and memory, each against its ceiling measured in the same run.
+ * `pnpm bench [--json] [--only ingest|delivery|scaleout|memory[,...]]`: ingestion, delivery
+ * (batching and one-per-request platforms), scale-out (one and two worker processes) and memory,
+ * each against its ceiling measured in the same run; `--only` runs the phases named (all by
+ * default). Memory is the peak RSS of the processes the selected phases started (alone: the API
+ * and one worker delivering the batching platforms' events).
  * The relay runs as separate processes (API, workers) started through its CLI; a throw-away
  * database is created and dropped. `--json` prints one JSON object on stdout; everything else
  * (the relay's logs, progress) goes to stderr. Sizes: see `settingsFrom` (BENCH_* variables).
@@ -9,11 +12,12 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startSimulator } from '@relay/testing';
 import { bookkeepingCeiling, replayRequests } from './ceilings';
-import { deliveryRun } from './deliver';
+import { type DeliveryRun, deliveryRun } from './deliver';
 import { benchIngest } from './ingest';
 import { mariadbPid } from './proc-stats';
 import { startRelayProcess } from './relay-process';
-import { buildReport, summary } from './report';
+import { selectPhases } from './phases';
+import { type ReportInputs, buildReport, summary } from './report';
 import { RELAY_ENV, benchDatabase } from './support';
 
 /** Platforms that take many events per request, and platforms whose adapters send one per request. */
@@ -50,7 +54,10 @@ function settingsFrom(env: NodeJS.ProcessEnv) {
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+  });
+  const phases = selectPhases(values.only);
   const settings = settingsFrom(process.env);
   const loadAvgStart = loadavg()[0]!;
   const db = await benchDatabase();
@@ -71,15 +78,22 @@ async function main() {
     };
     const api = await startRelayProcess('api', db.url, { ...settings.workerEnv });
     try {
-      progress('ingest');
-      const ingest = await benchIngest(db, api, {
-        batches: settings.ingestBatches,
-        concurrency: settings.concurrency,
-        storefront: ingestSf,
-        mariadbPid: dbPid,
-      });
-      // The ingest bench's events have no destinations: the workers below must not route them.
-      await db.query(`UPDATE events SET status = 'routed' WHERE status = 'pending'`);
+      const inputs: ReportInputs = {
+        machine: { cpus: cpus().length, loadAvgStart, loadAvgEnd: 0 },
+        phases: [...phases],
+      };
+      if (phases.has('ingest')) {
+        progress('ingest');
+        const ingest = await benchIngest(db, api, {
+          batches: settings.ingestBatches,
+          concurrency: settings.concurrency,
+          storefront: ingestSf,
+          mariadbPid: dbPid,
+        });
+        inputs.ingest = { ...ingest, concurrency: settings.concurrency };
+        // The ingest bench's events have no destinations: the workers below must not route them.
+        await db.query(`UPDATE events SET status = 'routed' WHERE status = 'pending'`);
+      }
 
       const run = (storefront: typeof batchingSf, platforms: string[], events: number, workers: number) =>
         deliveryRun(db, api, sim, {
@@ -92,39 +106,53 @@ async function main() {
           runId: `${storefront.code}-${workers}w`,
           appRecords: platforms === ONE_PER_REQUEST,
         });
-      progress('deliver: batching platforms, one worker');
-      const batching = await run(batchingSf, BATCHING, settings.events, 1);
-      progress('deliver: one-per-request platforms, one worker');
-      const single = await run(singleSf, ONE_PER_REQUEST, settings.perRequestEvents, 1);
-      progress('deliver: batching platforms, two workers');
-      const twoWorkers = await run(batchingSf, BATCHING, settings.events, 2);
-
-      progress('ceilings: bare HTTP loop, database bookkeeping');
-      const batchingHttp = await replayRequests(sim.url, batching.requests, () => LANE_CONCURRENCY);
-      const singleHttp = await replayRequests(sim.url, single.requests, () => LANE_CONCURRENCY);
-      sim.reset();
-      const eventIds = (
-        await db.query<Array<{ id: bigint }>>(
-          'SELECT id FROM events WHERE storefront_id = ? ORDER BY id LIMIT ?',
-          [batchingSf.id, settings.events],
-        )
-      ).map((r) => r.id);
-      const dbCeiling = await bookkeepingCeiling(db, {
-        eventIds,
-        platforms: BATCHING,
-        chunk: settings.workerBatch,
-        concurrency: settings.dbConcurrency,
-      });
-      const apiPeakRssMb = api.memory()?.peakRssMb ?? Number.NaN;
-      const report = buildReport({
-        machine: { cpus: cpus().length, loadAvgStart, loadAvgEnd: loadavg()[0]! },
-        ingest: { ...ingest, concurrency: settings.concurrency },
-        batching: { platforms: BATCHING, run: batching, httpCeiling: batchingHttp },
-        onePerRequest: { platforms: ONE_PER_REQUEST, run: single, httpCeiling: singleHttp },
-        twoWorkers,
-        dbCeiling,
-        apiPeakRssMb,
-      });
+      const runs: DeliveryRun[] = [];
+      // Delivery and scale-out compare with it; alone, memory needs a worker under load.
+      let batching: DeliveryRun | undefined;
+      if (phases.has('delivery') || phases.has('scaleout') || phases.has('memory')) {
+        progress('deliver: batching platforms, one worker');
+        batching = await run(batchingSf, BATCHING, settings.events, 1);
+        runs.push(batching);
+      }
+      if (batching && phases.has('delivery')) {
+        progress('deliver: one-per-request platforms, one worker');
+        const single = await run(singleSf, ONE_PER_REQUEST, settings.perRequestEvents, 1);
+        runs.push(single);
+        progress('ceilings: bare HTTP loop, database bookkeeping');
+        const batchingHttp = await replayRequests(sim.url, batching.requests, () => LANE_CONCURRENCY);
+        const singleHttp = await replayRequests(sim.url, single.requests, () => LANE_CONCURRENCY);
+        sim.reset();
+        const eventIds = (
+          await db.query<Array<{ id: bigint }>>(
+            'SELECT id FROM events WHERE storefront_id = ? ORDER BY id LIMIT ?',
+            [batchingSf.id, settings.events],
+          )
+        ).map((r) => r.id);
+        const dbCeiling = await bookkeepingCeiling(db, {
+          eventIds,
+          platforms: BATCHING,
+          chunk: settings.workerBatch,
+          concurrency: settings.dbConcurrency,
+        });
+        inputs.delivery = {
+          batching: { platforms: BATCHING, run: batching, httpCeiling: batchingHttp },
+          onePerRequest: { platforms: ONE_PER_REQUEST, run: single, httpCeiling: singleHttp },
+          dbCeiling,
+        };
+      }
+      if (batching && phases.has('scaleout')) {
+        progress('deliver: batching platforms, two workers');
+        const twoWorkers = await run(batchingSf, BATCHING, settings.events, 2);
+        runs.push(twoWorkers);
+        inputs.scaleout = { oneWorker: batching, twoWorkers };
+      }
+      if (phases.has('memory'))
+        inputs.memory = {
+          apiPeakRssMb: api.memory()?.peakRssMb ?? Number.NaN,
+          workerPeakRssMb: Math.max(...runs.flatMap((r) => r.workerPeakRssMb)),
+        };
+      inputs.machine.loadAvgEnd = loadavg()[0]!;
+      const report = buildReport(inputs);
       process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${summary(report)}\n`);
     } finally {
       await api.stop();

@@ -8,22 +8,28 @@ import { deliveriesPerWorkerCpuSecond } from './deliver';
 import type { benchIngest } from './ingest';
 import { RECORDS_PER_BATCH } from './ingest';
 import { perUnit } from './statement-counts';
+import type { Phase } from './phases';
 import { ratio, round, total } from './stats';
 
+/** What a run measured: a section per phase that ran (see phases.ts). */
 export interface ReportInputs {
   machine: { cpus: number; loadAvgStart: number; loadAvgEnd: number };
-  ingest: Awaited<ReturnType<typeof benchIngest>> & { concurrency: number };
-  batching: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
-  onePerRequest: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
-  twoWorkers: DeliveryRun;
-  dbCeiling: {
-    deliveriesPerSecond: number;
-    statementsPerDelivery: number;
-    rowsWrittenPerDelivery: number;
-    chunk: number;
-    concurrency: number;
+  phases: readonly Phase[];
+  ingest?: Awaited<ReturnType<typeof benchIngest>> & { concurrency: number };
+  delivery?: {
+    batching: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
+    onePerRequest: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
+    dbCeiling: {
+      deliveriesPerSecond: number;
+      statementsPerDelivery: number;
+      rowsWrittenPerDelivery: number;
+      chunk: number;
+      concurrency: number;
+    };
   };
-  apiPeakRssMb: number;
+  scaleout?: { oneWorker: DeliveryRun; twoWorkers: DeliveryRun };
+  /** Peak RSS of the API process and of every worker process the run started. */
+  memory?: { apiPeakRssMb: number; workerPeakRssMb: number };
 }
 
 /** Milliseconds of CPU per 1,000 units (null when the CPU could not be read). */
@@ -79,68 +85,91 @@ function scaleout(run: DeliveryRun) {
   };
 }
 
+function ingestSection(ingest: NonNullable<ReportInputs['ingest']>) {
+  return {
+    events: ingest.events,
+    batch_records: RECORDS_PER_BATCH,
+    concurrency: ingest.concurrency,
+    events_per_s: round(ingest.eventsPerSecond),
+    p50_ms: round(ingest.p50Ms, 1),
+    p99_ms: round(ingest.p99Ms, 1),
+    api_cpu_ms_per_1000_events: cpuMsPer1000(ingest.apiCpuSeconds, ingest.events),
+    db_cpu_ms_per_1000_events: cpuMsPer1000(ingest.dbCpuSeconds, ingest.events),
+    statements_per_batch: round(ingest.statementsPerBatch, 2),
+    rows_written_per_batch: round(ingest.rowsWrittenPerBatch, 1),
+    ceiling: {
+      events_per_s: round(ingest.ceiling.eventsPerSecond),
+      p50_ms: round(ingest.ceiling.p50Ms, 1),
+      p99_ms: round(ingest.ceiling.p99Ms, 1),
+    },
+  };
+}
+
+function deliverySection(delivery: NonNullable<ReportInputs['delivery']>) {
+  const { batching, onePerRequest, dbCeiling } = delivery;
+  return {
+    batching: deliveryClass(
+      batching.platforms,
+      batching.run,
+      batching.httpCeiling,
+      dbCeiling.deliveriesPerSecond,
+    ),
+    one_per_request: deliveryClass(
+      onePerRequest.platforms,
+      onePerRequest.run,
+      onePerRequest.httpCeiling,
+      dbCeiling.deliveriesPerSecond,
+    ),
+    db_ceiling: {
+      deliveries_per_s: round(dbCeiling.deliveriesPerSecond),
+      statements_per_delivery: round(dbCeiling.statementsPerDelivery, 4),
+      rows_written_per_delivery: round(dbCeiling.rowsWrittenPerDelivery, 3),
+      chunk: dbCeiling.chunk,
+      concurrency: dbCeiling.concurrency,
+    },
+  };
+}
+
+function scaleoutSection(runs: NonNullable<ReportInputs['scaleout']>) {
+  const one = scaleout(runs.oneWorker);
+  const two = scaleout(runs.twoWorkers);
+  return {
+    section: { one_worker: one, two_workers: two },
+    efficiency:
+      one.deliveries_per_worker_cpu_s === null || two.deliveries_per_worker_cpu_s === null
+        ? null
+        : round(two.deliveries_per_worker_cpu_s / one.deliveries_per_worker_cpu_s, 3),
+  };
+}
+
+/**
+ * The JSON report: `phases` (what ran), a section per phase that ran, and each of those phases'
+ * headline figure (ingest_ratio, delivery_ratio, scaleout_efficiency, peak_rss_mb).
+ */
 export function buildReport(inputs: ReportInputs) {
-  const { ingest, batching, onePerRequest, twoWorkers, dbCeiling } = inputs;
-  const batchingClass = deliveryClass(
-    batching.platforms,
-    batching.run,
-    batching.httpCeiling,
-    dbCeiling.deliveriesPerSecond,
-  );
-  const one = scaleout(batching.run);
-  const two = scaleout(twoWorkers);
-  const workerPeak = Math.max(
-    ...[batching.run, onePerRequest.run, twoWorkers].flatMap((r) => r.workerPeakRssMb),
-  );
-  const peak = Math.max(workerPeak, inputs.apiPeakRssMb);
+  const delivery = inputs.delivery && deliverySection(inputs.delivery);
+  const scaled = inputs.scaleout && scaleoutSection(inputs.scaleout);
+  const memory = inputs.memory;
   return {
     machine: {
       cpus: inputs.machine.cpus,
       load_avg_1m_start: round(inputs.machine.loadAvgStart, 2),
       load_avg_1m_end: round(inputs.machine.loadAvgEnd, 2),
     },
-    ingest: {
-      events: ingest.events,
-      batch_records: RECORDS_PER_BATCH,
-      concurrency: ingest.concurrency,
-      events_per_s: round(ingest.eventsPerSecond),
-      p50_ms: round(ingest.p50Ms, 1),
-      p99_ms: round(ingest.p99Ms, 1),
-      api_cpu_ms_per_1000_events: cpuMsPer1000(ingest.apiCpuSeconds, ingest.events),
-      db_cpu_ms_per_1000_events: cpuMsPer1000(ingest.dbCpuSeconds, ingest.events),
-      statements_per_batch: round(ingest.statementsPerBatch, 2),
-      rows_written_per_batch: round(ingest.rowsWrittenPerBatch, 1),
-      ceiling: {
-        events_per_s: round(ingest.ceiling.eventsPerSecond),
-        p50_ms: round(ingest.ceiling.p50Ms, 1),
-        p99_ms: round(ingest.ceiling.p99Ms, 1),
+    phases: [...inputs.phases],
+    ...(inputs.ingest && { ingest: ingestSection(inputs.ingest) }),
+    ...(delivery && { delivery }),
+    ...(scaled && { scaleout: scaled.section }),
+    ...(memory && {
+      memory: {
+        api_peak_rss_mb: round(memory.apiPeakRssMb, 1),
+        worker_peak_rss_mb: round(memory.workerPeakRssMb, 1),
       },
-    },
-    delivery: {
-      batching: batchingClass,
-      one_per_request: deliveryClass(
-        onePerRequest.platforms,
-        onePerRequest.run,
-        onePerRequest.httpCeiling,
-        dbCeiling.deliveriesPerSecond,
-      ),
-      db_ceiling: {
-        deliveries_per_s: round(dbCeiling.deliveriesPerSecond),
-        statements_per_delivery: round(dbCeiling.statementsPerDelivery, 4),
-        rows_written_per_delivery: round(dbCeiling.rowsWrittenPerDelivery, 3),
-        chunk: dbCeiling.chunk,
-        concurrency: dbCeiling.concurrency,
-      },
-    },
-    scaleout: { one_worker: one, two_workers: two },
-    memory: { api_peak_rss_mb: round(inputs.apiPeakRssMb, 1), worker_peak_rss_mb: round(workerPeak, 1) },
-    ingest_ratio: round(ingest.ratio, 3),
-    delivery_ratio: batchingClass.ratio_to_db_ceiling,
-    scaleout_efficiency:
-      one.deliveries_per_worker_cpu_s === null || two.deliveries_per_worker_cpu_s === null
-        ? null
-        : round(two.deliveries_per_worker_cpu_s / one.deliveries_per_worker_cpu_s, 3),
-    peak_rss_mb: round(peak, 1),
+    }),
+    ...(inputs.ingest && { ingest_ratio: round(inputs.ingest.ratio, 3) }),
+    ...(delivery && { delivery_ratio: delivery.batching.ratio_to_db_ceiling }),
+    ...(scaled && { scaleout_efficiency: scaled.efficiency }),
+    ...(memory && { peak_rss_mb: round(Math.max(memory.apiPeakRssMb, memory.workerPeakRssMb), 1) }),
   };
 }
 
@@ -149,30 +178,46 @@ export type BenchReport = ReturnType<typeof buildReport>;
 const k = (n: number | null) => (n === null ? 'n/a' : n >= 10_000 ? `${round(n / 1000, 1)} K` : `${n}`);
 const pass = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
 
-/** The report for a reader: one line per figure, its ceiling and target. */
+type DeliveryClass = ReturnType<typeof deliveryClass>;
+
+const deliveryClassLine = (name: string, c: DeliveryClass) =>
+  `  ${name} (${c.platforms.join(', ')}): ${k(c.events_per_s)} events/s, ${k(c.deliveries_per_s)} deliveries/s ` +
+  `(${c.deliveries_per_http_request} deliveries per request, ${c.deliveries_claimed_again} claimed again after a lost group; bare HTTP ceiling ${k(c.http_ceiling.deliveries_per_s)}/s, ` +
+  `x${c.ratio_to_http_ceiling}; DB ceiling x${c.ratio_to_db_ceiling}); ` +
+  `${c.statements_per_delivery} statements and ${c.rows_written_per_delivery} rows written per delivery`;
+
+/** The report for a reader: one line per figure, its ceiling and target (the phases that ran). */
 export function summary(r: BenchReport): string {
-  const { ingest, delivery, scaleout: s } = r;
-  const cls = (name: string, c: BenchReport['delivery']['batching']) =>
-    `  ${name} (${c.platforms.join(', ')}): ${k(c.events_per_s)} events/s, ${k(c.deliveries_per_s)} deliveries/s ` +
-    `(${c.deliveries_per_http_request} deliveries per request, ${c.deliveries_claimed_again} claimed again after a lost group; bare HTTP ceiling ${k(c.http_ceiling.deliveries_per_s)}/s, ` +
-    `x${c.ratio_to_http_ceiling}; DB ceiling x${c.ratio_to_db_ceiling}); ` +
-    `${c.statements_per_delivery} statements and ${c.rows_written_per_delivery} rows written per delivery`;
-  return [
-    `Relay bench (${r.machine.cpus} CPUs, load average ${r.machine.load_avg_1m_start} at start, ${r.machine.load_avg_1m_end} at end)`,
-    `Ingestion: ${k(ingest.events_per_s)} events/s, batch p50 ${ingest.p50_ms} ms, p99 ${ingest.p99_ms} ms ` +
-      `(${ingest.batch_records}-record batches, ${ingest.concurrency} in flight); ` +
-      `driver INSERT ceiling ${k(ingest.ceiling.events_per_s)} events/s; ratio ${r.ingest_ratio} ` +
-      `(target >= 0.5: ${pass(r.ingest_ratio >= 0.5)}; p99 <= 100 ms: ${pass(ingest.p99_ms <= 100)})`,
-    `Delivery (database ceiling ${k(delivery.db_ceiling.deliveries_per_s)} deliveries/s: ` +
-      `${delivery.db_ceiling.statements_per_delivery} statements and ${delivery.db_ceiling.rows_written_per_delivery} rows per delivery)`,
-    cls('batching', delivery.batching),
-    cls('one per request', delivery.one_per_request),
-    `  delivery_ratio ${r.delivery_ratio} (target >= 0.5: ${pass(r.delivery_ratio >= 0.5)})`,
-    `Scale-out: 1 worker ${k(s.one_worker.deliveries_per_s)} deliveries/s at ${s.one_worker.worker_cores} cores ` +
-      `(${k(s.one_worker.deliveries_per_worker_cpu_s)} per worker CPU-s, DB ${s.one_worker.db_cpu_s_per_1000_deliveries} CPU-s per 1,000); ` +
-      `2 workers ${k(s.two_workers.deliveries_per_s)} deliveries/s at ${s.two_workers.worker_cores} cores ` +
-      `(${k(s.two_workers.deliveries_per_worker_cpu_s)} per worker CPU-s, DB ${s.two_workers.db_cpu_s_per_1000_deliveries} CPU-s per 1,000); ` +
-      `efficiency ${r.scaleout_efficiency} (target >= 0.9: ${pass((r.scaleout_efficiency ?? 0) >= 0.9)})`,
-    `Memory: peak RSS ${r.peak_rss_mb} MB (API ${r.memory.api_peak_rss_mb}, worker ${r.memory.worker_peak_rss_mb}; target <= 300 MB: ${pass(r.peak_rss_mb <= 300)})`,
-  ].join('\n');
+  const lines = [
+    `Relay bench (${r.phases.join(', ')}; ${r.machine.cpus} CPUs, load average ${r.machine.load_avg_1m_start} at start, ${r.machine.load_avg_1m_end} at end)`,
+  ];
+  const { ingest, delivery, scaleout: s, memory } = r;
+  if (ingest && r.ingest_ratio !== undefined)
+    lines.push(
+      `Ingestion: ${k(ingest.events_per_s)} events/s, batch p50 ${ingest.p50_ms} ms, p99 ${ingest.p99_ms} ms ` +
+        `(${ingest.batch_records}-record batches, ${ingest.concurrency} in flight); ` +
+        `driver INSERT ceiling ${k(ingest.ceiling.events_per_s)} events/s; ratio ${r.ingest_ratio} ` +
+        `(target >= 0.5: ${pass(r.ingest_ratio >= 0.5)}; p99 <= 100 ms: ${pass(ingest.p99_ms <= 100)})`,
+    );
+  if (delivery && r.delivery_ratio !== undefined)
+    lines.push(
+      `Delivery (database ceiling ${k(delivery.db_ceiling.deliveries_per_s)} deliveries/s: ` +
+        `${delivery.db_ceiling.statements_per_delivery} statements and ${delivery.db_ceiling.rows_written_per_delivery} rows per delivery)`,
+      deliveryClassLine('batching', delivery.batching),
+      deliveryClassLine('one per request', delivery.one_per_request),
+      `  delivery_ratio ${r.delivery_ratio} (target >= 0.5: ${pass(r.delivery_ratio >= 0.5)})`,
+    );
+  if (s)
+    lines.push(
+      `Scale-out: 1 worker ${k(s.one_worker.deliveries_per_s)} deliveries/s at ${s.one_worker.worker_cores} cores ` +
+        `(${k(s.one_worker.deliveries_per_worker_cpu_s)} per worker CPU-s, DB ${s.one_worker.db_cpu_s_per_1000_deliveries} CPU-s per 1,000); ` +
+        `2 workers ${k(s.two_workers.deliveries_per_s)} deliveries/s at ${s.two_workers.worker_cores} cores ` +
+        `(${k(s.two_workers.deliveries_per_worker_cpu_s)} per worker CPU-s, DB ${s.two_workers.db_cpu_s_per_1000_deliveries} CPU-s per 1,000); ` +
+        `efficiency ${r.scaleout_efficiency} (target >= 0.9: ${pass((r.scaleout_efficiency ?? 0) >= 0.9)})`,
+    );
+  if (memory && r.peak_rss_mb !== undefined)
+    lines.push(
+      `Memory: peak RSS ${r.peak_rss_mb} MB (API ${memory.api_peak_rss_mb}, worker ${memory.worker_peak_rss_mb}; target <= 300 MB: ${pass(r.peak_rss_mb <= 300)})`,
+    );
+  return lines.join('\n');
 }

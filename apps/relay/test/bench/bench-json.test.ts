@@ -83,26 +83,33 @@ const NUMBERS = [
   'peak_rss_mb',
 ];
 
+/** `pnpm bench --json <args>` at smoke sizes: the one JSON line it prints, parsed. */
+async function bench(...args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@relay/source', 'bench/index.ts', '--json', ...args],
+    {
+      cwd: HOST_DIR,
+      env: {
+        ...process.env,
+        BENCH_DATABASE_URL: TEST_SERVER_URL,
+        BENCH_INGEST_BATCHES: '2',
+        BENCH_EVENTS: '200',
+        BENCH_PER_REQUEST_EVENTS: '20',
+      },
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!) as Record<string, unknown>;
+}
+
+const RATIOS = ['ingest_ratio', 'delivery_ratio', 'scaleout_efficiency', 'peak_rss_mb'];
+
 describe('pnpm bench --json (smoke sizes)', () => {
   it('prints one JSON object with every figure, ceiling and ratio a finite number', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=@relay/source', 'bench/index.ts', '--json'],
-      {
-        cwd: HOST_DIR,
-        env: {
-          ...process.env,
-          BENCH_DATABASE_URL: TEST_SERVER_URL,
-          BENCH_INGEST_BATCHES: '2',
-          BENCH_EVENTS: '200',
-          BENCH_PER_REQUEST_EVENTS: '20',
-        },
-        maxBuffer: 10 * 1024 * 1024,
-      },
-    );
-    const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0]!) as Record<string, unknown>;
+    const report = await bench();
     const all = new Map(leaves(report));
 
     for (const path of NUMBERS) {
@@ -115,6 +122,7 @@ describe('pnpm bench --json (smoke sizes)', () => {
     expect(arrays.sort()).toEqual([
       'delivery.batching.platforms',
       'delivery.one_per_request.platforms',
+      'phases',
       'scaleout.one_worker.worker_cpu_s',
       'scaleout.two_workers.worker_cpu_s',
     ]);
@@ -122,6 +130,7 @@ describe('pnpm bench --json (smoke sizes)', () => {
 
     // What does not depend on timing is exact.
     expect(report).toMatchObject({
+      phases: ['ingest', 'delivery', 'scaleout', 'memory'],
       ingest: { events: 1000, batch_records: 500, concurrency: 4, rows_written_per_batch: 500 },
       delivery: {
         batching: {
@@ -165,4 +174,43 @@ describe('pnpm bench --json (smoke sizes)', () => {
       (report.delivery as { batching: { ratio_to_db_ceiling: number } }).batching.ratio_to_db_ceiling,
     );
   }, 600_000);
+
+  it('--only runs the phases named: their sections and ratios, no others', async () => {
+    const ingest = await bench('--only', 'ingest');
+    expect(Object.keys(ingest).sort()).toEqual(['ingest', 'ingest_ratio', 'machine', 'phases']);
+    expect(ingest).toMatchObject({
+      phases: ['ingest'],
+      ingest: { events: 1000, rows_written_per_batch: 500 },
+    });
+    expect(Number.isFinite(ingest.ingest_ratio)).toBe(true);
+
+    // Listed in any order, comma-separated or repeated: reported in the phases' own order.
+    const memory = await bench('--only', 'memory,scaleout');
+    expect(Object.keys(memory).sort()).toEqual([
+      'machine',
+      'memory',
+      'peak_rss_mb',
+      'phases',
+      'scaleout',
+      'scaleout_efficiency',
+    ]);
+    expect(memory).toMatchObject({
+      phases: ['scaleout', 'memory'],
+      scaleout: { one_worker: { workers: 1, deliveries: 400 }, two_workers: { workers: 2, deliveries: 400 } },
+    });
+    for (const key of [
+      'scaleout_efficiency',
+      'peak_rss_mb',
+      'memory.api_peak_rss_mb',
+      'memory.worker_peak_rss_mb',
+    ])
+      expect(Number.isFinite(new Map(leaves(memory)).get(key)), key).toBe(true);
+    expect(RATIOS.filter((k) => k in memory)).toEqual(['scaleout_efficiency', 'peak_rss_mb']);
+  }, 600_000);
+
+  it('--only refuses an unknown phase, naming it and the known ones', async () => {
+    await expect(bench('--only', 'ingest,speed')).rejects.toThrow(
+      /unknown phase 'speed' \(phases: ingest, delivery, scaleout, memory\)/,
+    );
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 /** The bench's arithmetic and its readers of /proc and of the driver's statements. */
 import { describe, expect, it } from 'vitest';
+import { selectPhases } from '../../bench/phases';
 import { cpuSecondsOfStat, memoryOfStatus } from '../../bench/proc-stats';
 import { emptyCounts, perUnit, recordStatement, sumCounts } from '../../bench/statement-counts';
 import { percentile } from '../../bench/stats';
@@ -49,5 +50,23 @@ describe('statement counts', () => {
       statementsByKind: { begin: 0.5, insert: 1, update: 0.5, delete: 0.5, select: 0.5 },
       rowsByTable: { 'insert deliveries': 1, 'update deliveries': 1.5, 'insert http_exchanges': 0.5 },
     });
+  });
+});
+
+describe('--only (selectPhases)', () => {
+  it('selects every phase when none is named', () => {
+    expect([...selectPhases(undefined)]).toEqual(['ingest', 'delivery', 'scaleout', 'memory']);
+    expect([...selectPhases([])]).toEqual(['ingest', 'delivery', 'scaleout', 'memory']);
+  });
+
+  it("takes comma-separated and repeated names, in the phases' order", () => {
+    expect([...selectPhases(['memory,ingest'])]).toEqual(['ingest', 'memory']);
+    expect([...selectPhases(['scaleout', ' delivery '])]).toEqual(['delivery', 'scaleout']);
+  });
+
+  it('refuses an unknown phase, naming it', () => {
+    expect(() => selectPhases(['ingest,deliveries'])).toThrow(
+      "--only: unknown phase 'deliveries' (phases: ingest, delivery, scaleout, memory)",
+    );
   });
 });
