@@ -4,7 +4,6 @@ import {
   eventFromRecord,
   fullPurchaseEvent,
   jsonResponse,
-  mappedEvents,
   runAdapter,
   sampleEvent,
   seedEvents,
@@ -17,7 +16,6 @@ import { parseResponse } from './parse-response';
 testAdapterConformance(adapter);
 
 const NOW = new Date('2026-01-15T12:00:00Z');
-const TARGET = 'relay_events.oms_events';
 type Body = { records: Array<Record<string, unknown>> };
 const recordsOf = (json: unknown) => (json as Body).records;
 
@@ -221,66 +219,71 @@ describe('treasure_data requests', () => {
 });
 
 describe('treasure_data responses', () => {
-  const events = (n: number) => mappedEvents(n, 'purchase');
+  const TARGET = { database: 'relay_events', table: 'oms_events', region: 'us01' } as const;
+  const KEY_FIX = 'give a write-only API key of the account that owns the table, in the right region';
 
   it('200 delivers every record of the batch', () => {
-    expect(parseResponse(jsonResponse(200, { receipts: [] }), events(2), NOW, TARGET)).toEqual([
-      { status: 'delivered' },
-      { status: 'delivered' },
-    ]);
+    expect(parseResponse(jsonResponse(200, { receipts: [] }), TARGET, NOW)).toEqual({ status: 'delivered' });
   });
 
-  it('401 and 403: the write key needs a person', () => {
+  it('401 and 403: the write key needs a person; the reason names the credential table and region', () => {
     for (const status of [401, 403])
-      expect(
-        parseResponse(jsonResponse(status, { message: 'Unauthorized' }), events(1), NOW, TARGET),
-      ).toEqual([
-        {
-          status: 'auth',
-          kind: 'needs-attention',
-          reason: `Treasure Data refused the write key (${status}); give a write-only API key of the account that owns relay_events.oms_events, in the right region: Unauthorized`,
-        },
-      ]);
+      expect(parseResponse(jsonResponse(status, { message: 'Unauthorized' }), TARGET, NOW)).toEqual({
+        status: 'auth',
+        kind: 'needs-attention',
+        reason: `Treasure Data refused the write key (${status}); ${KEY_FIX}: Unauthorized (table relay_events.oms_events, region us01)`,
+      });
   });
 
-  it('404: the database or table does not exist', () => {
-    expect(parseResponse(jsonResponse(404, { error: 'Resource not found' }), events(2), NOW, TARGET)).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'rejected',
-        code: 'table_not_found',
-        reason:
-          'Treasure Data has no relay_events.oms_events; create the database and table first (the Ingest API writes only into existing tables): Resource not found',
-      })),
-    );
+  it('404: the database or table does not exist, named from the credential', () => {
+    const target = { database: 'crm', table: 'orders_eu', region: 'eu01' } as const;
+    expect(parseResponse(jsonResponse(404, { error: 'Resource not found' }), target, NOW)).toEqual({
+      status: 'rejected',
+      code: 'table_not_found',
+      reason:
+        'Treasure Data has no such database or table; create the database and table first (the Ingest API writes only into existing tables): Resource not found (table crm.orders_eu, region eu01)',
+    });
   });
 
-  it('413: the batch is too large', () => {
+  it('413: the batch is too large (no credential detail: it would not help)', () => {
     const response = { status: 413, headers: {}, body: 'Request Entity Too Large', json: undefined };
-    expect(parseResponse(response, events(1), NOW, TARGET)).toEqual([
-      {
-        status: 'rejected',
-        code: 'payload_too_large',
-        reason:
-          'Treasure Data refused the batch as too large (limits: 5 MB per batch, 1 MB per record): Request Entity Too Large',
-      },
-    ]);
+    expect(parseResponse(response, TARGET, NOW)).toEqual({
+      status: 'rejected',
+      code: 'payload_too_large',
+      reason:
+        'Treasure Data refused the batch as too large (limits: 5 MB per batch, 1 MB per record): Request Entity Too Large',
+    });
   });
 
   it('leaves 400, 429 and 5xx to the status table, keeping the detail', () => {
-    const [bad] = parseResponse(
-      jsonResponse(400, { message: 'records must be an array' }),
-      events(1),
-      NOW,
-      TARGET,
-    );
-    expect(bad).toMatchObject({ status: 'rejected' });
-    expect((bad as { reason: string }).reason).toContain('records must be an array');
-    expect(
-      parseResponse(jsonResponse(429, {}, { 'retry-after': '5' }), events(1), NOW, TARGET)[0],
-    ).toMatchObject({
+    expect(parseResponse(jsonResponse(400, { message: 'records must be an array' }), TARGET, NOW)).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Treasure Data rejected the request (400): records must be an array',
+    });
+    expect(parseResponse(jsonResponse(429, {}, { 'retry-after': '5' }), TARGET, NOW)).toEqual({
       status: 'retryable',
+      reason: 'Treasure Data answered 429: {}',
       retryAfterMs: 5000,
     });
-    expect(parseResponse(jsonResponse(502, {}), events(1), NOW, TARGET)[0]!.status).toBe('retryable');
+    expect(parseResponse({ status: 502, headers: {}, body: '', json: undefined }, TARGET, NOW)).toEqual({
+      status: 'retryable',
+      reason: 'Treasure Data answered 502: HTTP 502',
+    });
+  });
+
+  it('gives every event of a refused batch the outcome, through deliver (one request, no retry)', async () => {
+    const { results, attempts } = await runAdapter(adapter, seedEvents(), {
+      respond: () => ({ status: 404, body: { error: 'Resource not found' } }),
+    });
+    expect(attempts).toHaveLength(1);
+    expect(results.map((r) => r.outcome)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        status: 'rejected',
+        code: 'table_not_found',
+        reason:
+          'Treasure Data has no such database or table; create the database and table first (the Ingest API writes only into existing tables): Resource not found (table relay_events.oms_events, region us01)',
+      })),
+    );
   });
 });

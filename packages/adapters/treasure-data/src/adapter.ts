@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests, check } from './build-requests';
+import { treasureDataErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { TD_HOSTS, credentialsSchema, optionsSchema } from './schemas';
@@ -35,6 +36,6 @@ export const adapter = defineAdapter({
   // The Ingest API documents no age limit for `time` (the legacy Postback API ignores > 7 days): no window.
   check,
   buildRequests,
-  parseResponse: (response, events, ctx) =>
-    parseResponse(response, events, ctx.now, `${ctx.credentials.database}.${ctx.credentials.table}`),
+  parseResponse: (response, _events, ctx) => parseResponse(response, ctx.credentials, ctx.now),
+  errors: treasureDataErrors,
 });

@@ -4,7 +4,6 @@ import {
   FIXED_NOW,
   fullPurchaseEvent,
   type MockReply,
-  mappedEvents,
   type RecordedRequest,
   type RunAdapterOptions,
   runAdapter,
@@ -323,76 +322,67 @@ describe('yahoo_dsp identity', () => {
 
 describe('yahoo_dsp responses', () => {
   it('COMPLETE and an empty 2xx are delivered', () => {
-    expect(
-      parseResponse(response(200, { success: 'COMPLETE', message: 'ok' }), mappedEvents(2), FIXED_NOW, '1'),
-    ).toEqual([{ status: 'delivered' }, { status: 'delivered' }]);
-    expect(parseResponse(response(202, ''), mappedEvents(1), FIXED_NOW, '1')).toEqual([
-      { status: 'delivered' },
-    ]);
+    expect(parseResponse(response(200, { success: 'COMPLETE', message: 'ok' }), '1', FIXED_NOW)).toEqual({
+      status: 'delivered',
+    });
+    expect(parseResponse(response(202, ''), '1', FIXED_NOW)).toEqual({ status: 'delivered' });
   });
 
   it('PARTIAL is delivered with a warning (Yahoo does not say which events it dropped)', () => {
     expect(
-      parseResponse(
-        response(200, { success: 'PARTIAL', message: '1 event invalid' }),
-        mappedEvents(2),
-        FIXED_NOW,
-        '1',
-      ),
-    ).toEqual(
-      Array.from({ length: 2 }, () => ({
-        status: 'delivered',
-        warnings: [
-          'Yahoo Conversion API processed the batch only in part (success: PARTIAL) without saying which events: 1 event invalid',
-        ],
-      })),
-    );
-  });
-
-  it('403 needs the pixel allow-listed for the client', () => {
-    expect(
-      parseResponse(response(403, { message: 'Forbidden' }), mappedEvents(1), FIXED_NOW, '10000123'),
-    ).toEqual([
-      {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason:
-          'Yahoo Conversion API refused pixel 10000123 for this client (403); ask the Yahoo account team to allow-list the pixel id for these OAuth credentials: Forbidden',
-      },
-    ]);
-  });
-
-  it('401 asks core to fetch a new token', () => {
-    expect(parseResponse(response(401, { error: 'invalid_token' }), mappedEvents(1), FIXED_NOW, '1')).toEqual(
-      [
-        {
-          status: 'auth',
-          kind: 'refresh',
-          reason: 'Yahoo Conversion API rejected the credentials (401): invalid_token',
-        },
+      parseResponse(response(200, { success: 'PARTIAL', message: '1 event invalid' }), '1', FIXED_NOW),
+    ).toEqual({
+      status: 'delivered',
+      warnings: [
+        'Yahoo Conversion API processed the batch only in part (success: PARTIAL) without saying which events: 1 event invalid',
       ],
+    });
+  });
+
+  it('403 needs the pixel allow-listed for the client; the reason names the credential pixel', () => {
+    expect(parseResponse(response(403, { message: 'Forbidden' }), '10000123', FIXED_NOW)).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Yahoo Conversion API refused the pixel for this client (403); ask the Yahoo account team to allow-list the pixel id for these OAuth credentials: Forbidden (pixel 10000123)',
+    });
+  });
+
+  it('403 through deliver: every event gets it, one request, the pixel named', async () => {
+    const { results, requests } = await run(
+      [sampleEvent('purchase_completed', 1), sampleEvent('purchase_completed', 2)],
+      { respond: withToken({ status: 403, body: { message: 'Forbidden' } }) },
     );
+    expect(platformRequests(requests)).toHaveLength(1);
+    expect(results[1]!.outcome).toEqual(results[0]!.outcome);
+    expect(results[0]!.outcome).toEqual({
+      status: 'auth',
+      kind: 'needs-attention',
+      reason:
+        'Yahoo Conversion API refused the pixel for this client (403); ask the Yahoo account team to allow-list the pixel id for these OAuth credentials: Forbidden (pixel 10000123)',
+    });
+  });
+
+  it('401 asks core to fetch a new token (the pixel added: the credential is in question)', () => {
+    expect(parseResponse(response(401, { error: 'invalid_token' }), '1', FIXED_NOW)).toEqual({
+      status: 'auth',
+      kind: 'refresh',
+      reason: 'Yahoo Conversion API rejected the credentials (401): invalid_token (pixel 1)',
+    });
   });
 
   it('400 rejects the batch with Yahoo message; 429 retries with Retry-After', () => {
+    expect(parseResponse(response(400, { message: 'eventTs missing' }), '1', FIXED_NOW)).toEqual({
+      status: 'rejected',
+      code: 'http_400',
+      reason: 'Yahoo Conversion API rejected the request (400): eventTs missing',
+    });
     expect(
-      parseResponse(response(400, { message: 'eventTs missing' }), mappedEvents(1), FIXED_NOW, '1'),
-    ).toEqual([
-      {
-        status: 'rejected',
-        code: 'http_400',
-        reason: 'Yahoo Conversion API rejected the request (400): eventTs missing',
-      },
-    ]);
-    expect(
-      parseResponse(
-        response(429, { message: 'slow down' }, { 'retry-after': '5' }),
-        mappedEvents(1),
-        FIXED_NOW,
-        '1',
-      ),
-    ).toEqual([
-      { status: 'retryable', reason: 'Yahoo Conversion API answered 429: slow down', retryAfterMs: 5000 },
-    ]);
+      parseResponse(response(429, { message: 'slow down' }, { 'retry-after': '5' }), '1', FIXED_NOW),
+    ).toEqual({
+      status: 'retryable',
+      reason: 'Yahoo Conversion API answered 429: slow down',
+      retryAfterMs: 5000,
+    });
   });
 });

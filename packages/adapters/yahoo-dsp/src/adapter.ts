@@ -1,6 +1,7 @@
 import { defineAdapter } from '@relay/core';
 import { auth } from './auth';
 import { YAHOO_HOSTS, buildRequests, check } from './build-requests';
+import { yahooErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -38,6 +39,6 @@ export const adapter = defineAdapter({
   auth,
   check,
   buildRequests,
-  parseResponse: (response, events, ctx) =>
-    parseResponse(response, events, ctx.now, ctx.credentials.pixel_id),
+  parseResponse: (response, _events, ctx) => parseResponse(response, ctx.credentials.pixel_id, ctx.now),
+  errors: yahooErrors,
 });
