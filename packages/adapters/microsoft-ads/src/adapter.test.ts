@@ -1,4 +1,11 @@
-import { type HttpResponse, type MappedEvent, type Outcome, type ParseContext, sha256Hex } from '@relay/core';
+import {
+  type HttpResponse,
+  type MappedEvent,
+  type Outcome,
+  type ParseContext,
+  ValidationError,
+  sha256Hex,
+} from '@relay/core';
 import {
   eventFromRecord,
   fullPurchaseEvent,
@@ -463,17 +470,35 @@ describe('microsoft_ads offline conversions requests', () => {
     });
   });
 
-  it('needs a person when options.api names an API the credential has no fields for', async () => {
-    const { results, requests } = await runAdapter(adapter, [sampleEvent('lead')], {
-      options: { api: 'offline_conversions' },
-    });
-    expect(requests).toEqual([]);
-    expect(results[0]?.outcome).toEqual({
-      status: 'auth',
-      kind: 'needs-attention',
-      reason:
-        "Microsoft Advertising: options.api is 'offline_conversions' but the credential lacks the OAuth and account fields",
-    });
+  it('fails as a configuration error, naming the missing fields, when options.api names an API the credential has no fields for', async () => {
+    for (const [credentials, api, message] of [
+      [
+        adapter.credentialsExample,
+        'offline_conversions',
+        "Invalid credentials for options.api 'offline_conversions': missing client_id, refresh_token, developer_token, customer_id, customer_account_id (add them, or remove options.api to deliver to the API the credential's fields belong to, uet_capi)",
+      ],
+      [
+        OFFLINE_CREDENTIALS,
+        'uet_capi',
+        "Invalid credentials for options.api 'uet_capi': missing uet_tag_id, capi_token (add them, or remove options.api to deliver to the API the credential's fields belong to, offline_conversions)",
+      ],
+    ] as const) {
+      const calls: string[] = [];
+      const error = await runAdapter(adapter, [sampleEvent('lead'), sampleEvent('purchase_completed')], {
+        credentials,
+        options: { api },
+        respond: (r) => {
+          calls.push(r.url);
+          return { status: 500, body: {} };
+        },
+      }).catch((e: unknown) => e);
+      // Thrown like a credential that fails its schema: the host fails the deliveries with the
+      // reason (apps/relay/src/worker/send-claimed.ts), and nothing is sent, not even a token request.
+      expect(ValidationError.isInstance(error), String(error)).toBe(true);
+      expect((error as ValidationError).message).toBe(message);
+      expect((error as ValidationError).field).toBe(api === 'uet_capi' ? 'uet_tag_id' : 'client_id');
+      expect(calls).toEqual([]);
+    }
   });
 });
 

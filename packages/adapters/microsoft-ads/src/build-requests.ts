@@ -1,4 +1,4 @@
-import type { BuildContext, BuildResult, MappedEvent } from '@relay/core';
+import type { BuildContext, HttpRequest, MappedEvent } from '@relay/core';
 import { buildOfflineRequests } from './offline-conversions';
 import {
   type MicrosoftAdsCredentials,
@@ -7,6 +7,7 @@ import {
   asOfflineCredentials,
   asUetCredentials,
   credentialApi,
+  credentialMismatch,
 } from './schemas';
 import { buildUetRequests } from './uet-capi';
 
@@ -20,26 +21,18 @@ export function apiOf(ctx: {
   return ctx.options.api ?? credentialApi(ctx.credentials);
 }
 
-/** Pure: requests for the chosen API; a credential without that API's fields needs a person. */
-export function buildRequests(events: MappedEvent[], ctx: Ctx): BuildResult {
+/**
+ * Pure: requests for the chosen API. A credential without that API's fields throws the
+ * `credentialMismatch` error (`check` already threw it before anything was authorised).
+ */
+export function buildRequests(events: MappedEvent[], ctx: Ctx): HttpRequest[] {
   const api = apiOf(ctx);
   if (api === 'uet_capi') {
     const uet = asUetCredentials(ctx.credentials);
-    if (uet) return { requests: buildUetRequests(events, ctx, uet) };
+    if (uet) return buildUetRequests(events, ctx, uet);
   } else {
     const offline = asOfflineCredentials(ctx.credentials);
-    if (offline) return { requests: buildOfflineRequests(events, ctx, offline) };
+    if (offline) return buildOfflineRequests(events, ctx, offline);
   }
-  const needs = api === 'uet_capi' ? 'uet_tag_id and capi_token' : 'the OAuth and account fields';
-  return {
-    requests: [],
-    outcomes: events.map((_, index) => ({
-      index,
-      outcome: {
-        status: 'auth',
-        kind: 'needs-attention',
-        reason: `Microsoft Advertising: options.api is '${api}' but the credential lacks ${needs}`,
-      },
-    })),
-  };
+  throw credentialMismatch(api, ctx.credentials);
 }

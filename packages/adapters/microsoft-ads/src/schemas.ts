@@ -1,4 +1,4 @@
-import { baseOptionsSchema } from '@relay/core';
+import { ValidationError, baseOptionsSchema } from '@relay/core';
 import { z } from 'zod';
 
 /** The two APIs this adapter can deliver to. */
@@ -79,6 +79,26 @@ export interface OfflineConversionsCredentials {
 /** The API a credential's fields belong to. */
 export function credentialApi(credentials: MicrosoftAdsCredentials): MicrosoftApi {
   return credentials.refresh_token !== undefined ? 'offline_conversions' : 'uet_capi';
+}
+
+/**
+ * The error for a credential that lacks the fields of `api` (`options.api` chose an API the
+ * credential was not made for): a configuration problem only an operator can fix, thrown like a
+ * credential that fails its schema, so the host fails the deliveries with this reason and
+ * nothing is sent (no token request either: `check` throws it before authorising).
+ */
+export function credentialMismatch(
+  api: MicrosoftApi,
+  c: MicrosoftAdsCredentials,
+): ValidationError | undefined {
+  const fields: ReadonlyArray<keyof MicrosoftAdsCredentials> =
+    api === 'uet_capi' ? UET_FIELDS : OFFLINE_FIELDS;
+  const missing = fields.filter((key) => c[key] === undefined);
+  if (missing.length === 0) return undefined;
+  return new ValidationError(
+    `Invalid credentials for options.api '${api}': missing ${missing.join(', ')} (add them, or remove options.api to deliver to the API the credential's fields belong to, ${credentialApi(c)})`,
+    { field: missing[0]! },
+  );
 }
 
 export function asUetCredentials(c: MicrosoftAdsCredentials): UetCapiCredentials | undefined {
