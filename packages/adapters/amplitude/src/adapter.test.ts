@@ -219,7 +219,7 @@ describe('amplitude responses', () => {
     ]);
   });
 
-  it('400 naming events: those rejected, the rest retryable (the batch was refused)', () => {
+  it('400 naming events: those rejected, the rest collateral (the batch was refused)', () => {
     const body = {
       code: 400,
       error: 'Request missing required field',
@@ -232,6 +232,7 @@ describe('amplitude responses', () => {
       {
         status: 'retryable',
         reason: 'Amplitude refused the batch because of other events; resending this one',
+        collateral: true,
       },
       {
         status: 'rejected',
@@ -244,6 +245,46 @@ describe('amplitude responses', () => {
         reason: 'Amplitude refused the event: silenced (device id blocked)',
       },
     ]);
+  });
+
+  it('400 naming an event through deliver: it is rejected, the others sent again at once and delivered', async () => {
+    const events = [1, 2, 3, 4].map((n) => sampleEvent('purchase_completed', n));
+    const bodies: Body[] = [];
+    const { results, attempts } = await runAdapter(adapter, events, {
+      respond: (r) => {
+        bodies.push(JSON.parse(r.body) as Body);
+        return bodies.length === 1
+          ? {
+              status: 400,
+              body: { code: 400, error: 'Invalid field values', events_with_invalid_fields: { time: [1] } },
+            }
+          : { status: 200, body: OK };
+      },
+    });
+    expect(results.map((r) => r.outcome)).toEqual([
+      { status: 'delivered' },
+      { status: 'rejected', code: 'invalid_event', reason: 'Amplitude refused the event: invalid time' },
+      { status: 'delivered' },
+      { status: 'delivered' },
+    ]);
+    // The resend carries exactly the three valid events, in the same run (no attempt spent on them).
+    expect(attempts.map((a) => a.eventIndexes)).toEqual([
+      [0, 1, 2, 3],
+      [0, 2, 3],
+    ]);
+    expect(bodies[1]!.events.map((e) => e['insert_id'])).toEqual(
+      [0, 2, 3].map((i) => bodies[0]!.events[i]!['insert_id']),
+    );
+  });
+
+  it('400 naming no event through deliver: core halves the request until the bad event is alone', async () => {
+    const events = [1, 2].map((n) => sampleEvent('purchase_completed', n));
+    const refused = { status: 400, body: { code: 400, error: 'Invalid request' } };
+    const { results, attempts } = await runAdapter(adapter, events, {
+      respond: (r) => (r.body.includes('ORD-0002') ? refused : { status: 200, body: OK }),
+    });
+    expect(attempts.map((a) => a.eventIndexes)).toEqual([[0, 1], [0], [1]]);
+    expect(results.map((r) => r.outcome.status)).toEqual(['delivered', 'rejected']);
   });
 
   it('400 invalid API key needs a new key', () => {

@@ -25,8 +25,10 @@ function refusedEvents(body: AmplitudeErrorBody): Map<number, string[]> {
 
 /**
  * 200 delivers all. A 400 that names events by index refuses the whole request: the named events
- * are rejected with their fields, every other event is retryable ("remove those events and
- * resend the rest"; `insert_id` keeps the resend from double counting). Other answers are one
+ * are rejected with their fields, every other event is `collateral`, which core (`batch.atomic`)
+ * sends again at once without the bad ones, spending no attempt ("When a 400 response lists
+ * rejected events, remove those events and resend the rest", amplitude.com/docs/apis/analytics/http-api-batching-retries;
+ * `insert_id` keeps the resend from double counting). Other answers are one
  * outcome for the whole request: the error table (a Retry-After header wins over its 30 s
  * pause), else core's status table.
  */
@@ -50,6 +52,7 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
           : {
               status: 'retryable',
               reason: `${PLATFORM} refused the batch because of other events; resending this one`,
+              collateral: true,
             };
       });
     }
