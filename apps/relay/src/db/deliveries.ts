@@ -90,15 +90,21 @@ export async function claimDeliveries(
   exclude: ReadonlyArray<string> = [],
   room: (platform: string) => number = () => Number.POSITIVE_INFINITY,
 ): Promise<ClaimedDelivery[]> {
+  const notIn = exclude.length > 0 ? sql`AND platform_code NOT IN (${inList(exclude)})` : empty;
+  const due = sql`status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3) ${notIn}`;
+  // One plain read first: nothing due is the common answer of an idle or lane-bound worker, and an
+  // empty claim would cost four round trips (isolation level, BEGIN, SELECT, COMMIT).
+  const [any] = await db.$queryRaw<Array<{ id: bigint }>>(
+    sql`SELECT id FROM deliveries WHERE ${due} LIMIT 1`,
+  );
+  if (!any) return [];
   return db.$transaction(
     async (tx) => {
-      const notIn = exclude.length > 0 ? sql`AND platform_code NOT IN (${inList(exclude)})` : empty;
-      const due = await tx.$queryRaw<Array<{ id: bigint; platform_code: string }>>(
-        sql`SELECT id, platform_code FROM deliveries
-            WHERE status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3) ${notIn}
+      const candidates = await tx.$queryRaw<Array<{ id: bigint; platform_code: string }>>(
+        sql`SELECT id, platform_code FROM deliveries WHERE ${due}
             ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
       );
-      const ids = withinRoom(due, room);
+      const ids = withinRoom(candidates, room);
       if (ids.length === 0) return [];
       await tx.$executeRaw(
         sql`UPDATE deliveries SET status = ${'leased' satisfies DeliveryStatus}, lease_owner = ${owner},

@@ -69,9 +69,13 @@ function reportFinished(
   lost: bigint[],
   outcomes: Outcome[] = [],
 ) {
+  if (!deps.onOutcome) return;
+  // By id, once: a group of a thousand deliveries must not be searched a thousand times.
+  const byId = new Map(deliveries.map((d) => [d.id, d]));
+  const lostIds = new Set(lost);
   completions.forEach((completion, i) => {
-    if (lost.includes(completion.id)) return;
-    deps.onOutcome?.(deliveries.find((d) => d.id === completion.id)!, completion, outcomes[i]);
+    if (lostIds.has(completion.id)) return;
+    deps.onOutcome?.(byId.get(completion.id)!, completion, outcomes[i]);
   });
 }
 

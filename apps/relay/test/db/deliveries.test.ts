@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   countUnusedExchangesBefore,
   deleteUnusedExchangesBefore,
+  autoIncrementLayout,
   recordAttempts,
 } from '../../src/db/attempts';
 import {
@@ -207,5 +208,65 @@ describe('attempts: the only writer of http_exchanges and delivery_attempts', ()
     await database.db.$executeRawUnsafe('DELETE FROM delivery_attempts');
     expect(await countUnusedExchangesBefore(database.db, later)).toBe(1);
     expect(await deleteUnusedExchangesBefore(database.db, later, 10)).toBe(1);
+  });
+
+  it.each([
+    ['one multi-row INSERT (consecutive ids)', { consecutive: true, step: 1 }],
+    ['one INSERT per request (interleaved ids)', { consecutive: false, step: 1 }],
+  ])('links each attempt to the request that carried it: %s', async (_, layout) => {
+    await insertDeliveries(database.db, [
+      delivery('credential:1', 'branch'),
+      delivery('credential:2', 'kochava'),
+      delivery('credential:3', 'branch', { eventId }),
+    ]);
+    const claimed = await claimDeliveries(database.db, 'w', 10, 60_000);
+    expect(claimed).toHaveLength(3);
+    // Another session's request between this batch's: ids of earlier rows must not be reused.
+    await recordAttempts(database.db, [
+      {
+        platformCode: 'other',
+        method: 'POST',
+        url: 'https://example.com/before',
+        startedAt: new Date(),
+        durationMs: 1,
+        statusCode: 500,
+        requestExcerpt: '',
+        responseExcerpt: '',
+        attempts: [],
+      },
+    ]);
+    await recordAttempts(
+      database.db,
+      claimed.map((d, i) => ({
+        platformCode: d.platform_code,
+        method: 'POST',
+        url: `https://example.com/${i}`,
+        startedAt: new Date(),
+        durationMs: 10 + i,
+        statusCode: 200 + i,
+        requestExcerpt: `{"n":${i}}`,
+        responseExcerpt: '{}',
+        attempts: [{ deliveryId: d.id, attempt: 1, outcome: 'delivered', reason: null }],
+      })),
+      [],
+      layout,
+    );
+    const attempts = await database.db.deliveryAttempt.findMany({
+      orderBy: { deliveryId: 'asc' },
+      include: { exchange: true },
+    });
+    expect(
+      attempts.map((a) => [a.deliveryId, a.statusCode, a.exchange?.url, a.exchange?.statusCode]),
+    ).toEqual(claimed.map((d, i) => [d.id, 200 + i, `https://example.com/${i}`, 200 + i]));
+  });
+
+  it('reads the server auto-increment layout', async () => {
+    const [server] = await database.db.$queryRawUnsafe<Array<{ mode: number; step: number }>>(
+      'SELECT @@innodb_autoinc_lock_mode AS mode, @@auto_increment_increment AS step',
+    );
+    expect(await autoIncrementLayout(database.db)).toEqual({
+      consecutive: Number(server!.mode) <= 1,
+      step: Number(server!.step),
+    });
   });
 });
