@@ -1,4 +1,5 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import type { Pool } from 'mariadb';
 import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl } from './url';
 
@@ -17,10 +18,29 @@ export interface DbOptions {
   socketTimeoutMs?: number;
 }
 
+/**
+ * The driver pool under each client's adapter, as of its last connect. Prisma creates the pool
+ * when it connects the adapter and ends it on `$disconnect` (a later query connects a new one).
+ */
+const driverPools = new WeakMap<Db, { current?: Pool }>();
+
+/**
+ * The MariaDB driver pool Prisma's adapter runs on (same connections, limits and timeouts), for
+ * the few hot statements where Prisma's own per-parameter work costs more than the database's:
+ * ingestion's 4,500-parameter insert (db/events.ts). Connects the client if it is not yet.
+ */
+export async function driverPool(db: Db): Promise<Pool> {
+  const holder = driverPools.get(db);
+  if (!holder) throw new Error('driverPool: this client was not made by createDb');
+  if (!holder.current) await db.$connect();
+  if (!holder.current) throw new Error('driverPool: Prisma connected without its adapter');
+  return holder.current;
+}
+
 /** A Prisma client over the MariaDB driver adapter (no Rust engine). */
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const url = parseDatabaseUrl(databaseUrl);
-  const adapter = new PrismaMariaDb(
+  const factory = new PrismaMariaDb(
     {
       host: url.host,
       port: url.port,
@@ -38,7 +58,25 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
     // differ in length each time, so preparing never pays off.
     { useTextProtocol: true },
   );
-  return new PrismaClient({ adapter });
+  const pool: { current?: Pool } = {};
+  // The factory, wrapped only to keep the pool each connect creates (see driverPool).
+  const adapter = {
+    provider: 'mysql' as const,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connected = await factory.connect();
+      pool.current = connected.underlyingDriver() as unknown as Pool;
+      const dispose = connected.dispose.bind(connected);
+      connected.dispose = async () => {
+        pool.current = undefined;
+        await dispose();
+      };
+      return connected;
+    },
+  };
+  const db = new PrismaClient({ adapter });
+  driverPools.set(db, pool);
+  return db;
 }
 
 /** True when the database answers a trivial query within `timeoutMs`. */

@@ -1,3 +1,4 @@
+import mariadb from 'mariadb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertDeliveries } from '../../src/db/deliveries';
 import {
@@ -12,8 +13,10 @@ import {
   finishRouting,
   insertEvents,
   listEvents,
+  versionHasReturning,
 } from '../../src/db/events';
 import { createStorefront } from '../../src/db/storefronts';
+import { parseDatabaseUrl } from '../../src/db/url';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -181,5 +184,146 @@ describe('events: the only writer of the events table', () => {
     expect(await deleteFinishedEventsBefore(database.db, later, 10)).toBe(1);
     expect((await stored()).map((r) => r[0])).toEqual(['B']);
     expect(await insertDeliveries(database.db, [])).toBe(0);
+  });
+});
+
+/**
+ * insertEvents has two paths: `INSERT IGNORE … RETURNING` (MariaDB 10.5+) and, for servers
+ * without RETURNING (MySQL), the snapshot path (read stored keys, insert, read ids). Both run
+ * here on the same batches and must give the same answers.
+ */
+const PATHS = [
+  { name: 'RETURNING', returning: true },
+  { name: 'snapshot (no RETURNING)', returning: false },
+] as const;
+
+/** `event(order)` with the request id it came with and a time in milliseconds (both stored with the row). */
+const requested = (order: string, payload?: unknown): NewEvent => ({
+  ...event(order, payload),
+  eventTime: new Date('2026-01-15T10:25:00.123Z'),
+  requestId: `req-${order}`,
+});
+
+const orderOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+
+/** The orders an answer accepted (sorted), after checking each id is the stored row of its key. */
+async function acceptedOrders(answer: Map<string, number>): Promise<string[]> {
+  const rows = await database.db.event.findMany({
+    where: { id: { in: [...answer.values()].map(BigInt) } },
+  });
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  for (const [key, id] of answer) {
+    const row = byId.get(id);
+    expect(row && eventKey(row.storefrontCode!, row.dedupKey!)).toBe(key);
+  }
+  return [...answer.keys()].map(orderOf).sort();
+}
+
+const storedWithRequest = async () =>
+  (await database.db.event.findMany({ orderBy: { id: 'asc' } })).map((e) => [
+    e.orderId,
+    e.eventTime.toISOString(),
+    e.requestId,
+    e.status,
+    e.payload,
+  ]);
+
+describe('insertEvents: the RETURNING path and its fallback answer alike', () => {
+  for (const path of PATHS) {
+    const insert = (events: NewEvent[]) => insertEvents(database.db, events, { returning: path.returning });
+
+    describe(path.name, () => {
+      it('stores each key once: repeats within a batch and keys already stored are left out', async () => {
+        expect(await acceptedOrders(await insert([requested('A'), requested('B'), requested('A')]))).toEqual([
+          'A',
+          'B',
+        ]);
+        expect(await acceptedOrders(await insert([requested('B'), requested('C'), requested('C')]))).toEqual([
+          'C',
+        ]);
+        expect(await acceptedOrders(await insert([requested('A'), requested('B'), requested('C')]))).toEqual(
+          [],
+        );
+        expect(await storedWithRequest()).toEqual(
+          ['A', 'B', 'C'].map((o) => [o, '2026-01-15T10:25:00.123Z', `req-${o}`, 'pending', { order_id: o }]),
+        );
+      });
+
+      it('a row the database refuses (not a duplicate) rolls the whole batch back, naming the record', async () => {
+        await insert([requested('KEPT')]);
+        // A lone UTF-16 surrogate: MariaDB's JSON check refuses it; INSERT IGNORE skips it with a warning.
+        const refused = requested('BAD', { order_id: 'BAD', note: '\ud83d' });
+        const error = await insert([requested('NEW'), refused, requested('KEPT')]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventNotStoredError);
+        expect((error as Error).message).toContain('dedup key bosley:purchase_completed:BAD');
+        expect((await storedWithRequest()).map((r) => r[0])).toEqual(['KEPT']);
+      });
+
+      it('concurrent batches with overlapping keys in opposite orders: each key accepted by exactly one', async () => {
+        const orders = Array.from({ length: 40 }, (_, i) => `K${i}`);
+        const batches = [orders, [...orders].reverse(), orders.filter((_, i) => i % 2 === 0)];
+        const answers = await Promise.all(batches.map((b) => insert(b.map((o) => requested(o)))));
+        const accepted = (await Promise.all(answers.map(acceptedOrders))).flat();
+        expect(accepted.sort()).toEqual([...orders].sort());
+        expect(await database.db.event.count()).toBe(orders.length);
+      });
+
+      it('a key another transaction holds is a duplicate once it commits, and stored by this batch if it rolls back', async () => {
+        const other = await mariadb.createConnection(parseDatabaseUrl(database.url));
+        try {
+          const hold = async (order: string) => {
+            await other.query('START TRANSACTION');
+            await other.query(
+              `INSERT INTO events (storefront_code, dedup_key, event_name, event_time, order_id, payload)
+               VALUES ('bosley', ?, 'purchase_completed', '2026-01-15 11:00:00', ?, '{}')`,
+              [`bosley:purchase_completed:${order}`, order],
+            );
+          };
+          /** Wait until the batch's insert waits for the held key's lock, then end the holder. */
+          const thenEnd = async (statement: 'COMMIT' | 'ROLLBACK') => {
+            for (;;) {
+              const [row] = await other.query(
+                "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
+                [database.name],
+              );
+              if (Number(row.n) > 0) break;
+              await new Promise((r) => setTimeout(r, 10));
+            }
+            await other.query(statement);
+          };
+
+          await hold('HELD-1');
+          const [committed] = await Promise.all([
+            insert([requested('HELD-1'), requested('FREE-1')]),
+            thenEnd('COMMIT'),
+          ]);
+          expect(await acceptedOrders(committed)).toEqual(['FREE-1']);
+
+          await hold('HELD-2');
+          const [rolledBack] = await Promise.all([
+            insert([requested('HELD-2'), requested('FREE-2')]),
+            thenEnd('ROLLBACK'),
+          ]);
+          expect(await acceptedOrders(rolledBack)).toEqual(['FREE-2', 'HELD-2']);
+          expect((await storedWithRequest()).map((r) => [r[0], r[2]])).toEqual([
+            ['HELD-1', null],
+            ['FREE-1', 'req-FREE-1'],
+            ['HELD-2', 'req-HELD-2'],
+            ['FREE-2', 'req-FREE-2'],
+          ]);
+        } finally {
+          await other.end();
+        }
+      });
+    });
+  }
+
+  it('RETURNING is taken on MariaDB 10.5+ only (MySQL and older MariaDB have none)', () => {
+    expect(versionHasReturning('10.11.6-MariaDB-0+deb12u1')).toBe(true);
+    expect(versionHasReturning('11.4.2-MariaDB-log')).toBe(true);
+    expect(versionHasReturning('10.5.0-MariaDB')).toBe(true);
+    expect(versionHasReturning('10.4.32-MariaDB')).toBe(false);
+    expect(versionHasReturning('8.0.36')).toBe(false);
+    expect(versionHasReturning('8.4.0-commercial')).toBe(false);
   });
 });
