@@ -35,6 +35,12 @@ export interface HttpRequest {
   encoding?: 'json' | 'form' | 'raw';
   /** Indexes into the `events` array passed to `buildRequests`. Every event appears in exactly one request. */
   eventIndexes: number[];
+  /**
+   * Whether the platform takes or refuses this request as a whole, when it differs from the
+   * adapter's `batch.atomic`: an adapter with two APIs, one all-or-nothing and one answering
+   * per event (google_ads: Data Manager fails fast, the Ads API reports partial failures).
+   */
+  atomic?: boolean;
 }
 
 /** What came back; headers have lower-case names. `json` is the parsed body when it is JSON. */
@@ -143,7 +149,8 @@ export interface BatchLimits {
   /**
    * The platform accepts or refuses a request as a whole: one invalid event refuses all of
    * them (Meta CAPI, LinkedIn BATCH_CREATE). When such a request is rejected, core isolates the
-   * bad events (the ones the answer names, else by halving) and sends the others again.
+   * bad events (the ones the answer names, else by halving) and sends the others again. A
+   * request's own `atomic` overrides it for that request.
    */
   atomic?: boolean;
 }

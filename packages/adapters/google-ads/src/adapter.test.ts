@@ -6,6 +6,7 @@ import {
   FULL_PURCHASE_RECORD,
   fullPurchaseEvent,
   loadProtoDir,
+  type MockReply,
   protoJsonValidator,
   runAdapter,
   sampleEvent,
@@ -481,5 +482,103 @@ describe('google_ads refunds and cancellations', () => {
       reason:
         "Google Ads takes refunds and cancellations as conversion adjustments (retractions, restatements), which only the Google Ads API offers (the Data Manager API's events:ingest has none): set options.api to 'ads_api' (a refresh token with the adwords scope) to retract refunded orders",
     });
+  });
+});
+
+describe('google_ads all-or-nothing: Data Manager only', () => {
+  const token = { status: 200, body: { access_token: 'test-access-token-123456', expires_in: 3600 } };
+  const invalidArgument = (details: unknown[]) => ({
+    status: 400,
+    body: { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid argument.', details } },
+  });
+  const events = () => [1, 2, 3].map((n) => sampleEvent('purchase_completed', n));
+
+  it('Data Manager naming an event: it is rejected, the others sent again at once and delivered', async () => {
+    const bodies: string[] = [];
+    const { results, attempts } = await runAdapter(adapter, events(), {
+      respond: (r) => {
+        if (r.url.startsWith('https://oauth2.googleapis.com/')) return token;
+        bodies.push(r.body);
+        return bodies.length === 1
+          ? invalidArgument([
+              {
+                '@type': 'type.googleapis.com/google.rpc.BadRequest',
+                fieldViolations: [{ field: 'events[1].currency', description: 'Unsupported currency code.' }],
+              },
+            ])
+          : { status: 200, body: { requestId: 'req-2' } };
+      },
+    });
+    expect(results.map((r) => r.outcome)).toEqual([
+      { status: 'delivered' },
+      {
+        status: 'rejected',
+        code: 'INVALID_ARGUMENT',
+        reason: 'Google Ads rejected the event: events[1].currency: Unsupported currency code.',
+      },
+      { status: 'delivered' },
+    ]);
+    expect(platformRequests(attempts).map((a) => a.eventIndexes)).toEqual([
+      [0, 1, 2],
+      [0, 2],
+    ]);
+    expect(bodies[1]).toContain('ORD-0001');
+    expect(bodies[1]).toContain('ORD-0003');
+    expect(bodies[1]).not.toContain('ORD-0002');
+  });
+
+  it('Data Manager naming no event: one outcome for the request, not halved (it is about the request)', async () => {
+    const { results, attempts } = await runAdapter(adapter, events(), {
+      respond: (r) => (r.url.startsWith('https://oauth2.googleapis.com/') ? token : invalidArgument([])),
+    });
+    expect(platformRequests(attempts)).toHaveLength(1);
+    expect(results.map((r) => r.outcome)).toEqual(
+      Array(3).fill({
+        status: 'rejected',
+        code: 'INVALID_ARGUMENT',
+        reason: 'Google Ads rejected the request: INVALID_ARGUMENT: Invalid argument.',
+      }),
+    );
+  });
+
+  it('Ads API (partial failure): a whole-request rejection is not halved, whatever batch.atomic says', async () => {
+    const adsRun = (answer: MockReply) =>
+      runAdapter(adapter, events(), {
+        credentials: ADS_CREDENTIALS,
+        options: { api: 'ads_api' },
+        respond: (r) => (r.url.startsWith('https://oauth2.googleapis.com/') ? token : answer),
+      });
+    const { results, attempts } = await adsRun({
+      status: 404,
+      body: { error: { code: 404, status: 'NOT_FOUND', message: 'Customer not found.' } },
+    });
+    expect(adapter.batch.atomic).toBe(true);
+    expect(platformRequests(attempts)).toHaveLength(1);
+    // A 200 whose partial failure names no row: Google executed the valid rows, so nothing may be
+    // sent again (on an all-or-nothing request core would halve and resend them).
+    const partial = await adsRun({
+      status: 200,
+      body: {
+        partialFailureError: {
+          code: 3,
+          message: 'errors',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure',
+              errors: [{ errorCode: { requestError: 'INVALID_INPUT' }, message: 'Bad input.' }],
+            },
+          ],
+        },
+      },
+    });
+    expect(platformRequests(partial.attempts)).toHaveLength(1);
+    expect(partial.results.map((r) => r.outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(results.map((r) => r.outcome)).toEqual(
+      Array(3).fill({
+        status: 'rejected',
+        code: 'NOT_FOUND',
+        reason: 'Google Ads rejected the request: NOT_FOUND: Customer not found.',
+      }),
+    );
   });
 });

@@ -30,7 +30,11 @@ export const adapter = defineAdapter({
   },
   secretFields: ['client_secret', 'refresh_token', 'developer_token'],
   // Data Manager and uploadClickConversions both take at most 2000 events per request.
-  batch: { maxEvents: DATA_MANAGER_MAX_EVENTS },
+  // One batch spec for two APIs: `atomic` is Data Manager's (the default API fails fast: one
+  // invalid event fails the request and nothing is ingested, so the events it does not name are
+  // collateral and core resends them at once). The Ads API's requests say `atomic: false`
+  // (build-requests.ts): with partialFailure Google executes the valid rows and names the others.
+  batch: { maxEvents: DATA_MANAGER_MAX_EVENTS, atomic: true },
   // No published per-second limit; quotas are per day per developer token / project.
   rateLimit: { concurrency: 2 },
   deduplication: {

@@ -57,7 +57,11 @@ function dataManagerRequests(sendable: Sendable[], ctx: Ctx): HttpRequest[] {
 
 /**
  * Ads API: the click conversions in one `:uploadClickConversions`, and refunds or cancellations in
- * one `:uploadConversionAdjustments` (both with partial failure, at most 2000 rows each).
+ * one `:uploadConversionAdjustments` (both with partial failure, at most 2000 rows each). With
+ * `partialFailure: true` Google executes the valid rows and names the failed ones in a 200, so
+ * these requests are not all-or-nothing (`atomic: false` overrides the adapter's `batch.atomic`,
+ * which is Data Manager's): a whole-request error is about the request, and halving it (or
+ * resending rows Google already executed) would only cost requests.
  */
 function adsApiRequests(sendable: Sendable[], adjustments: Sendable[], ctx: Ctx): HttpRequest[] {
   const { credentials, options } = ctx;
@@ -79,6 +83,7 @@ function adsApiRequests(sendable: Sendable[], adjustments: Sendable[], ctx: Ctx)
       headers,
       body: uploadClickConversionsBody(sendable, ctx),
       eventIndexes: sendable.map((s) => s.index),
+      atomic: false,
     });
   }
   if (adjustments.length > 0) {
@@ -88,6 +93,7 @@ function adsApiRequests(sendable: Sendable[], adjustments: Sendable[], ctx: Ctx)
       headers,
       body: uploadConversionAdjustmentsBody(adjustments, ctx),
       eventIndexes: adjustments.map((s) => s.index),
+      atomic: false,
     });
   }
   return requests;

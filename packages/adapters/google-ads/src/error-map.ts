@@ -69,9 +69,15 @@ const statusRows: ErrorRow[] = [
   {
     // The rejection's code is the ErrorInfo reason when Google gives one, else the canonical
     // status (parse-response.ts sets it; this row's code is what the example gets).
+    // `scope: 'request'`: Data Manager names the events a validation error is about
+    // (`fieldViolations` on `events[i]…`, read per event in parse-response.ts), so an answer
+    // reaching this row names none and is about the request (a wrong conversion action, account
+    // or destination): core gives it to every event instead of halving the request down to
+    // single events. (Ads API requests are not all-or-nothing: scope plays no part there.)
     code: ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'NOT_FOUND', 'OUT_OF_RANGE'],
     outcome: { status: 'rejected', code: 'INVALID_ARGUMENT' },
     reason: 'rejected the request',
+    scope: 'request',
     example: rpcExample(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.'),
   },
 ];

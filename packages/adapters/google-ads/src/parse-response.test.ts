@@ -135,6 +135,7 @@ describe('Data Manager responses', () => {
         status: 'retryable',
         reason:
           'Google Ads ingested nothing because other events of the request were invalid; sent again without them',
+        collateral: true,
       },
       {
         status: 'rejected',
@@ -146,6 +147,7 @@ describe('Data Manager responses', () => {
         status: 'retryable',
         reason:
           'Google Ads ingested nothing because other events of the request were invalid; sent again without them',
+        collateral: true,
       },
     ]);
   });

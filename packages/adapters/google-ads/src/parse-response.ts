@@ -74,7 +74,8 @@ export function parseResponse(
 /**
  * Data Manager fails fast: one invalid event fails the whole request and nothing is ingested.
  * Events named by a field violation are rejected with it; the others were not ingested and are
- * retried (without the bad ones) on the next attempt.
+ * `collateral`: core (`batch.atomic`) sends them again at once without the bad ones, spending no
+ * attempt. An answer naming no event is one outcome for the request (error-map.ts).
  */
 function dataManagerError(
   response: HttpResponse,
@@ -103,6 +104,7 @@ function dataManagerError(
     return {
       status: 'retryable',
       reason: `${PLATFORM} ingested nothing because other events of the request were invalid; sent again without them`,
+      collateral: true,
     };
   });
 }

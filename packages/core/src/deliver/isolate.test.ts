@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, fakeFetch, idsOf, purchase, toyAdapter } from '../__fixtures__/toy/toy-adapter';
-import type { HttpResponse, Outcome } from '../adapter';
+import type { HttpRequest, HttpResponse, Outcome } from '../adapter';
 import { deliver } from '../deliver';
 import { type ErrorTable, outcomeFromErrorTable } from '../error-table';
 
@@ -155,5 +155,30 @@ describe('stage "isolate": all-or-nothing platforms', () => {
     const report = await deliver(plain, events(4), opts(fetch));
     expect(calls).toHaveLength(1);
     expect(report.results.map((r) => r.outcome)).toEqual(Array(4).fill(REJECTED));
+  });
+
+  it("follows a request's own `atomic` over `batch.atomic` (an adapter with two APIs)", async () => {
+    const perRequest = (atomicRequest: boolean, batchAtomic: boolean) => {
+      const base = toyAdapter();
+      return toyAdapter({
+        batch: { maxEvents: 1000, atomic: batchAtomic },
+        errors: table,
+        parseResponse: (r: HttpResponse) => outcomeFromErrorTable(table, r, 'Toy'),
+        buildRequests: (evs, ctx) =>
+          (base.buildRequests(evs, ctx) as HttpRequest[]).map((r) => ({ ...r, atomic: atomicRequest })),
+      });
+    };
+    const notAtomic = refusesBad(new Set(['ORD-2']));
+    await deliver(perRequest(false, true), events(4), opts(notAtomic.fetch));
+    expect(notAtomic.calls).toHaveLength(1);
+    const isAtomic = refusesBad(new Set(['ORD-2']));
+    const report = await deliver(perRequest(true, false), events(4), opts(isAtomic.fetch));
+    expect(isAtomic.calls.map((c) => idsOf(c.body).length)).toEqual([4, 2, 1, 1, 2]);
+    expect(report.results.map((r) => r.outcome.status)).toEqual([
+      'delivered',
+      'rejected',
+      'delivered',
+      'delivered',
+    ]);
   });
 });

@@ -40,9 +40,10 @@ export async function sendEvents(
     let requestOutcomes: Outcome[];
     try {
       const sent = await transmit(run, request, requestItems, accessToken);
-      requestOutcomes = run.adapter.batch.atomic
-        ? await isolate(run, requestItems, sent, resend)
-        : sent.outcomes;
+      requestOutcomes =
+        (request.atomic ?? run.adapter.batch.atomic)
+          ? await isolate(run, requestItems, sent, resend)
+          : sent.outcomes;
     } catch (error) {
       requestOutcomes = adapterError(run, error, requestItems.length);
     }
