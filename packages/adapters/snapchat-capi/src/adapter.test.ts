@@ -248,7 +248,7 @@ describe('snapchat_capi responses', () => {
     ]);
   });
 
-  it('rejects the event Snap names as INVALID and retries the others without it', () => {
+  it('rejects the event Snap names as INVALID; the others are collateral (sent again without it)', () => {
     const body = {
       status: 'INVALID',
       event: 1,
@@ -259,6 +259,7 @@ describe('snapchat_capi responses', () => {
         status: 'retryable',
         reason:
           'Snapchat Conversions API refused the request because event #1 of it was invalid; this event is sent again',
+        collateral: true,
       },
       {
         status: 'rejected',
@@ -269,8 +270,55 @@ describe('snapchat_capi responses', () => {
         status: 'retryable',
         reason:
           'Snapchat Conversions API refused the request because event #1 of it was invalid; this event is sent again',
+        collateral: true,
       },
     ]);
+  });
+
+  it('INVALID naming an event through deliver: it is rejected, the others sent again at once and delivered', async () => {
+    const bodies: string[] = [];
+    const { results, attempts } = await runAdapter(
+      adapter,
+      [1, 2, 3].map((n) => sampleEvent('purchase_completed', n)),
+      {
+        respond: (r) => {
+          bodies.push(r.body);
+          return bodies.length === 1
+            ? { status: 400, body: { status: 'INVALID', event: 1, errors: { error_msgs: ['bad value'] } } }
+            : { status: 200, body: { status: 'VALID' } };
+        },
+      },
+    );
+    expect(results.map((r) => r.outcome)).toEqual([
+      { status: 'delivered' },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'Snapchat Conversions API rejected the event: bad value',
+      },
+      { status: 'delivered' },
+    ]);
+    expect(attempts.map((a) => a.eventIndexes)).toEqual([
+      [0, 1, 2],
+      [0, 2],
+    ]);
+    expect(bodies[1]).not.toContain('ORD-0002');
+  });
+
+  it('INVALID naming no event through deliver: one outcome for the request, not halved', async () => {
+    const { results, attempts } = await runAdapter(
+      adapter,
+      [1, 2, 3].map((n) => sampleEvent('purchase_completed', n)),
+      { respond: () => ({ status: 400, body: { status: 'INVALID', reason: 'Invalid pixel' } }) },
+    );
+    expect(attempts).toHaveLength(1);
+    expect(results.map((r) => r.outcome)).toEqual(
+      Array(3).fill({
+        status: 'rejected',
+        code: 'invalid_request',
+        reason: 'Snapchat Conversions API rejected the request: Invalid pixel',
+      }),
+    );
   });
 
   it('rejects every event when INVALID names no event', () => {

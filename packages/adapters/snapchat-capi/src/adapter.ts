@@ -26,7 +26,9 @@ export const adapter = defineAdapter({
     access_token: 'example0snap0capi0token0abcdef0123456789',
   },
   secretFields: ['access_token'],
-  batch: { maxEvents: 2000 },
+  // All-or-nothing: an `INVALID` answer naming an event (`event: i`) refuses the request; the
+  // others are collateral and core sends them again at once (parse-response.ts).
+  batch: { maxEvents: 2000, atomic: true },
   rateLimit: { concurrency: 4 },
   deduplication: {
     key: "`event_id` (Relay's event id)",

@@ -22,13 +22,15 @@ export function invalidEventOutcome(detail: string): Outcome {
 }
 
 /**
- * Another event of a request that Snap refused because of one invalid event: retried without it
+ * Another event of a request that Snap refused because of one invalid event: `collateral`, so
+ * core (`batch.atomic`) sends it again at once without the invalid one, spending no attempt
  * (resending is safe: Snap deduplicates by `event_id`).
  */
 export function collateralOutcome(invalidIndex: number): Outcome {
   return {
     status: 'retryable',
     reason: `${PLATFORM} refused the request because event #${invalidIndex} of it was invalid; this event is sent again`,
+    collateral: true,
   };
 }
 
@@ -66,9 +68,12 @@ export const snapErrors: ErrorTable = {
       example: { status: 401, body: { status: 'INVALID', reason: 'Unauthorized request' } },
     },
     {
+      // Snap names the event an INVALID answer is about (`event: i`, read in parse-response):
+      // one that names none is about the request (a pixel, the token's scope), not halved.
       code: 'INVALID',
       outcome: { status: 'rejected', code: 'invalid_request' },
       reason: 'rejected the request',
+      scope: 'request',
       example: {
         status: 400,
         body: { status: 'INVALID', reason: 'Invalid pixel', errors: { error_msgs: ['pixel not found'] } },
