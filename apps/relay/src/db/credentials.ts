@@ -100,6 +100,32 @@ export const credentialsWithPlatform = (db: Db, ids: readonly number[]) =>
     ? Promise.resolve([])
     : db.credential.findMany({ where: { id: { in: [...ids] } }, include: { platform: true } });
 
+/**
+ * The credentials of some storefronts as the worker sends with them (one read per claim): the
+ * kill-switch columns and what sending needs (secrets, options, URLs, privacy, pause state).
+ */
+export const credentialsForSending = (db: Db, storefrontIds: readonly number[]) =>
+  storefrontIds.length === 0
+    ? Promise.resolve([])
+    : db.credential.findMany({
+        where: { storefrontId: { in: [...storefrontIds] } },
+        select: {
+          id: true,
+          storefrontId: true,
+          platformId: true,
+          isActive: true,
+          destinationType: true,
+          credentialsEncrypted: true,
+          options: true,
+          baseUrl: true,
+          tokenUrl: true,
+          privacy: true,
+          updatedAt: true,
+          pausedAt: true,
+          pauseReason: true,
+        },
+      });
+
 /** The kill-switch view of the credentials of some storefronts (routing). */
 export const credentialSwitches = (db: Db, storefrontIds: readonly number[]) =>
   storefrontIds.length === 0

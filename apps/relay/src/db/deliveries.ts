@@ -112,16 +112,48 @@ export async function claimDeliveries(
               attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(3)), last_attempt_at = NOW(3)
             WHERE id IN (${inList(ids)})`,
       );
-      return tx.$queryRaw<ClaimedDelivery[]>(
-        sql`SELECT d.id, d.event_id, d.destination_key, d.platform_code, d.credential_id, d.sgtm_config_id, d.attempts,
-                   d.first_attempt_at, e.storefront_id, e.storefront_code, e.dedup_key, e.event_name, e.event_time,
-                   e.order_id, e.payload, e.request_id
-            FROM deliveries d JOIN events e ON e.id = d.event_id
-            WHERE d.id IN (${inList(ids)}) ORDER BY d.id`,
+      // The deliveries, then their events once each: an event with several destinations is read
+      // (and its payload sent over the wire and mapped) once, not once per delivery.
+      const deliveries = await tx.$queryRaw<LeasedRow[]>(
+        sql`SELECT id, event_id, destination_key, platform_code, credential_id, sgtm_config_id, attempts, first_attempt_at
+            FROM deliveries WHERE id IN (${inList(ids)}) ORDER BY id`,
       );
+      const events = await tx.$queryRaw<Array<ClaimedEventRow & { id: bigint }>>(
+        sql`SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id
+            FROM events WHERE id IN (${inList([...new Set(deliveries.map((d) => d.event_id))])})`,
+      );
+      return joinEvents(deliveries, events);
     },
     { isolationLevel: 'ReadCommitted' },
   );
+}
+
+/** A leased delivery's own columns, as the claim reads them. */
+type LeasedRow = Pick<
+  ClaimedDelivery,
+  | 'id'
+  | 'event_id'
+  | 'destination_key'
+  | 'platform_code'
+  | 'credential_id'
+  | 'sgtm_config_id'
+  | 'attempts'
+  | 'first_attempt_at'
+>;
+
+/** The event columns a claimed delivery carries. */
+type ClaimedEventRow = Omit<ClaimedDelivery, keyof LeasedRow>;
+
+/** Pure: each delivery with its event's columns (a delivery whose event is gone is left out, as a join would). */
+export function joinEvents(
+  deliveries: readonly LeasedRow[],
+  events: ReadonlyArray<ClaimedEventRow & { id: bigint }>,
+): ClaimedDelivery[] {
+  const byId = new Map(events.map(({ id, ...event }) => [id, event]));
+  return deliveries.flatMap((d) => {
+    const event = byId.get(d.event_id);
+    return event ? [{ ...event, ...d }] : [];
+  });
 }
 
 /** Pure: the ids of `due` (in order) taking at most `room(platform)` per platform. */

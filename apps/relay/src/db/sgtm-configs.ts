@@ -61,6 +61,12 @@ export async function deleteSgtmConfig(db: Db, id: number): Promise<boolean> {
 export const sgtmConfigsByIds = (db: Db, ids: readonly number[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.sgtmConfig.findMany({ where: { id: { in: [...ids] } } });
 
+/** Some storefronts' sGTM configs, whole (kill switch and secrets: the worker reads them once per claim). */
+export const sgtmConfigsOfStorefronts = (db: Db, storefrontIds: readonly number[]) =>
+  storefrontIds.length === 0
+    ? Promise.resolve([])
+    : db.sgtmConfig.findMany({ where: { storefrontId: { in: [...storefrontIds] } } });
+
 /** The kill-switch view of some storefronts' sGTM configs (routing). */
 export const sgtmSwitches = (db: Db, storefrontIds: readonly number[]) =>
   storefrontIds.length === 0

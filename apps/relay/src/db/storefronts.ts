@@ -91,6 +91,22 @@ export const storefrontPrivacies = (db: Db, ids: readonly number[]) =>
         select: { id: true, privacyMode: true, eventAliases: true, pseudonymKeyEncrypted: true },
       });
 
+/** Storefronts as the worker sends for them (one read per claim): kill switch and privacy columns. */
+export const storefrontsForSending = (db: Db, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.storefront.findMany({
+        where: { id: { in: [...ids] } },
+        select: {
+          id: true,
+          code: true,
+          isActive: true,
+          privacyMode: true,
+          eventAliases: true,
+          pseudonymKeyEncrypted: true,
+        },
+      });
+
 /** Every storefront's sealed pseudonymisation key (key rotation). */
 export const storefrontPseudonymKeys = (db: Db) =>
   db.storefront.findMany({

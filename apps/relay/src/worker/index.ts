@@ -9,6 +9,7 @@ import { logFinishedDelivery } from './delivery-log';
 import { LaneLoad, Lanes } from './lanes';
 import { routeOnce } from './router';
 import { type SendDeps, type SendGroup, prepareGroups } from './send-claimed';
+import { unsealOnce } from './unsealed';
 import { workerId } from './worker-id';
 
 export interface WorkerOptions {
@@ -89,6 +90,7 @@ export function createWorker(
     defaultCurrency: config.DEFAULT_CURRENCY,
     defaultCountry: config.DEFAULT_PHONE_COUNTRY,
     tokenCache: options.tokenCache ?? memoryTokenCache(),
+    unseal: unsealOnce((sealed) => runtime.cipher.decrypt(sealed)),
     logger,
     ...(options.now && { now: options.now }),
     ...(options.fetch && { fetch: options.fetch }),

@@ -1,9 +1,13 @@
 import type { RoutingConfig } from '@relay/core';
 import type { Db } from '../db/client';
-import { credentialSwitches } from '../db/credentials';
+import { credentialSwitches, credentialsForSending } from '../db/credentials';
 import { platformSwitches } from '../db/platforms';
-import { sgtmSwitches } from '../db/sgtm-configs';
-import { type StorefrontSwitch as StorefrontRow, storefrontSwitches } from '../db/storefronts';
+import { sgtmConfigsOfStorefronts, sgtmSwitches } from '../db/sgtm-configs';
+import {
+  type StorefrontSwitch as StorefrontRow,
+  storefrontSwitches,
+  storefrontsForSending,
+} from '../db/storefronts';
 import type { AdapterRegistry } from '../platforms/registry';
 
 /**
@@ -17,18 +21,23 @@ export interface KillSwitchState {
   configFor(storefrontId: number): RoutingConfig;
 }
 
-export async function loadKillSwitchState(
-  db: Db,
-  registry: AdapterRegistry,
-  storefront: { ids: number[]; codes: string[] },
-): Promise<KillSwitchState> {
-  const storefronts = await storefrontSwitches(db, storefront);
-  const found = storefronts.map((s) => s.id);
-  const [platforms, credentials, sgtm] = await Promise.all([
-    platformSwitches(db),
-    credentialSwitches(db, found),
-    sgtmSwitches(db, found),
-  ]);
+/** The switch columns the state is built from (each read the same way for routing and for sending). */
+interface SwitchRows {
+  storefronts: readonly StorefrontRow[];
+  platforms: ReadonlyArray<{ id: number; code: string; isActive: boolean }>;
+  credentials: ReadonlyArray<{
+    id: number;
+    storefrontId: number;
+    platformId: number;
+    isActive: boolean;
+    destinationType: string;
+  }>;
+  sgtm: ReadonlyArray<{ id: number; storefrontId: number; isActive: boolean }>;
+}
+
+/** Pure: the kill-switch state of these rows. */
+function stateOf(registry: AdapterRegistry, rows: SwitchRows): KillSwitchState {
+  const { storefronts, platforms, credentials, sgtm } = rows;
   const platformCode = new Map(platforms.map((p) => [p.id, p.code]));
   const routingPlatforms = platforms.map((p) => ({
     code: p.code,
@@ -56,5 +65,67 @@ export async function loadKillSwitchState(
           })),
       };
     },
+  };
+}
+
+export async function loadKillSwitchState(
+  db: Db,
+  registry: AdapterRegistry,
+  storefront: { ids: number[]; codes: string[] },
+): Promise<KillSwitchState> {
+  const storefronts = await storefrontSwitches(db, storefront);
+  const found = storefronts.map((s) => s.id);
+  const [platforms, credentials, sgtm] = await Promise.all([
+    platformSwitches(db),
+    credentialSwitches(db, found),
+    sgtmSwitches(db, found),
+  ]);
+  return stateOf(registry, { storefronts, platforms, credentials, sgtm });
+}
+
+type SendingStorefront = Awaited<ReturnType<typeof storefrontsForSending>>[number];
+type SendingCredential = Awaited<ReturnType<typeof credentialsForSending>>[number];
+type SendingSgtmConfig = Awaited<ReturnType<typeof sgtmConfigsOfStorefronts>>[number];
+
+/**
+ * What the delivery loop needs for a claim, read fresh in the same four queries as the kill
+ * switches (storefronts, platforms, credentials, sGTM configs, all at once): the switches, and the
+ * rows it sends with (secrets still sealed, privacy columns, pause state).
+ */
+export interface SendingState extends KillSwitchState {
+  storefront(id: number): SendingStorefront | undefined;
+  credential(id: number): (SendingCredential & { platformCode: string }) | undefined;
+  sgtmConfig(id: number): SendingSgtmConfig | undefined;
+}
+
+export async function loadSendingState(
+  db: Db,
+  registry: AdapterRegistry,
+  storefrontIds: readonly number[],
+): Promise<SendingState> {
+  const ids = [...new Set(storefrontIds)];
+  const [storefronts, platforms, credentials, sgtm] = await Promise.all([
+    storefrontsForSending(db, ids),
+    platformSwitches(db),
+    credentialsForSending(db, ids),
+    sgtmConfigsOfStorefronts(db, ids),
+  ]);
+  const state = stateOf(registry, {
+    storefronts: storefronts.map((s) => ({ id: s.id, code: s.code, is_active: s.isActive })),
+    platforms,
+    credentials,
+    sgtm,
+  });
+  const platformCode = new Map(platforms.map((p) => [p.id, p.code]));
+  const storefrontById = new Map(storefronts.map((s) => [s.id, s]));
+  const credentialById = new Map(
+    credentials.map((c) => [c.id, { ...c, platformCode: platformCode.get(c.platformId) ?? '' }]),
+  );
+  const sgtmById = new Map(sgtm.map((c) => [c.id, c]));
+  return {
+    ...state,
+    storefront: (id) => storefrontById.get(id),
+    credential: (id) => credentialById.get(id),
+    sgtmConfig: (id) => sgtmById.get(id),
   };
 }

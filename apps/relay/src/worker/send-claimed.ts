@@ -10,10 +10,9 @@ import {
   deliver,
   resolveDestinations,
 } from '@relay/core';
-import { openJson } from '../crypto/secrets';
 import type { ExchangeRow, UnsentAttemptRow } from '../db/attempts';
 import type { Db } from '../db/client';
-import { credentialsWithPlatform, pauseCredential } from '../db/credentials';
+import { pauseCredential } from '../db/credentials';
 import {
   type ClaimedDelivery,
   type Completion,
@@ -21,8 +20,6 @@ import {
   completeDeliveries,
   insertDeliveries,
 } from '../db/deliveries';
-import { sgtmConfigsByIds } from '../db/sgtm-configs';
-import { storefrontPrivacies } from '../db/storefronts';
 import type { Logger } from '../log';
 import type { AdapterRegistry } from '../platforms/registry';
 import { type SendRecord, writeRecords } from './completion-writer';
@@ -31,7 +28,7 @@ import { relayEventOf } from './event-record';
 import { completionFor, pausedCompletion } from './outcome-to-state';
 import { deliveryPolicyOf } from './privacy-policy';
 import { sgtmCredentialsOf } from './sgtm-credentials';
-import { loadKillSwitchState } from './routing-config';
+import { loadSendingState } from './routing-config';
 
 export interface SendDeps {
   db: Db;
@@ -43,6 +40,8 @@ export interface SendDeps {
   defaultCurrency: string;
   defaultCountry: string;
   tokenCache: TokenCache;
+  /** Decrypts a sealed secret (default: `cipher`, every time; the worker caches by token, unsealed.ts). */
+  unseal?: (sealed: string) => string;
   logger?: Logger;
   now?: () => Date;
   fetch?: typeof fetch;
@@ -114,12 +113,14 @@ interface Destination {
  * Deliveries whose destination was switched off since routing finish as `suppressed` here.
  */
 export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]): Promise<SendGroup[]> {
-  const { db, registry, cipher } = deps;
+  const { db, registry } = deps;
   const now = deps.now ?? (() => new Date());
-  const state = await loadKillSwitchState(db, registry, {
-    ids: claimed.flatMap((c) => (c.storefront_id === null ? [] : [c.storefront_id])),
-    codes: [],
-  });
+  const unseal = deps.unseal ?? ((sealed: string) => deps.cipher.decrypt(sealed));
+  const state = await loadSendingState(
+    db,
+    registry,
+    claimed.flatMap((c) => (c.storefront_id === null ? [] : [c.storefront_id])),
+  );
   const suppressed: Completion[] = [];
   const sendable: ClaimedDelivery[] = [];
   const reroute: NewDelivery[] = [];
@@ -157,34 +158,18 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
     reportFinished(deps, claimed, suppressed, await completeDeliveries(db, deps.owner, suppressed));
   }
 
-  const credentialIds = [
-    ...new Set(sendable.flatMap((c) => (c.credential_id === null ? [] : [c.credential_id]))),
-  ];
-  const sgtmIds = [
-    ...new Set(sendable.flatMap((c) => (c.sgtm_config_id === null ? [] : [c.sgtm_config_id]))),
-  ];
-  const [credentials, sgtmConfigs] = await Promise.all([
-    credentialsWithPlatform(db, credentialIds),
-    sgtmConfigsByIds(db, sgtmIds),
-  ]);
-  const storefronts = await storefrontPrivacies(db, [
-    ...new Set([...credentials, ...sgtmConfigs].map((d) => d.storefrontId)),
-  ]);
   const policyOf = (storefrontId: number, privacy: unknown): DeliveryPolicy =>
-    deliveryPolicyOf(
-      storefronts.find((s) => s.id === storefrontId),
-      privacy,
-      (sealed) => cipher.decrypt(sealed),
-    );
+    deliveryPolicyOf(state.storefront(storefrontId), privacy, unseal);
+  const openSecret = (sealed: string) => JSON.parse(unseal(sealed)) as unknown;
 
   const destinationOf = (c: ClaimedDelivery): Destination | string => {
     if (c.sgtm_config_id !== null) {
-      const s = sgtmConfigs.find((x) => x.id === c.sgtm_config_id);
+      const s = state.sgtmConfig(c.sgtm_config_id);
       if (!s) return 'sGTM config was deleted';
       return {
         adapter: registry.get('sgtm'),
         platform: 'sgtm',
-        credentials: sgtmCredentialsOf(s, (sealed) => openJson(cipher, sealed)),
+        credentials: sgtmCredentialsOf(s, openSecret),
         options: {},
         baseUrl: null,
         tokenUrl: null,
@@ -192,12 +177,12 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
         policy: policyOf(s.storefrontId, s.privacy),
       };
     }
-    const cred = credentials.find((x) => x.id === c.credential_id);
+    const cred = c.credential_id === null ? undefined : state.credential(c.credential_id);
     if (!cred) return 'credential was deleted';
     return {
-      adapter: registry.get(cred.platform.code),
-      platform: cred.platform.code,
-      credentials: openJson(cipher, cred.credentialsEncrypted),
+      adapter: registry.get(cred.platformCode),
+      platform: cred.platformCode,
+      credentials: openSecret(cred.credentialsEncrypted),
       options: cred.options ?? {},
       baseUrl: cred.baseUrl,
       tokenUrl: cred.tokenUrl,
