@@ -631,7 +631,7 @@ describe('microsoft_ads UET responses', () => {
     ]);
   });
 
-  it('400 with details in all-or-nothing mode: the valid events are retried', () => {
+  it('400 with details in all-or-nothing mode: the valid events are collateral', () => {
     const outcomes = parseResponse(
       validation(400, [{ index: 0, propertyName: 'data[0].eventType', errorMessage: 'bad type' }]),
       mapped(2),
@@ -641,7 +641,41 @@ describe('microsoft_ads UET responses', () => {
       status: 'retryable',
       reason:
         'Microsoft UET Conversions API processed nothing because other events of the batch were invalid',
+      collateral: true,
     });
+  });
+
+  it('all-or-nothing mode through deliver: the named event rejected, the others sent again at once', async () => {
+    const { status, json } = validation(400, [
+      { index: 1, propertyName: 'data[1].eventType', errorMessage: 'bad type' },
+    ]);
+    const invalidSecond = { status, body: json };
+    const bodies: string[] = [];
+    const { results, attempts } = await runAdapter(
+      adapter,
+      [1, 2, 3].map((n) => sampleEvent('purchase_completed', n)),
+      {
+        options: { continue_on_validation_error: false },
+        respond: (r) => {
+          bodies.push(r.body);
+          return bodies.length === 1 ? invalidSecond : { status: 200, body: { eventsReceived: 2 } };
+        },
+      },
+    );
+    expect(attempts.map((a) => a.eventIndexes)).toEqual([
+      [0, 1, 2],
+      [0, 2],
+    ]);
+    expect(results.map((r) => r.outcome.status)).toEqual(['delivered', 'rejected', 'delivered']);
+    // The default mode answers per event: nothing is resent.
+    const perEvent = await runAdapter(
+      adapter,
+      [1, 2, 3].map((n) => sampleEvent('purchase_completed', n)),
+      {
+        respond: () => invalidSecond,
+      },
+    );
+    expect(perEvent.attempts).toHaveLength(1);
   });
 
   it('401 Unauthorized needs a new tag token', () => {

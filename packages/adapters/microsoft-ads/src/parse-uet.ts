@@ -30,7 +30,8 @@ function detailsByIndex(details: UetErrorDetail[], count: number) {
  * One outcome per event. 200: every event processed except those with an error detail
  * (skipped under `continueOnValidationError`); warning details are fields Microsoft dropped.
  * 400 with details: events with errors are rejected; the others were not processed only
- * because of them (all-or-nothing mode) and are retried alone. Other answers: one outcome for
+ * because of them (all-or-nothing mode) and are `collateral`: core sends them again at once
+ * without the bad ones (the request is `atomic` in that mode, uet-capi.ts). Other answers: one outcome for
  * the request from the UET error table (401: the tag token is wrong or revoked, which a person
  * must fix), else the HTTP status.
  */
@@ -70,6 +71,7 @@ export function parseUetResponse(
       return {
         status: 'retryable',
         reason: `${PLATFORM} processed nothing because other events of the batch were invalid`,
+        collateral: true,
       };
     });
   }

@@ -88,7 +88,13 @@ export function uetRefusal(
   return undefined;
 }
 
-/** Pure: one `POST /v1/{tagId}/events` with every event of the chunk (≤ 1000; `check` refused the others). */
+/**
+ * Pure: one `POST /v1/{tagId}/events` with every event of the chunk (≤ 1000; `check` refused the
+ * others). With `continueOnValidationError: false` Microsoft processes all of the request or none
+ * of it, so the request is all-or-nothing (`atomic`): core resends the events a 400 does not name
+ * at once (parse-uet.ts marks them collateral). The default mode and offline conversions answer
+ * per event and are not.
+ */
 export function buildUetRequests(
   events: MappedEvent[],
   ctx: Ctx,
@@ -106,6 +112,7 @@ export function buildUetRequests(
       headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.capi_token}` },
       body,
       eventIndexes: events.map((_, i) => i),
+      atomic: !ctx.options.continue_on_validation_error,
     },
   ];
 }
