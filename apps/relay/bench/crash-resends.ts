@@ -12,10 +12,9 @@
  *      BATCH (the worker's WORKER_BATCH_SIZE, default 200), EXTRA_PLATFORM (`klaviyo`: one event
  *      per request, 10 at once; `ga4`: 25 per request).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { type SimulatorRequest, eventsOf, startSimulator } from '@relay/testing';
-import { startRelayProcess } from './relay-process';
+import { sleep } from './process-tools';
+import { type RelayProcess, startRelayProcess } from './relay-process';
 import { RELAY_ENV, benchDatabase, omsBatch, postBatch } from './support';
 
 const EVENTS = Number(process.env.EVENTS ?? 2000);
@@ -29,8 +28,6 @@ const PLATFORMS = [
 ];
 const DELIVERIES = EVENTS * PLATFORMS.length;
 const KILL_AT = Number(process.env.KILL_AT ?? Math.round(DELIVERIES * 0.4));
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The event ids in a request a platform received, each once: `event_id` (Meta, TikTok), Klaviyo's
@@ -50,41 +47,26 @@ function eventIds(request: SimulatorRequest): string[] {
 
 const database = await benchDatabase();
 const sim = await startSimulator();
-const api = await startRelayProcess('api', database.url, { ...RELAY_ENV, LOG_LEVEL: 'error' });
-const workers: ChildProcess[] = [];
+const relayEnv = { ...process.env, ...RELAY_ENV, DATABASE_URL: database.url, LOG_LEVEL: 'error' };
+const api = await startRelayProcess({ role: 'api', env: relayEnv, host: 'source', output: 'stderr' });
+const workers: RelayProcess[] = [];
 
-function startWorker(name: string): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=@relay/source',
-      resolve(import.meta.dirname, '../src/cli.ts'),
-      'worker',
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        ...RELAY_ENV,
-        DATABASE_URL: database.url,
-        LOG_LEVEL: 'error',
-        WORKER_ID: name,
-        LEASE_DURATION: String(LEASE_MS),
-        WORKER_POLL_INTERVAL: '50',
-        WORKER_BATCH_SIZE: String(BATCH),
-      },
+async function startWorker(name: string): Promise<RelayProcess> {
+  const worker = await startRelayProcess({
+    role: 'worker',
+    name,
+    host: 'source',
+    output: 'stderr',
+    env: {
+      ...relayEnv,
+      LEASE_DURATION: String(LEASE_MS),
+      WORKER_POLL_INTERVAL: '50',
+      WORKER_BATCH_SIZE: String(BATCH),
     },
-  );
-  workers.push(child);
-  return child;
+  });
+  workers.push(worker);
+  return worker;
 }
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((r) => child.once('exit', () => r()));
 
 const received = () => sim.received.reduce((n, r) => n + eventIds(r).length, 0);
 
@@ -102,31 +84,30 @@ try {
     const size = Math.min(500, EVENTS - i * 500);
     await postBatch(api.url, JSON.stringify(omsBatch('bosley', `c${i}`, size)), size);
   }
-  await api.stop();
+  await api.kill('SIGTERM');
 
-  const first = startWorker('crash-first');
+  const first = await startWorker('crash-first');
   const deadline = Date.now() + 600_000;
   while (received() < KILL_AT) {
     if (Date.now() > deadline) throw new Error('the first worker did not reach KILL_AT in 10 minutes');
     await sleep(5);
   }
-  first.kill('SIGKILL');
+  const killed = first.kill('SIGKILL');
   const receivedAtKill = received();
   // Events in requests the platform had not answered yet: re-sent whatever the worker does.
   const unansweredAtKill = sim.received
     .filter((r) => r.answered === undefined)
     .reduce((n, r) => n + eventIds(r).length, 0);
-  await exited(first);
+  await killed;
   const atKill = await statusCounts();
 
-  const second = startWorker('crash-second');
+  const second = await startWorker('crash-second');
   while (((await statusCounts())['delivered'] ?? 0) < DELIVERIES) {
     if (Date.now() > deadline)
       throw new Error(`not all deliveries delivered: ${JSON.stringify(await statusCounts())}`);
     await sleep(50);
   }
-  second.kill('SIGTERM');
-  await exited(second);
+  await second.kill('SIGTERM');
 
   const perPlatform = Object.fromEntries(
     PLATFORMS.map((platform) => {
@@ -165,10 +146,7 @@ try {
     }),
   );
 } finally {
-  for (const child of workers)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await Promise.all(workers.map(exited));
-  await api.stop().catch(() => undefined);
+  await Promise.all([...workers, api].map((p) => p.kill('SIGKILL')));
   await sim.stop();
   await database.drop();
 }

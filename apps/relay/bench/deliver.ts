@@ -7,7 +7,9 @@
  */
 import type { Simulator, SimulatorRequest } from '@relay/testing';
 import { cpuMeter } from './proc-stats';
-import { type RelayProcess, startRelayProcess } from './relay-process';
+import { sleep } from './process-tools';
+import { type BenchRelay, startBenchRelay } from './counted-relay';
+import type { HostMode } from './host-build';
 import { type StatementCounts, sumCounts } from './statement-counts';
 import { total } from './stats';
 import { type BenchDatabase, omsBatch, postBatch, runConcurrently } from './support';
@@ -20,6 +22,8 @@ export interface DeliveryRunOptions {
   workers: number;
   /** Relay configuration for the worker processes. */
   workerEnv: Record<string, string>;
+  /** How the workers run (built or from source) and the statement counter they preload. */
+  relay: { host: HostMode; counter: string };
   mariadbPid: number | null;
   /** Distinguishes this run's order ids from the other runs'. */
   runId: string;
@@ -46,10 +50,9 @@ export interface DeliveryRun {
 }
 
 const PARKED = 'bench-parked';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Ingest `events` records through the API (500 per batch, 4 in flight) and park them. */
-async function ingestParked(db: BenchDatabase, api: RelayProcess, options: DeliveryRunOptions) {
+async function ingestParked(db: BenchDatabase, api: BenchRelay, options: DeliveryRunOptions) {
   const sizes = Array.from({ length: Math.ceil(options.events / 500) }, (_, i) =>
     Math.min(500, options.events - i * 500),
   );
@@ -87,7 +90,7 @@ async function deliveriesByStatus(db: BenchDatabase): Promise<Map<string, number
 
 export async function deliveryRun(
   db: BenchDatabase,
-  api: RelayProcess,
+  api: BenchRelay,
   sim: Simulator,
   options: DeliveryRunOptions,
   timeoutMs = 600_000,
@@ -95,7 +98,9 @@ export async function deliveryRun(
   await ingestParked(db, api, options);
   const before = await deliveriesByStatus(db);
   const workers = await Promise.all(
-    Array.from({ length: options.workers }, () => startRelayProcess('worker', db.url, options.workerEnv)),
+    Array.from({ length: options.workers }, () =>
+      startBenchRelay('worker', db.url, options.workerEnv, options.relay),
+    ),
   );
   try {
     await Promise.all(workers.map((w) => w.takeCounts()));

@@ -1,9 +1,13 @@
 /**
- * `pnpm bench [--json] [--only ingest|delivery|scaleout|memory[,...]]`: ingestion, delivery
- * (batching and one-per-request platforms), scale-out (one and two worker processes) and memory,
- * each against its ceiling measured in the same run; `--only` runs the phases named (all by
- * default). Memory is the peak RSS of the processes the selected phases started (alone: the API
- * and one worker delivering the batching platforms' events).
+ * `pnpm bench [--json] [--only ingest|delivery|scaleout|memory[,...]] [--host built|source]`:
+ * ingestion, delivery (batching and one-per-request platforms), scale-out (one and two worker
+ * processes) and memory, each against its ceiling measured in the same run; `--only` runs the
+ * phases named (all by default). Memory is the peak RSS of the processes the selected phases
+ * started (alone: the API and one worker delivering the batching platforms' events).
+ * The relay runs as production runs it, `node dist/cli.js` (`--host built`, the default: the
+ * host and the packages it loads are rebuilt first when older than their sources, see
+ * host-build.ts), or from source through tsx (`--host source`: no build, the transpiler and the
+ * sources in every process's memory).
  * The relay runs as separate processes (API, workers) started through its CLI; a throw-away
  * database is created and dropped. `--json` prints one JSON object on stdout; everything else
  * (the relay's logs, progress) goes to stderr. Sizes: see `settingsFrom` (BENCH_* variables).
@@ -12,10 +16,12 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startSimulator } from '@relay/testing';
 import { bookkeepingCeiling, replayRequests } from './ceilings';
+import { counterModule, startBenchRelay } from './counted-relay';
 import { type DeliveryRun, deliveryRun } from './deliver';
+import { ensureHostBuilt, hostModeOf } from './host-build';
 import { benchIngest } from './ingest';
 import { mariadbPid } from './proc-stats';
-import { startRelayProcess } from './relay-process';
+
 import { selectPhases } from './phases';
 import { type ReportInputs, buildReport, summary } from './report';
 import { RELAY_ENV, benchDatabase } from './support';
@@ -55,9 +61,16 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 
 async function main() {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      host: { type: 'string' },
+    },
   });
   const phases = selectPhases(values.only);
+  const host = hostModeOf(values.host);
+  if (host === 'built') ensureHostBuilt(progress);
+  const relay = { host, counter: await counterModule(host) };
   const settings = settingsFrom(process.env);
   const loadAvgStart = loadavg()[0]!;
   const db = await benchDatabase();
@@ -76,11 +89,12 @@ async function main() {
       code: 'bench-single',
       id: await db.storefront('bench-single', ONE_PER_REQUEST, sim.url),
     };
-    const api = await startRelayProcess('api', db.url, { ...settings.workerEnv });
+    const api = await startBenchRelay('api', db.url, { ...settings.workerEnv }, relay);
     try {
       const inputs: ReportInputs = {
         machine: { cpus: cpus().length, loadAvgStart, loadAvgEnd: 0 },
         phases: [...phases],
+        host,
       };
       if (phases.has('ingest')) {
         progress('ingest');
@@ -102,6 +116,7 @@ async function main() {
           events,
           workers,
           workerEnv: settings.workerEnv,
+          relay,
           mariadbPid: dbPid,
           runId: `${storefront.code}-${workers}w`,
           appRecords: platforms === ONE_PER_REQUEST,

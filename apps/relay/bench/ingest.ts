@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { dedupKeyOf } from '@relay/core';
 import { cpuMeter } from './proc-stats';
-import type { RelayProcess } from './relay-process';
+import type { BenchRelay } from './counted-relay';
 import { perUnit } from './statement-counts';
 import { percentile, ratio } from './stats';
 import { type BenchDatabase, omsBatch, postBatch, runConcurrently } from './support';
@@ -22,7 +22,7 @@ export interface IngestOptions {
   mariadbPid: number | null;
 }
 
-export async function benchIngest(db: BenchDatabase, api: RelayProcess, options: IngestOptions) {
+export async function benchIngest(db: BenchDatabase, api: BenchRelay, options: IngestOptions) {
   const { batches, concurrency, storefront } = options;
   const bodies = Array.from({ length: batches }, (_, i) =>
     JSON.stringify(omsBatch(storefront.code, `ingest${i}`, RECORDS_PER_BATCH)),

@@ -1,138 +1,126 @@
 /**
- * The relay as it runs in production: `relay start` (API only, WORKER_ENABLED=false) and
- * `relay worker`, each its own process started through the CLI with tsx, so CPU and memory are
- * read per process from /proc. Each loads statement-counter.ts to count its statements.
+ * The relay as a real child process, the one starter the bench (`bench/`), the crash re-send
+ * measurement and the fault suite (`faults/`) share: `relay start` (role api, WORKER_ENABLED=false)
+ * or `relay worker`, run either as production runs it (`node dist/cli.js`, see host-build.ts)
+ * or from source through tsx (`--conditions=@relay/source src/cli.ts`, as `pnpm relay` does).
+ * Ready when `/health/ready` answers 200 (a worker serves it on METRICS_PORT). CPU and memory
+ * are read per process from /proc (proc-stats.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Memory, memory } from './proc-stats';
-import type { StatementCounts } from './statement-counts';
+import { closeSync, openSync } from 'node:fs';
+import { HOST_DIR, type HostMode } from './host-build';
+import { type Memory, cpuSeconds, memory } from './proc-stats';
+import { freePort, waitFor } from './process-tools';
 
-const HOST_DIR = resolve(import.meta.dirname, '..');
-const CLI = join(HOST_DIR, 'src/cli.ts');
-const COUNTER = join(import.meta.dirname, 'statement-counter.ts');
+export type RelayRole = 'api' | 'worker';
+
+export interface RelayProcessOptions {
+  role: RelayRole;
+  /** A worker's WORKER_ID (a restarted worker gets a new one, as a new pod would); names the process in errors. */
+  name?: string;
+  /**
+   * The process's whole environment besides what the starter sets (DATABASE_URL and the rest of
+   * the relay's configuration; pass `process.env` in it to inherit this process's, e.g. NODE_OPTIONS).
+   */
+  env: Record<string, string | undefined>;
+  /** `built` runs dist/cli.js with plain node (build it first: host-build.ts); `source` runs src/cli.ts through tsx. */
+  host: HostMode;
+  /** Modules loaded before the relay (`--import`), JavaScript when `host` is `built`. */
+  preload?: readonly string[];
+  /** Where its stdout and stderr go: a file (appended), this process's stderr, or nowhere. */
+  output: { logFile: string } | 'stderr' | 'ignore';
+  readyTimeoutMs?: number;
+}
 
 export interface RelayProcess {
-  readonly role: 'api' | 'worker';
+  readonly name: string;
+  readonly role: RelayRole;
   readonly pid: number;
-  /** `http://127.0.0.1:<port>` of the API (or of the worker's metrics endpoint). */
+  /** `http://127.0.0.1:<port>` of the API (or of the worker's metrics and health endpoint). */
   readonly url: string;
-  /** The statements counted since the last call (or since the process started); counting starts afresh. */
-  takeCounts(): Promise<StatementCounts>;
+  /** Exit code or signal once the process has ended, else undefined. */
+  exit(): string | undefined;
+  /** Send `signal` (SIGTERM to stop, SIGKILL for a crash) and wait until the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resident memory now and at its peak (null once it is gone). */
   memory(): Memory | null;
-  /** SIGTERM, wait for the exit; resolves with the statements counted since the last `takeCounts()`. */
-  stop(): Promise<StatementCounts>;
+  /** CPU seconds it has used so far (null once it is gone). */
+  cpuSeconds(): number | null;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+/** node's arguments for the relay's CLI `command`. */
+export function relayArgs(host: HostMode, command: string, preload: readonly string[] = []): string[] {
+  const imports = preload.flatMap((module) => ['--import', module]);
+  return host === 'built'
+    ? [...imports, 'dist/cli.js', command]
+    : ['--import', 'tsx', '--conditions=@relay/source', ...imports, 'src/cli.ts', command];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`relay process exited with ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`relay process at ${url} not ready within ${timeoutMs / 1000} s`);
-}
-
-/**
- * Start `relay start` (role api, worker off) or `relay worker` against `databaseUrl` and wait
- * for /health/ready. `env` adds to the relay's configuration (WORKER_BATCH_SIZE, LOG_LEVEL...).
- * Its log lines go to this process's stderr.
- */
-export async function startRelayProcess(
-  role: 'api' | 'worker',
-  databaseUrl: string,
-  env: Record<string, string>,
-): Promise<RelayProcess> {
+export async function startRelayProcess(options: RelayProcessOptions): Promise<RelayProcess> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
-  const countsFile = join(dir, 'statements.json');
-  const child = spawn(
+  const name = options.name ?? options.role;
+  const out = typeof options.output === 'object' ? openSync(options.output.logFile, 'a') : undefined;
+  const child: ChildProcess = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=@relay/source',
-      '--import',
-      COUNTER,
-      CLI,
-      role === 'api' ? 'start' : 'worker',
-    ],
+    relayArgs(options.host, options.role === 'api' ? 'start' : 'worker', options.preload),
     {
       cwd: HOST_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env,
-        ...env,
-        DATABASE_URL: databaseUrl,
+        ...options.env,
         HOST: '127.0.0.1',
-        ...(role === 'api'
+        ...(options.role === 'api'
           ? { PORT: String(port), WORKER_ENABLED: 'false' }
-          : { METRICS_PORT: String(port) }),
-        RELAY_BENCH_STATEMENTS_FILE: countsFile,
+          : { METRICS_PORT: String(port), ...(options.name && { WORKER_ID: options.name }) }),
       },
+      stdio:
+        out !== undefined
+          ? ['ignore', out, out]
+          : options.output === 'stderr'
+            ? ['ignore', 'pipe', 'pipe']
+            : 'ignore',
     },
   );
-  child.stdout!.pipe(process.stderr, { end: false });
-  child.stderr!.pipe(process.stderr, { end: false });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  if (out !== undefined) closeSync(out);
+  child.stdout?.pipe(process.stderr, { end: false });
+  child.stderr?.pipe(process.stderr, { end: false });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exit = () =>
+    child.exitCode !== null
+      ? `code ${child.exitCode}`
+      : child.signalCode
+        ? `signal ${child.signalCode}`
+        : undefined;
   const url = `http://127.0.0.1:${port}`;
+  const where = typeof options.output === 'object' ? ` (log: ${options.output.logFile})` : '';
   try {
-    await waitReady(url, child);
+    // A process that exited ends the wait at once (rather than at the timeout).
+    await waitFor(
+      `relay ${name} to be ready${where}`,
+      options.readyTimeoutMs ?? 120_000,
+      async () =>
+        exit() !== undefined ||
+        (await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) })).status === 200,
+      100,
+    );
+    if (exit()) throw new Error(`relay ${name} exited (${exit()}) before it was ready${where}`);
   } catch (error) {
     child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await exited;
     throw error;
   }
   const pid = child.pid!;
   return {
-    role,
+    name,
+    role: options.role,
     pid,
     url,
-    async takeCounts() {
-      rmSync(countsFile, { force: true });
-      child.kill('SIGUSR2');
-      const deadline = Date.now() + 10_000;
-      while (!existsSync(countsFile)) {
-        if (Date.now() > deadline) throw new Error(`relay ${role} did not write its statement counts`);
-        await sleep(5);
-      }
-      return JSON.parse(readFileSync(countsFile, 'utf8')) as StatementCounts;
+    exit,
+    async kill(signal) {
+      if (exit()) return;
+      child.kill(signal);
+      await exited;
     },
     memory: () => memory(pid),
-    async stop() {
-      rmSync(countsFile, { force: true });
-      child.kill('SIGTERM');
-      await exited;
-      try {
-        if (!existsSync(countsFile))
-          throw new Error(`relay ${role} exited without writing its statement counts`);
-        return JSON.parse(readFileSync(countsFile, 'utf8')) as StatementCounts;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    cpuSeconds: () => cpuSeconds(pid),
   };
 }

@@ -8,6 +8,7 @@ import { deliveriesPerWorkerCpuSecond } from './deliver';
 import type { benchIngest } from './ingest';
 import { RECORDS_PER_BATCH } from './ingest';
 import { perUnit } from './statement-counts';
+import type { HostMode } from './host-build';
 import type { Phase } from './phases';
 import { ratio, round, total } from './stats';
 
@@ -15,6 +16,8 @@ import { ratio, round, total } from './stats';
 export interface ReportInputs {
   machine: { cpus: number; loadAvgStart: number; loadAvgEnd: number };
   phases: readonly Phase[];
+  /** How the relay ran: its production build or its sources through tsx. */
+  host: HostMode;
   ingest?: Awaited<ReturnType<typeof benchIngest>> & { concurrency: number };
   delivery?: {
     batching: { platforms: readonly string[]; run: DeliveryRun; httpCeiling: Replay };
@@ -157,6 +160,7 @@ export function buildReport(inputs: ReportInputs) {
       load_avg_1m_end: round(inputs.machine.loadAvgEnd, 2),
     },
     phases: [...inputs.phases],
+    host: inputs.host,
     ...(inputs.ingest && { ingest: ingestSection(inputs.ingest) }),
     ...(delivery && { delivery }),
     ...(scaled && { scaleout: scaled.section }),
@@ -189,7 +193,7 @@ const deliveryClassLine = (name: string, c: DeliveryClass) =>
 /** The report for a reader: one line per figure, its ceiling and target (the phases that ran). */
 export function summary(r: BenchReport): string {
   const lines = [
-    `Relay bench (${r.phases.join(', ')}; ${r.machine.cpus} CPUs, load average ${r.machine.load_avg_1m_start} at start, ${r.machine.load_avg_1m_end} at end)`,
+    `Relay bench (${r.phases.join(', ')}; relay ${r.host === 'built' ? 'built (node dist/cli.js)' : 'from source (tsx)'}; ${r.machine.cpus} CPUs, load average ${r.machine.load_avg_1m_start} at start, ${r.machine.load_avg_1m_end} at end)`,
   ];
   const { ingest, delivery, scaleout: s, memory } = r;
   if (ingest && r.ingest_ratio !== undefined)

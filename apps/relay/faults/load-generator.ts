@@ -5,7 +5,7 @@
  * after the Retry-After wait. Records of a re-posted batch that come back "Event already
  * exists" were stored by an earlier attempt whose answer was lost: they count as accepted.
  */
-import { sleep } from './process-tools';
+import { sleep } from '../bench/process-tools';
 
 const AUTH = `Basic ${Buffer.from('admin:changeme').toString('base64')}`;
 /** Longer than any answer the relay should take; a request still open then counts as hung. */

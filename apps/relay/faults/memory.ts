@@ -1,5 +1,5 @@
 /** Resident memory of relay processes over a soak: samples, then first/last/max and the slope after warm-up. */
-import { rssMb } from './process-tools';
+import { memory } from '../bench/proc-stats';
 
 export interface MemorySample {
   /** Seconds since sampling started. */
@@ -59,7 +59,7 @@ export function sampleMemory(processes: Record<string, number>, everyMs: number)
   const take = async () => {
     const t = (performance.now() - started) / 1000;
     for (const [name, pid] of Object.entries(processes)) {
-      const mb = await rssMb(pid);
+      const mb = memory(pid)?.rssMb;
       if (mb !== undefined) samples[name]!.push({ t, mb });
     }
   };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mariadb from 'mariadb';
-import { freePort, waitFor } from './process-tools';
+import { freePort, waitFor } from '../bench/process-tools';
 
 const run = promisify(execFile);
 

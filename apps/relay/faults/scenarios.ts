@@ -4,7 +4,7 @@
  */
 import { type LoadCounts, loadGenerator } from './load-generator';
 import { type MemoryReport, memoryReport, sampleMemory } from './memory';
-import { sleep } from './process-tools';
+import { sleep } from '../bench/process-tools';
 import type { Stage } from './stage';
 import { FAULT_PLATFORMS } from './stage';
 import { type Tally, settle, tally } from './tally';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type Simulator, startSimulator } from '@relay/testing';
 import { createRegistry } from '../src/platforms/registry';
 import { type PrivateMariaDb, startPrivateMariaDb } from './private-mariadb';
-import { type RelayProcess, startRelayProcess } from './relay-process';
+import { type RelayProcess, type RelayRole, startRelayProcess } from '../bench/relay-process';
 
 /** Platforms every event goes to: each gets its own kind of fault in the platform scenario. */
 export const FAULT_PLATFORMS = ['meta_capi', 'tiktok_events', 'pinterest_capi', 'snapchat_capi'] as const;
@@ -90,18 +90,26 @@ export async function startStage(options: { logDir?: string } = {}): Promise<Sta
   const logDir = options.logDir ?? (await mkdtemp(join(tmpdir(), 'relay-faults-logs-')));
   const db = await startPrivateMariaDb();
   const sim = await startSimulator();
-  const env = { ...RELAY_FAULT_ENV, DATABASE_URL: db.urlFor(DATABASE) };
+  const env = { PATH: process.env.PATH, ...RELAY_FAULT_ENV, DATABASE_URL: db.urlFor(DATABASE) };
   const started: RelayProcess[] = [];
   const killedBySuite = new Set<RelayProcess>();
-  const startWorker = async (name: string) => {
-    const worker = await startRelayProcess({ name, role: 'worker', env, logDir });
-    started.push(worker);
-    return worker;
+  // From source, as `pnpm relay` runs it (no build needed); each process logs to its own file.
+  const start = async (name: string, role: RelayRole) => {
+    const relay = await startRelayProcess({
+      name,
+      role,
+      env,
+      host: 'source',
+      output: { logFile: join(logDir, `${name}.log`) },
+      readyTimeoutMs: 90_000,
+    });
+    started.push(relay);
+    return relay;
   };
+  const startWorker = (name: string) => start(name, 'worker');
   try {
     // The API migrates the fresh database and seeds the platforms before the workers start.
-    const api = await startRelayProcess({ name: 'api', role: 'api', env, logDir });
-    started.push(api);
+    const api = await start('api', 'api');
     await configure(api, sim);
     const workers = await Promise.all([startWorker('worker-a'), startWorker('worker-b')]);
     return {

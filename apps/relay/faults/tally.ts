@@ -6,7 +6,7 @@
  */
 import { type Simulator, eventsOf } from '@relay/testing';
 import type { PrivateMariaDb } from './private-mariadb';
-import { sleep } from './process-tools';
+import { sleep } from '../bench/process-tools';
 
 export interface PlatformTally {
   accepted: number;

@@ -109,7 +109,8 @@ const RATIOS = ['ingest_ratio', 'delivery_ratio', 'scaleout_efficiency', 'peak_r
 
 describe('pnpm bench --json (smoke sizes)', () => {
   it('prints one JSON object with every figure, ceiling and ratio a finite number', async () => {
-    const report = await bench();
+    // From source: no build needed (the built host is run by the --only case below).
+    const report = await bench('--host', 'source');
     const all = new Map(leaves(report));
 
     for (const path of NUMBERS) {
@@ -126,7 +127,8 @@ describe('pnpm bench --json (smoke sizes)', () => {
       'scaleout.one_worker.worker_cpu_s',
       'scaleout.two_workers.worker_cpu_s',
     ]);
-    expect(all.size).toBe(NUMBERS.length + breakdowns.length + arrays.length);
+    expect(all.get('host')).toBe('source');
+    expect(all.size).toBe(NUMBERS.length + breakdowns.length + arrays.length + 1);
 
     // What does not depend on timing is exact.
     expect(report).toMatchObject({
@@ -176,17 +178,20 @@ describe('pnpm bench --json (smoke sizes)', () => {
   }, 600_000);
 
   it('--only runs the phases named: their sections and ratios, no others', async () => {
+    // The built host by default (node dist/cli.js, built first when older than its sources).
     const ingest = await bench('--only', 'ingest');
-    expect(Object.keys(ingest).sort()).toEqual(['ingest', 'ingest_ratio', 'machine', 'phases']);
+    expect(Object.keys(ingest).sort()).toEqual(['host', 'ingest', 'ingest_ratio', 'machine', 'phases']);
     expect(ingest).toMatchObject({
       phases: ['ingest'],
+      host: 'built',
       ingest: { events: 1000, rows_written_per_batch: 500 },
     });
     expect(Number.isFinite(ingest.ingest_ratio)).toBe(true);
 
     // Listed in any order, comma-separated or repeated: reported in the phases' own order.
-    const memory = await bench('--only', 'memory,scaleout');
+    const memory = await bench('--only', 'memory,scaleout', '--host', 'source');
     expect(Object.keys(memory).sort()).toEqual([
+      'host',
       'machine',
       'memory',
       'peak_rss_mb',

@@ -1,6 +1,8 @@
 /** The bench's arithmetic and its readers of /proc and of the driver's statements. */
 import { describe, expect, it } from 'vitest';
+import { hostModeOf, staleTargets } from '../../bench/host-build';
 import { selectPhases } from '../../bench/phases';
+import { relayArgs } from '../../bench/relay-process';
 import { cpuSecondsOfStat, memoryOfStatus } from '../../bench/proc-stats';
 import { emptyCounts, perUnit, recordStatement, sumCounts } from '../../bench/statement-counts';
 import { percentile } from '../../bench/stats';
@@ -68,5 +70,49 @@ describe('--only (selectPhases)', () => {
     expect(() => selectPhases(['ingest,deliveries'])).toThrow(
       "--only: unknown phase 'deliveries' (phases: ingest, delivery, scaleout, memory)",
     );
+  });
+});
+
+describe('the built host (host-build, relay-process)', () => {
+  const mtimes: Record<string, number> = {
+    'a/dist': 200,
+    'a/src': 100,
+    'b/dist': 200,
+    'b/src': 300,
+    shared: 150,
+  };
+  const mtime = (path: string) => mtimes[path] ?? 0;
+
+  it('rebuilds a target whose output is missing or older than one of its inputs', () => {
+    const targets = [
+      { name: 'a', output: 'a/dist', inputs: ['a/src', 'shared'] },
+      { name: 'b', output: 'b/dist', inputs: ['b/src', 'shared'] },
+      { name: 'c', output: 'c/dist', inputs: ['shared'] },
+    ];
+    expect(staleTargets(targets, mtime).map((t) => t.name)).toEqual(['b', 'c']);
+    mtimes.shared = 250;
+    expect(staleTargets(targets, mtime).map((t) => t.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('runs dist/cli.js with plain node, or src/cli.ts through tsx; preloads before the CLI', () => {
+    expect(relayArgs('built', 'worker', ['/x/counter.mjs'])).toEqual([
+      '--import',
+      '/x/counter.mjs',
+      'dist/cli.js',
+      'worker',
+    ]);
+    expect(relayArgs('source', 'start')).toEqual([
+      '--import',
+      'tsx',
+      '--conditions=@relay/source',
+      'src/cli.ts',
+      'start',
+    ]);
+  });
+
+  it('--host is built unless told otherwise, and names the choices when wrong', () => {
+    expect(hostModeOf(undefined)).toBe('built');
+    expect(hostModeOf('source')).toBe('source');
+    expect(() => hostModeOf('dist')).toThrow("--host: 'dist' is not one of built, source");
   });
 });

@@ -1,5 +1,4 @@
-/** Small process helpers for the fault suite: free ports, polling, and a process's resident memory. */
-import { readFile } from 'node:fs/promises';
+/** Small process helpers the bench and the fault suite share: free ports, pauses and polling. */
 import { createServer } from 'node:net';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -42,16 +41,5 @@ export async function waitFor(
         `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`,
       );
     await sleep(intervalMs);
-  }
-}
-
-/** Resident set size of a process in MB (`VmRSS` of /proc/<pid>/status), or undefined once it is gone. */
-export async function rssMb(pid: number): Promise<number | undefined> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
   }
 }
