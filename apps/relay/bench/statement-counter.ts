@@ -1,9 +1,11 @@
 /**
- * Preloaded into the relay processes the bench starts (`node --import tsx --import <this>`):
- * counts every statement the MariaDB driver sends (one round trip each: the relay uses the text
- * protocol and awaits every statement) by its first keyword, and the rows each INSERT/UPDATE/
- * DELETE changed (the driver's `affectedRows`) by table. Nothing in the relay changes: it wraps
- * `Connection.prototype.query` of the driver copy `@prisma/adapter-mariadb` loads.
+ * Preloaded into the relay processes the bench starts (`--import <this>`; bundled to JavaScript
+ * for the built host, see counted-relay.ts): counts every statement the MariaDB driver sends (one
+ * round trip each: the relay uses the text protocol and awaits every statement) by its first
+ * keyword, and the rows each INSERT/UPDATE/DELETE changed (the driver's `affectedRows`, or the
+ * rows a `… RETURNING` sent back) by table. Nothing in the relay changes: it wraps
+ * `Connection.prototype.query` of the driver copy `@prisma/adapter-mariadb` loads (the pool
+ * db/client.ts's driverPool hands out is that same driver's).
  *
  * On SIGUSR2 it writes the counts since the last SIGUSR2 (or since it started) to
  * `RELAY_BENCH_STATEMENTS_FILE` and starts counting afresh; at exit it writes them once more.
@@ -11,7 +13,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type StatementCounts, emptyCounts, recordStatement } from './statement-counts';
+import { type StatementCounts, emptyCounts, recordStatement, rowsChanged } from './statement-counts';
 
 const file = process.env.RELAY_BENCH_STATEMENTS_FILE;
 if (file) {
@@ -29,8 +31,7 @@ if (file) {
       this,
       cmd,
       (result: unknown) => {
-        const affected = (result as { affectedRows?: unknown } | null)?.affectedRows;
-        recordStatement(counts, sql, typeof affected === 'number' ? affected : 0);
+        recordStatement(counts, sql, rowsChanged(result));
         resolve(result);
       },
       reject,

@@ -11,6 +11,16 @@ export const emptyCounts = (): StatementCounts => ({ statements: {}, rows: {} })
 
 const WRITE = /^\s*(insert|update|delete)\s+(?:ignore\s+)?(?:into\s+|from\s+)?`?(\w+)`?/i;
 
+/**
+ * The rows a write changed, from the driver's answer: `affectedRows` of an OK packet, or the rows
+ * an `INSERT/UPDATE/DELETE … RETURNING` sent back (a result set: one row per row written).
+ */
+export function rowsChanged(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  const affected = (result as { affectedRows?: unknown } | null)?.affectedRows;
+  return typeof affected === 'number' ? affected : 0;
+}
+
 /** Count one statement that changed `affectedRows` rows. */
 export function recordStatement(counts: StatementCounts, sql: string, affectedRows: number): void {
   const keyword = /^\s*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? 'other';

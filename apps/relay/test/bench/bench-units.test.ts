@@ -4,7 +4,7 @@ import { hostModeOf, staleTargets } from '../../bench/host-build';
 import { selectPhases } from '../../bench/phases';
 import { relayArgs } from '../../bench/relay-process';
 import { cpuSecondsOfStat, memoryOfStatus } from '../../bench/proc-stats';
-import { emptyCounts, perUnit, recordStatement, sumCounts } from '../../bench/statement-counts';
+import { emptyCounts, perUnit, recordStatement, rowsChanged, sumCounts } from '../../bench/statement-counts';
 import { percentile } from '../../bench/stats';
 
 describe('percentile (nearest rank)', () => {
@@ -32,6 +32,12 @@ describe('/proc readers', () => {
 });
 
 describe('statement counts', () => {
+  it('reads the rows a write changed from an OK packet or from the rows RETURNING sent back', () => {
+    expect(rowsChanged({ affectedRows: 3, insertId: 7n })).toBe(3);
+    expect(rowsChanged([{ id: 1n }, { id: 2n }])).toBe(2);
+    expect(rowsChanged(undefined)).toBe(0);
+  });
+
   it('counts statements by keyword and changed rows by table', () => {
     const counts = emptyCounts();
     recordStatement(counts, 'BEGIN', 0);
