@@ -228,7 +228,11 @@ describe('amplitude responses', () => {
       silenced_events: [3],
     };
     expect(parse(jsonResponse(400, body), mappedEvents(4), NOW)).toEqual([
-      { status: 'rejected', code: 'invalid_event', reason: 'Amplitude refused the event: invalid time' },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'Amplitude refused the event (index 0 of the request): invalid time',
+      },
       {
         status: 'retryable',
         reason: 'Amplitude refused the batch because of other events; resending this one',
@@ -237,12 +241,12 @@ describe('amplitude responses', () => {
       {
         status: 'rejected',
         code: 'invalid_event',
-        reason: 'Amplitude refused the event: missing event_type',
+        reason: 'Amplitude refused the event (index 2 of the request): missing event_type',
       },
       {
         status: 'rejected',
         code: 'invalid_event',
-        reason: 'Amplitude refused the event: silenced (device id blocked)',
+        reason: 'Amplitude refused the event (index 3 of the request): silenced (device id blocked)',
       },
     ]);
   });
@@ -263,7 +267,11 @@ describe('amplitude responses', () => {
     });
     expect(results.map((r) => r.outcome)).toEqual([
       { status: 'delivered' },
-      { status: 'rejected', code: 'invalid_event', reason: 'Amplitude refused the event: invalid time' },
+      {
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: 'Amplitude refused the event (index 1 of the request): invalid time',
+      },
       { status: 'delivered' },
       { status: 'delivered' },
     ]);
@@ -274,6 +282,28 @@ describe('amplitude responses', () => {
     ]);
     expect(bodies[1]!.events.map((e) => e['insert_id'])).toEqual(
       [0, 2, 3].map((i) => bodies[0]!.events[i]!['insert_id']),
+    );
+  });
+
+  it('400 naming every event alike through deliver: all rejected in one request, not halved', async () => {
+    const events = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => sampleEvent('purchase_completed', n));
+    const { attempts, results } = await runAdapter(adapter, events, {
+      respond: () => ({
+        status: 400,
+        body: {
+          code: 400,
+          error: 'Invalid field values',
+          events_with_invalid_fields: { time: [0, 1, 2, 3, 4, 5, 6, 7] },
+        },
+      }),
+    });
+    expect(attempts).toHaveLength(1);
+    expect(results.map((r) => r.outcome)).toEqual(
+      events.map((_, i) => ({
+        status: 'rejected',
+        code: 'invalid_event',
+        reason: `Amplitude refused the event (index ${i} of the request): invalid time`,
+      })),
     );
   });
 

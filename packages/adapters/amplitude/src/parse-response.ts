@@ -47,7 +47,10 @@ export function parseResponse(response: HttpResponse, events: MappedEvent[], now
           ? {
               status: 'rejected',
               code: 'invalid_event',
-              reason: `${PLATFORM} refused the event: ${why.join(', ')}`,
+              // The request index Amplitude named keeps the reasons of a batch whose events are all
+              // refused alike distinct: identical outcomes would read as one whole-request refusal,
+              // which core (`batch.atomic`) halves down to single events.
+              reason: `${PLATFORM} refused the event (index ${i} of the request): ${why.join(', ')}`,
             }
           : {
               status: 'retryable',
