@@ -28,6 +28,8 @@ export function requireJsonContentType(c: Context): void {
 const STRING_OR_BIG_ID =
   /"(?:[^"\\]|\\.)*"(?=\s*:\s*-?\d{16,}\s*[,}\]])\s*:\s*(-?\d{16,})|"(?:[^"\\]|\\.)*"/g;
 const ID_KEY = /(?:^"|_)id"$/i;
+/** Every place STRING_OR_BIG_ID could rewrite (a colon, then 16+ digits), and more (inside strings too). */
+const LONG_INTEGER_AFTER_COLON = /:\s*-?(\d{16,})/g;
 
 /**
  * `JSON.parse`, except that an identifier written as a number too big for a double
@@ -35,12 +37,24 @@ const ID_KEY = /(?:^"|_)id"$/i;
  * being rounded into a different order.
  */
 export function parseJsonText(text: string): unknown {
-  const kept = text.replace(STRING_OR_BIG_ID, (match, digits: string | undefined) => {
+  // Rewriting walks every string of the body; most bodies hold no unsafe integer at all.
+  return JSON.parse(holdsUnsafeInteger(text) ? bigIdsAsStrings(text) : text);
+}
+
+function holdsUnsafeInteger(text: string): boolean {
+  for (const [, digits] of text.matchAll(LONG_INTEGER_AFTER_COLON)) {
+    if (!Number.isSafeInteger(Number(digits))) return true;
+  }
+  return false;
+}
+
+/** The JSON text with each unsafe integer under an `…id` key quoted. */
+export function bigIdsAsStrings(text: string): string {
+  return text.replace(STRING_OR_BIG_ID, (match, digits: string | undefined) => {
     if (digits === undefined || Number.isSafeInteger(Number(digits))) return match;
     const key = match.slice(0, match.lastIndexOf(':')).trimEnd();
     return ID_KEY.test(key) ? `${match.slice(0, match.length - digits.length)}"${digits}"` : match;
   });
-  return JSON.parse(kept);
 }
 
 /** Which checks `checkJsonValue` makes (ingestion checks each record itself: ingest/storable-json.ts). */
