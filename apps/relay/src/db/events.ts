@@ -69,7 +69,7 @@ export async function insertEvents(
   options: { returning?: boolean } = {},
 ): Promise<Map<string, number>> {
   const fresh = firstOfEachKey(events);
-  if (fresh.length === 0) return new Map();
+  if (fresh.size === 0) return new Map();
   const pool = await driverPool(db);
   const returning = options.returning ?? (await serverHasReturning(db, pool));
   // Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
@@ -95,15 +95,16 @@ export class EventNotStoredError extends Error {
   }
 }
 
-/** The first event of each `eventKey`, in order (a key repeated within a batch is a duplicate). */
-function firstOfEachKey(events: readonly NewEvent[]): NewEvent[] {
-  const seen = new Set<string>();
-  return events.filter((e) => {
+/** Events by `eventKey`, the first of each key, in order (a key repeated within a batch is a duplicate). */
+type EventsByKey = ReadonlyMap<string, NewEvent>;
+
+function firstOfEachKey(events: readonly NewEvent[]): EventsByKey {
+  const byKey = new Map<string, NewEvent>();
+  for (const e of events) {
     const key = eventKey(e.storefrontCode, e.dedupKey);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (!byKey.has(key)) byKey.set(key, e);
+  }
+  return byKey;
 }
 
 /** Whether the server takes `INSERT … RETURNING` (MariaDB 10.5+), asked once per client. */
@@ -160,9 +161,9 @@ const EVENT_COLUMNS =
 const EVENT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** `INSERT IGNORE INTO events` of these events, and its parameters, flat, in column order. */
-function insertIgnore(events: readonly NewEvent[]): { sql: string; values: unknown[] } {
+function insertIgnore(events: EventsByKey): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
-  for (const e of events) {
+  for (const e of events.values()) {
     values.push(
       e.storefrontId,
       e.storefrontCode,
@@ -175,7 +176,7 @@ function insertIgnore(events: readonly NewEvent[]): { sql: string; values: unkno
       'pending' satisfies EventStatus,
     );
   }
-  const tuples = new Array<string>(events.length).fill(EVENT_PLACEHOLDERS).join(', ');
+  const tuples = new Array<string>(events.size).fill(EVENT_PLACEHOLDERS).join(', ');
   return { sql: `INSERT IGNORE INTO events (${EVENT_COLUMNS}) VALUES ${tuples}`, values };
 }
 
@@ -215,21 +216,20 @@ async function storedKeysIn(conn: PoolConnection, events: readonly NewEvent[], l
  */
 async function idsOnceSkippedAreDuplicates(
   conn: PoolConnection,
-  events: readonly NewEvent[],
+  events: EventsByKey,
   inserted: readonly IdRow[],
 ): Promise<Map<string, number>> {
-  const wanted = new Set(events.map((e) => eventKey(e.storefrontCode, e.dedupKey)));
   const stored = new Map<string, number>();
   for (const [id, code, key] of inserted) {
     const k = eventKey(code, key);
-    if (!wanted.has(k)) {
+    if (!events.has(k)) {
       throw new ConfigError(
         `events insert stored a row whose key (storefront ${code}, dedup key ${key}) is none of the batch's (a value was converted: is the server's sql_mode strict?); batch rolled back`,
       );
     }
     stored.set(k, Number(id));
   }
-  const skipped = events.filter((e) => !stored.has(eventKey(e.storefrontCode, e.dedupKey)));
+  const skipped = [...events].filter(([k]) => !stored.has(k)).map(([, e]) => e);
   if (skipped.length > 0) {
     // Only a row committed by another request (before or during this insert) may explain a skip.
     const duplicates = await storedKeysIn(conn, skipped, true);
@@ -243,7 +243,7 @@ async function idsOnceSkippedAreDuplicates(
  * MariaDB 10.5+: one `INSERT IGNORE … RETURNING` answers exactly the rows it inserted; a locking
  * read runs only when it skipped some (duplicates).
  */
-async function insertReturning(conn: PoolConnection, events: readonly NewEvent[]) {
+async function insertReturning(conn: PoolConnection, events: EventsByKey) {
   const insert = insertIgnore(events);
   const inserted = (await conn.query(
     { sql: `${insert.sql} RETURNING id, storefront_code, dedup_key`, rowsAsArray: true },
@@ -257,13 +257,13 @@ async function insertReturning(conn: PoolConnection, events: readonly NewEvent[]
  * the snapshot), the `INSERT IGNORE` of the others, and one read of their ids, which sees
  * exactly the rows this transaction inserted (rows committed meanwhile are not in the snapshot).
  */
-async function insertThenRead(conn: PoolConnection, events: readonly NewEvent[]) {
-  const taken = await storedKeysIn(conn, events, false);
-  const fresh = events.filter((e) => !taken.has(eventKey(e.storefrontCode, e.dedupKey)));
-  if (fresh.length === 0) return new Map<string, number>();
+async function insertThenRead(conn: PoolConnection, events: EventsByKey) {
+  const taken = await storedKeysIn(conn, [...events.values()], false);
+  const fresh = new Map([...events].filter(([k]) => !taken.has(k)));
+  if (fresh.size === 0) return new Map<string, number>();
   const insert = insertIgnore(fresh);
   const { affectedRows } = (await conn.query(insert.sql, insert.values)) as { affectedRows: number };
-  const where = keysIn(fresh);
+  const where = keysIn([...fresh.values()]);
   const found = (await conn.query(
     { sql: `SELECT id, storefront_code, dedup_key FROM events WHERE ${where.sql}`, rowsAsArray: true },
     where.values,

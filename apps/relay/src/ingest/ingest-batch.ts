@@ -1,7 +1,7 @@
 import { type OmsBatch, type OmsRecord, dedupKeyOf } from '@relay/core';
 import type { Db } from '../db/client';
 import { type NewEvent, eventKey, insertEvents } from '../db/events';
-import { type StorefrontSwitch, storefrontSwitches } from '../db/storefronts';
+import { storefrontSwitches } from '../db/storefronts';
 
 export interface IngestError {
   /** The record's `event_id` when it has one, else its `order_id`. */
@@ -23,7 +23,6 @@ export interface IngestResult {
 interface Candidate {
   index: number;
   record: OmsRecord;
-  storefront: StorefrontSwitch;
   event: NewEvent;
 }
 
@@ -53,12 +52,16 @@ export async function ingestBatch(
   const storefronts = await storefrontSwitches(db, { codes });
   const byCode = new Map(storefronts.map((s) => [s.code, s]));
 
-  const candidates: Array<Candidate | undefined> = records.map((record, index) => {
-    const code = record.storefront_id.trim().toLowerCase();
-    const storefront = byCode.get(code);
-    if (!storefront) return void reject(index, record, `Storefront '${record.storefront_id}' not found`);
+  const valid: Candidate[] = [];
+  records.forEach((record, index) => {
+    const storefront = byCode.get(codes[index]!);
+    if (!storefront) {
+      reject(index, record, `Storefront '${record.storefront_id}' not found`);
+      return;
+    }
     if (!Number(storefront.is_active)) {
-      return void reject(index, record, `Storefront '${record.storefront_id}' is disabled`);
+      reject(index, record, `Storefront '${record.storefront_id}' is disabled`);
+      return;
     }
     const event: NewEvent = {
       storefrontId: storefront.id,
@@ -70,9 +73,8 @@ export async function ingestBatch(
       payload: JSON.stringify(record),
       requestId,
     };
-    return { index, record, storefront, event };
+    valid.push({ index, record, event });
   });
-  const valid = candidates.filter((c): c is Candidate => c !== undefined);
   if (valid.length === 0) return finish(result);
 
   const ids = await insertEvents(

@@ -20,8 +20,11 @@ export interface JsonProblem {
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE_PATTERN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when the string is well-formed UTF-16 (String.prototype.isWellFormed, ES2024). */
-export const isWellFormed = (text: string) => !LONE_SURROGATE_PATTERN.test(text);
+/** True when the string is well-formed UTF-16 (String.prototype.isWellFormed, ES2024, where the runtime has it). */
+export const isWellFormed: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !LONE_SURROGATE_PATTERN.test(text);
 
 const LONE_SURROGATE =
   'contains a lone UTF-16 surrogate (a truncated character, e.g. half an emoji); it cannot be stored as JSON';
@@ -31,6 +34,40 @@ const LONE_SURROGATE =
  * (keys included) for lone surrogates and the nesting depth, without recursion.
  */
 export function storableJsonProblem(record: Record<string, unknown>): JsonProblem | undefined {
+  // Nearly every record passes: check it without building paths, and name the path only if not.
+  return isStorable(record) ? undefined : firstProblem(record);
+}
+
+/** `storableJsonProblem(record) === undefined`, without allocating a path per value. */
+function isStorable(record: Record<string, unknown>): boolean {
+  const values: unknown[] = [record];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (typeof value === 'string') {
+      if (!isWellFormed(value)) return false;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_NESTING_IN_RECORD) return false;
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!isWellFormed(key)) return false;
+      values.push((value as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return true;
+}
+
+function firstProblem(record: Record<string, unknown>): JsonProblem | undefined {
   const stack: Array<{ value: unknown; path: Array<string | number>; depth: number }> = [
     { value: record, path: [], depth: 0 },
   ];

@@ -23,9 +23,15 @@ import type { RelayMetrics as Metrics } from '../metrics/registry';
  * the field: it is never truncated into a different order or event name.
  */
 export const EVENT_COLUMN_LIMITS = { event_name: 128, order_id: 255 } as const;
+const LIMITED_FIELDS = Object.keys(EVENT_COLUMN_LIMITS) as Array<keyof typeof EVENT_COLUMN_LIMITS>;
 
-/** DATETIME(3) holds years 1000–9999. */
+/**
+ * DATETIME(3) holds years 1000–9999 (UTC). A written year of 1001–9998 stays inside whatever
+ * its offset, so only the edge years are converted (the check runs for every record).
+ */
 const storableYear = (iso: string) => {
+  const written = Number(iso.slice(0, 4));
+  if (written > 1000 && written < 9999 && iso.charCodeAt(4) === 45 /* - */) return true;
   const year = new Date(iso).getUTCFullYear();
   return year >= 1000 && year <= 9999;
 };
@@ -44,8 +50,9 @@ export const ingestRequestSchema = omsBatchSchema
       });
     }
     batch.data.forEach((record, index) => {
-      for (const [field, maximum] of Object.entries(EVENT_COLUMN_LIMITS)) {
-        const value = String(record[field as keyof typeof EVENT_COLUMN_LIMITS]);
+      for (const field of LIMITED_FIELDS) {
+        const maximum = EVENT_COLUMN_LIMITS[field];
+        const value = String(record[field]);
         if (value.length > maximum) {
           ctx.addIssue({
             code: 'too_big',

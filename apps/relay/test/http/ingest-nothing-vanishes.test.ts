@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NESTING_IN_RECORD, storableJsonProblem } from '../../src/ingest/storable-json';
 import { type TestApp, createTestApp } from '../support/app';
@@ -89,6 +90,50 @@ describe('a record the database could not store as JSON gets a 422 naming the fi
     expect(storableJsonProblem(nested(MAX_NESTING_IN_RECORD))).toBeUndefined();
     expect(storableJsonProblem(nested(MAX_NESTING_IN_RECORD + 1))?.path).toHaveLength(
       MAX_NESTING_IN_RECORD + 1,
+    );
+  });
+
+  it('finds a problem exactly when one exists, and its path leads to a lone surrogate or a container too deep', () => {
+    const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    /** The rule, written plainly (recursive): any lone surrogate in a string or key, or nesting too deep. */
+    const broken = (value: unknown, depth: number): boolean => {
+      if (typeof value === 'string') return LONE.test(value);
+      if (value === null || typeof value !== 'object') return false;
+      if (depth > MAX_NESTING_IN_RECORD) return true;
+      return Object.entries(value).some(
+        ([key, child]) => (!Array.isArray(value) && LONE.test(key)) || broken(child, depth + 1),
+      );
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', '😀', '\ud83d', '\ude00', 'é') });
+    const value = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', maxDepth: MAX_NESTING_IN_RECORD + 3 },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 2 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 2 }),
+      ),
+    })).value;
+    const record = fc.oneof(
+      fc.dictionary(text, value, { maxKeys: 3 }),
+      fc.nat(MAX_NESTING_IN_RECORD + 2).map((levels) => nested(levels)),
+    );
+    fc.assert(
+      fc.property(record, (r) => {
+        const problem = storableJsonProblem(r);
+        expect(problem !== undefined).toBe(broken(r, 0));
+        if (!problem) return;
+        let at: unknown = r;
+        for (const step of problem.path) at = (at as Record<string | number, unknown>)[step];
+        const key = problem.path.at(-1);
+        expect(
+          (typeof at === 'string' && LONE.test(at)) ||
+            (typeof key === 'string' && LONE.test(key)) ||
+            problem.path.length > MAX_NESTING_IN_RECORD,
+        ).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
