@@ -1,5 +1,7 @@
-import type { Db } from './client';
-import { type Queryable, type Tx, rows, sql } from './sql';
+import type { PoolConnection } from 'mariadb';
+import { type Db, driverPool } from './client';
+import { datetimeText, inDriverTransaction, tuples } from './driver';
+import { type Queryable, sql } from './sql';
 
 /**
  * The audit trail: `http_exchanges` (each HTTP request to a platform, once) and
@@ -43,9 +45,9 @@ export interface UnsentAttemptRow extends AttemptRow {
 
 /**
  * How the server numbers the rows of one multi-row INSERT: with `innodb_autoinc_lock_mode` 0 or 1
- * (MariaDB's default) InnoDB gives a "simple insert" consecutive ids, the first one being
- * `LAST_INSERT_ID()` and each next one `auto_increment_increment` further; with 2 (MySQL 8's
- * default) another session's rows may be interleaved, so the ids cannot be derived.
+ * (MariaDB's default) InnoDB gives a "simple insert" consecutive ids, the first one being the
+ * insert id the server answers and each next one `auto_increment_increment` further; with 2
+ * (MySQL 8's default) another session's rows may be interleaved, so the ids cannot be derived.
  */
 export interface AutoIncrementLayout {
   consecutive: boolean;
@@ -58,11 +60,17 @@ const layouts = new WeakMap<object, Promise<AutoIncrementLayout>>();
 export function autoIncrementLayout(db: Db): Promise<AutoIncrementLayout> {
   let layout = layouts.get(db);
   if (!layout) {
-    layout = db
-      .$queryRaw<[{ mode: number | bigint; step: number | bigint }]>(
-        sql`SELECT @@innodb_autoinc_lock_mode AS mode, @@auto_increment_increment AS step`,
+    layout = driverPool(db)
+      .then((pool) =>
+        pool.query({
+          sql: 'SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment',
+          rowsAsArray: true,
+        }),
       )
-      .then(([row]) => ({ consecutive: Number(row.mode) <= 1, step: Math.max(1, Number(row.step)) }));
+      .then((found: Array<[number | bigint, number | bigint]>) => {
+        const [mode, step] = found[0]!;
+        return { consecutive: Number(mode) <= 1, step: Math.max(1, Number(step)) };
+      });
     // A failed read is tried again by the next caller.
     layout.catch(() => layouts.delete(db));
     layouts.set(db, layout);
@@ -70,59 +78,60 @@ export function autoIncrementLayout(db: Db): Promise<AutoIncrementLayout> {
   return layout;
 }
 
+const EXCHANGE_COLUMNS =
+  'platform_code, method, url, started_at, duration_ms, status_code, event_count, request_excerpt, response_excerpt';
+
 /** The ids of `exchanges`, in order: one multi-row INSERT when the server numbers it consecutively. */
 async function insertExchanges(
-  tx: Tx,
+  conn: PoolConnection,
   exchanges: readonly ExchangeRow[],
   layout: AutoIncrementLayout,
 ): Promise<bigint[]> {
-  const values = (x: ExchangeRow) => [
-    x.platformCode,
-    x.method,
-    x.url.slice(0, 2048),
-    x.startedAt,
-    x.durationMs,
-    x.statusCode,
-    x.attempts.length,
-    x.requestExcerpt,
-    x.responseExcerpt,
-  ];
-  const insert = (list: readonly ExchangeRow[]) =>
-    tx.$executeRaw(
-      sql`INSERT INTO http_exchanges (platform_code, method, url, started_at, duration_ms, status_code, event_count, request_excerpt, response_excerpt)
-          VALUES ${rows(list.map(values))}`,
-    );
-  // Same connection, inside the transaction: the (first) id of the rows just inserted.
-  const lastInsertId = async () =>
-    (await tx.$queryRaw<[{ id: bigint }]>(sql`SELECT LAST_INSERT_ID() AS id`))[0].id;
+  const insert = async (list: readonly ExchangeRow[]) => {
+    const values: unknown[] = [];
+    for (const x of list)
+      values.push(
+        x.platformCode,
+        x.method,
+        x.url.slice(0, 2048),
+        datetimeText(x.startedAt),
+        x.durationMs,
+        x.statusCode,
+        x.attempts.length,
+        x.requestExcerpt,
+        x.responseExcerpt,
+      );
+    const ok = (await conn.query(
+      `INSERT INTO http_exchanges (${EXCHANGE_COLUMNS}) VALUES ${tuples(list.length, 9)}`,
+      values,
+    )) as { insertId: bigint | number };
+    // The (first) id of the rows just inserted, as the server answered it.
+    return BigInt(ok.insertId);
+  };
   if (layout.consecutive) {
-    await insert(exchanges);
-    const first = await lastInsertId();
+    const first = await insert(exchanges);
     return exchanges.map((_, i) => first + BigInt(i * layout.step));
   }
   const ids: bigint[] = [];
-  for (const x of exchanges) {
-    await insert([x]);
-    ids.push(await lastInsertId());
-  }
+  for (const x of exchanges) ids.push(await insert([x]));
   return ids;
 }
 
-/**
- * The audit trail, in one transaction: each HTTP request once in `http_exchanges` (its excerpts
- * are shared by every delivery it carried; all of a batch's requests in one multi-row INSERT where
- * the server numbers its rows consecutively, else one INSERT each), then one multi-row insert of
- * the attempts, those decided without a request included (no exchange, no status code). A platform
- * that takes one event per request thus costs a handful of statements per batch of requests, not
- * two per request.
- *
- * It runs after the platform answered, so giving up costs a re-send: it may wait longer for a
- * connection and run longer than Prisma's defaults (2 s, 5 s), which a CPU-starved worker
- * exceeded (the benchmark saw whole groups sent again).
- */
-/** Connection wait and run time allowed to the audit transaction (see `recordAttempts`). */
-export const AUDIT_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
+const ATTEMPT_COLUMNS =
+  'delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason, policy_hash, removed_fields';
 
+/**
+ * The audit trail, in one transaction on the driver pool (db/driver.ts: a 500-delivery batch is
+ * 5,000 parameters): each HTTP request once in `http_exchanges` (its excerpts are shared by every
+ * delivery it carried; all of a batch's requests in one multi-row INSERT where the server numbers
+ * its rows consecutively, else one INSERT each), then one multi-row insert of the attempts, those
+ * decided without a request included (no exchange, no status code). A platform that takes one
+ * event per request thus costs four statements per batch of requests, not two per request.
+ *
+ * It runs after the platform answered, so giving up costs a re-send: it waits for a connection as
+ * long as the pool allows and has no time limit of its own (Prisma's 5 s limit was exceeded by a
+ * CPU-starved worker, and whole groups were sent again).
+ */
 export async function recordAttempts(
   db: Db,
   exchanges: readonly ExchangeRow[],
@@ -130,43 +139,43 @@ export async function recordAttempts(
   layout?: AutoIncrementLayout,
 ): Promise<void> {
   if (exchanges.length === 0 && unsent.length === 0) return;
+  const pool = await driverPool(db);
   const numbering = exchanges.length > 1 ? (layout ?? (await autoIncrementLayout(db))) : undefined;
-  await db.$transaction(async (tx) => {
-    const attemptRows: unknown[][] = unsent.map((a) => [
-      a.deliveryId,
-      a.attempt,
-      null,
-      a.startedAt,
-      0,
-      null,
-      a.outcome,
-      a.reason,
-      ...privacyColumns(a),
-    ]);
+  await inDriverTransaction(pool, 'START TRANSACTION', async (conn) => {
+    const values: unknown[] = [];
+    let count = 0;
+    for (const a of unsent) {
+      values.push(a.deliveryId, a.attempt, null, datetimeText(a.startedAt), 0, null, a.outcome, a.reason);
+      values.push(...privacyColumns(a));
+      count++;
+    }
     const ids =
       exchanges.length === 0
         ? []
-        : await insertExchanges(tx, exchanges, numbering ?? { consecutive: true, step: 1 });
+        : await insertExchanges(conn, exchanges, numbering ?? { consecutive: true, step: 1 });
     exchanges.forEach((x, i) => {
-      for (const a of x.attempts)
-        attemptRows.push([
+      const startedAt = datetimeText(x.startedAt);
+      for (const a of x.attempts) {
+        values.push(
           a.deliveryId,
           a.attempt,
           ids[i],
-          x.startedAt,
+          startedAt,
           x.durationMs,
           x.statusCode,
           a.outcome,
           a.reason,
-          ...privacyColumns(a),
-        ]);
+        );
+        values.push(...privacyColumns(a));
+        count++;
+      }
     });
-    if (attemptRows.length === 0) return;
-    await tx.$executeRaw(
-      sql`INSERT INTO delivery_attempts (delivery_id, attempt, exchange_id, started_at, duration_ms, status_code, outcome, reason, policy_hash, removed_fields)
-          VALUES ${rows(attemptRows)}`,
+    if (count === 0) return;
+    await conn.query(
+      `INSERT INTO delivery_attempts (${ATTEMPT_COLUMNS}) VALUES ${tuples(count, 10)}`,
+      values,
     );
-  }, AUDIT_TRANSACTION);
+  });
 }
 
 /** HTTP exchanges started before the cutoff that no attempt refers to any more. */

@@ -1,5 +1,6 @@
 import type { Delivery } from '../generated/prisma/client';
-import type { Db } from './client';
+import { type Db, driverPool } from './client';
+import { datetimeText, inDriverTransaction, marks } from './driver';
 import type { EventRow } from './events';
 import { reasonGroupSql } from './reason-group';
 import { type Queryable, type Sql, empty, inList, raw, rows, sql } from './sql';
@@ -75,7 +76,8 @@ export interface ClaimedDelivery extends Omit<EventRow, 'id'> {
 }
 
 /**
- * Claim due deliveries: a short READ COMMITTED transaction selects them with
+ * Claim due deliveries (on the driver pool, db/driver.ts: a claim reads thousands of cells): a
+ * short READ COMMITTED transaction selects them with
  * `FOR UPDATE SKIP LOCKED` (index: status, next_attempt_at, id), marks them leased to `owner`
  * until now + `leaseMs` and counts the attempt, then commits, before any HTTP call.
  * `exclude` leaves out platforms whose lanes are full; `room` caps how many of one platform this
@@ -90,42 +92,50 @@ export async function claimDeliveries(
   exclude: ReadonlyArray<string> = [],
   room: (platform: string) => number = () => Number.POSITIVE_INFINITY,
 ): Promise<ClaimedDelivery[]> {
-  const notIn = exclude.length > 0 ? sql`AND platform_code NOT IN (${inList(exclude)})` : empty;
-  const due = sql`status = ${'pending' satisfies DeliveryStatus} AND next_attempt_at <= NOW(3) ${notIn}`;
+  const pool = await driverPool(db);
+  const due = `status = ? AND next_attempt_at <= NOW(3)${exclude.length > 0 ? ` AND platform_code NOT IN (${marks(exclude.length)})` : ''}`;
+  const dueValues = ['pending' satisfies DeliveryStatus, ...exclude];
   // One plain read first: nothing due is the common answer of an idle or lane-bound worker, and an
   // empty claim would cost four round trips (isolation level, BEGIN, SELECT, COMMIT).
-  const [any] = await db.$queryRaw<Array<{ id: bigint }>>(
-    sql`SELECT id FROM deliveries WHERE ${due} LIMIT 1`,
-  );
-  if (!any) return [];
-  return db.$transaction(
-    async (tx) => {
-      const candidates = await tx.$queryRaw<Array<{ id: bigint; platform_code: string }>>(
-        sql`SELECT id, platform_code FROM deliveries WHERE ${due}
-            ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
-      );
-      const ids = withinRoom(candidates, room);
-      if (ids.length === 0) return [];
-      await tx.$executeRaw(
-        sql`UPDATE deliveries SET status = ${'leased' satisfies DeliveryStatus}, lease_owner = ${owner},
-              lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND,
-              attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(3)), last_attempt_at = NOW(3)
-            WHERE id IN (${inList(ids)})`,
-      );
-      // The deliveries, then their events once each: an event with several destinations is read
-      // (and its payload sent over the wire and mapped) once, not once per delivery.
-      const deliveries = await tx.$queryRaw<LeasedRow[]>(
-        sql`SELECT id, event_id, destination_key, platform_code, credential_id, sgtm_config_id, attempts, first_attempt_at
-            FROM deliveries WHERE id IN (${inList(ids)}) ORDER BY id`,
-      );
-      const events = await tx.$queryRaw<Array<ClaimedEventRow & { id: bigint }>>(
-        sql`SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id
-            FROM events WHERE id IN (${inList([...new Set(deliveries.map((d) => d.event_id))])})`,
-      );
-      return joinEvents(deliveries, events);
-    },
-    { isolationLevel: 'ReadCommitted' },
-  );
+  const any = (await pool.query(
+    { sql: `SELECT id FROM deliveries WHERE ${due} LIMIT 1`, rowsAsArray: true },
+    dueValues,
+  )) as unknown[];
+  if (any.length === 0) return [];
+  return inDriverTransaction(pool, 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', async (conn) => {
+    const candidates = (
+      (await conn.query(
+        {
+          sql: `SELECT id, platform_code FROM deliveries WHERE ${due}
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED`,
+          rowsAsArray: true,
+        },
+        [...dueValues, Math.max(1, Math.floor(limit))],
+      )) as Array<[bigint, string]>
+    ).map(([id, platform_code]) => ({ id, platform_code }));
+    const ids = withinRoom(candidates, room);
+    if (ids.length === 0) return [];
+    await conn.query(
+      `UPDATE deliveries SET status = ?, lease_owner = ?, lease_until = NOW(3) + INTERVAL ? MICROSECOND,
+         attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(3)), last_attempt_at = NOW(3)
+       WHERE id IN (${marks(ids.length)})`,
+      ['leased' satisfies DeliveryStatus, owner, leaseMs * 1000, ...ids],
+    );
+    // The deliveries, then their events once each: an event with several destinations is read
+    // (and its payload sent over the wire and mapped) once, not once per delivery.
+    const deliveries = (await conn.query(
+      `SELECT id, event_id, destination_key, platform_code, credential_id, sgtm_config_id, attempts, first_attempt_at
+       FROM deliveries WHERE id IN (${marks(ids.length)}) ORDER BY id`,
+      ids,
+    )) as LeasedRow[];
+    const eventIds = [...new Set(deliveries.map((d) => d.event_id))];
+    const events = (await conn.query(
+      `SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id
+       FROM events WHERE id IN (${marks(eventIds.length)})`,
+      eventIds,
+    )) as Array<ClaimedEventRow & { id: bigint }>;
+    return joinEvents(deliveries, events);
+  });
 }
 
 /** A leased delivery's own columns, as the claim reads them. */
@@ -184,7 +194,8 @@ export interface Completion {
 }
 
 /**
- * Fenced completion: only the lease owner may finish a delivery, and only while it is leased.
+ * Fenced completion (on the driver pool, db/driver.ts): only the lease owner may finish a
+ * delivery, and only while it is leased.
  * Returns the ids whose lease was lost (their result is dropped; another worker owns them).
  */
 export async function completeDeliveries(
@@ -202,24 +213,40 @@ export async function completeDeliveries(
       c.platformEventName ?? null,
       c.refundAttempt === true,
     ]);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
+  const pool = await driverPool(db);
   const lost: bigint[] = [];
   for (const group of groups.values()) {
     const { status, reason, nextAttemptAt, platformEventName, refundAttempt } = group[0]!;
     const ids = group.map((c) => c.id);
-    const refund = refundAttempt ? raw(', attempts = GREATEST(attempts - 1, 0)') : empty;
-    const count = await db.$executeRaw(
-      sql`UPDATE deliveries SET status = ${status}${refund}, reason = ${reason}, next_attempt_at = COALESCE(${nextAttemptAt ?? null}, next_attempt_at),
-            platform_event_name = COALESCE(${platformEventName ?? null}, platform_event_name), lease_owner = NULL, lease_until = NULL
-          WHERE id IN (${inList(ids)}) AND lease_owner = ${owner} AND status = ${'leased' satisfies DeliveryStatus}`,
-    );
-    if (Number(count) === ids.length) continue;
+    const refund = refundAttempt ? ', attempts = GREATEST(attempts - 1, 0)' : '';
+    const { affectedRows } = (await pool.query(
+      `UPDATE deliveries SET status = ?${refund}, reason = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+         platform_event_name = COALESCE(?, platform_event_name), lease_owner = NULL, lease_until = NULL
+       WHERE id IN (${marks(ids.length)}) AND lease_owner = ? AND status = ?`,
+      [
+        status,
+        reason,
+        nextAttemptAt ? datetimeText(nextAttemptAt) : null,
+        platformEventName ?? null,
+        ...ids,
+        owner,
+        'leased' satisfies DeliveryStatus,
+      ],
+    )) as { affectedRows: number };
+    if (affectedRows === ids.length) continue;
     // Some leases were lost (expired and taken by another worker): find which, to report them.
-    const finished = await db.$queryRaw<Array<{ id: bigint }>>(
-      sql`SELECT id FROM deliveries WHERE id IN (${inList(ids)}) AND status = ${status} AND lease_owner IS NULL`,
-    );
-    const done = new Set(finished.map((r) => String(r.id)));
+    const finished = (await pool.query(
+      {
+        sql: `SELECT id FROM deliveries WHERE id IN (${marks(ids.length)}) AND status = ? AND lease_owner IS NULL`,
+        rowsAsArray: true,
+      },
+      [...ids, status],
+    )) as Array<[bigint]>;
+    const done = new Set(finished.map(([id]) => String(id)));
     lost.push(...ids.filter((id) => !done.has(String(id))));
   }
   return lost;

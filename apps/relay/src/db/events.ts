@@ -2,6 +2,7 @@ import { ConfigError } from '@relay/core';
 import type { Event } from '../generated/prisma/client';
 import type { Pool, PoolConnection } from 'mariadb';
 import { type Db, driverPool } from './client';
+import { datetimeText, inDriverTransaction } from './driver';
 import { isDeadlock, isUniqueViolation, retryRolledBack } from './errors';
 import { type NewDelivery, insertDeliveries } from './deliveries';
 import { type Queryable, inList, rows, sql } from './sql';
@@ -127,35 +128,6 @@ export function versionHasReturning(version: string): boolean {
   return major > 10 || (major === 10 && minor >= 5);
 }
 
-/**
- * Run `work` in a transaction on one pooled connection: `begin` (with `START TRANSACTION` after
- * it unless it is that), then COMMIT, or ROLLBACK on any error. A connection whose ROLLBACK
- * fails (lost, timed out) is destroyed rather than returned to the pool mid-transaction.
- */
-async function inDriverTransaction<T>(
-  pool: Pool,
-  begin: string,
-  work: (conn: PoolConnection) => Promise<T>,
-): Promise<T> {
-  const conn = await pool.getConnection();
-  let usable = true;
-  try {
-    await conn.query(begin);
-    if (begin !== 'START TRANSACTION') await conn.query('START TRANSACTION');
-    const result = await work(conn);
-    await conn.query('COMMIT');
-    return result;
-  } catch (error) {
-    await conn.query('ROLLBACK').catch(() => {
-      usable = false;
-      conn.destroy();
-    });
-    throw error;
-  } finally {
-    if (usable) await conn.release();
-  }
-}
-
 const EVENT_COLUMNS =
   'storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id, status';
 const EVENT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -179,9 +151,6 @@ function insertIgnore(events: EventsByKey): { sql: string; values: unknown[] } {
   const tuples = new Array<string>(events.size).fill(EVENT_PLACEHOLDERS).join(', ');
   return { sql: `INSERT IGNORE INTO events (${EVENT_COLUMNS}) VALUES ${tuples}`, values };
 }
-
-/** A DATETIME(3) literal in UTC (the columns hold UTC), independent of the driver's date handling. */
-const datetimeText = (date: Date) => date.toISOString().slice(0, 23).replace('T', ' ');
 
 /** `(storefront_code, dedup_key) IN (…)` for these events, and its parameters. */
 function keysIn(events: readonly NewEvent[]): { sql: string; values: string[] } {
