@@ -43,6 +43,19 @@ describe('rowForError', () => {
 });
 
 describe('outcomeOfRow', () => {
+  it('keeps the reason of a delivered row (an idempotent repeat) as a warning', () => {
+    const repeat = {
+      status: 409,
+      outcome: { status: 'delivered' },
+      reason: 'already recorded this event',
+      example: { status: 409, body: {} },
+    } as const;
+    expect(outcomeOfRow(repeat, { message: 'key reused' }, 'Acme')).toEqual({
+      status: 'delivered',
+      warnings: ['Acme already recorded this event: key reused'],
+    });
+  });
+
   it("keeps a retryable row's documented wait", () => {
     expect(outcomeOfRow(table.rows[1]!, { code: 'TOO_RECENT', message: 'wait' }, 'Acme')).toEqual({
       status: 'retryable',

@@ -21,7 +21,12 @@ export type ErrorVerdict =
    */
   | { status: 'retryable'; retryAfterMs?: number }
   | { status: 'rejected'; code: string }
-  | { status: 'auth'; kind: 'refresh' | 'needs-attention' };
+  | { status: 'auth'; kind: 'refresh' | 'needs-attention' }
+  /**
+   * The answer is an error status but says the event is already recorded (an idempotent repeat,
+   * such as FullStory's 409 for a reused key): delivered, the row's reason kept as a warning.
+   */
+  | { status: 'delivered' };
 
 type OneOrMany<T> = T | ReadonlyArray<T>;
 
@@ -88,9 +93,13 @@ export function matchErrorRow(
   return row ? { row, error } : undefined;
 }
 
-/** The outcome a row gives, with `<platform> <row reason>: <platform message>` as the reason. */
+/**
+ * The outcome a row gives, with `<platform> <row reason>: <platform message>` as the reason (a
+ * warning of a `delivered` row).
+ */
 export function outcomeOfRow(row: ErrorRow, error: PlatformErrorInfo, platform: string): Outcome {
   const reason = `${platform} ${row.reason}: ${error.message}`;
+  if (row.outcome.status === 'delivered') return { status: 'delivered', warnings: [reason] };
   return { ...row.outcome, reason } as Outcome;
 }
 

@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { buildRequests } from './build-requests';
+import { fullstoryErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { parseResponse } from './parse-response';
 import { credentialsSchema, optionsSchema } from './schemas';
@@ -27,6 +28,7 @@ export const adapter = defineAdapter({
     source: 'developer.fullstory.com/server/events/create-batch-events-import-job',
   },
   events: eventMapping,
+  errors: fullstoryErrors,
   buildRequests,
   parseResponse: (response, events, ctx) => parseResponse(response, events, ctx.now),
 });

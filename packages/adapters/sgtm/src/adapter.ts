@@ -1,5 +1,6 @@
 import { defineAdapter } from '@relay/core';
 import { DEFAULT_BASE_URL, buildRequests } from './build-requests';
+import { sgtmErrors } from './error-map';
 import { eventMapping } from './event-map';
 import { GA4_MAX_EVENTS } from './ga4-client';
 import { parseResponse } from './parse-response';
@@ -32,6 +33,7 @@ export const adapter = defineAdapter<SgtmCredentials, SgtmOptions>({
   batch: { maxEvents: GA4_MAX_EVENTS, maxBytes: 130_000 },
   deduplication: 'not documented',
   events: eventMapping,
+  errors: sgtmErrors,
   buildRequests,
   parseResponse,
 });

@@ -1,6 +1,6 @@
-import type { HttpResponse, Outcome } from '@relay/core';
+import { type ErrorTable, type Outcome, codeRange } from '@relay/core';
 
-const PLATFORM = 'Server-side Google Tag Manager';
+export const PLATFORM = 'Server-side Google Tag Manager';
 
 /** A GA4 validation message (`/debug/mp/collect` and GA4 clients that echo validation). */
 export interface ValidationMessage {
@@ -19,30 +19,56 @@ export function validationMessagesOf(json: unknown): ValidationMessage[] {
 }
 
 /**
- * sGTM answers that override the HTTP status's default outcome:
- * - 2xx with `validationMessages`: GA4 refused the payload (rejected, `ga4_validation`);
+ * sGTM answers that override the HTTP status's default outcome (anything else is core's table):
+ * - 2xx with `validationMessages`: GA4 refused the payload (rejected, `ga4_validation`, naming
+ *   each field and description);
  * - 404: no client in the container claimed the path, a configuration problem that a retry
- *   cannot fix (rejected, `no_client_claimed`, naming the path).
+ *   cannot fix (rejected, `no_client_claimed`; `withPath` names the path).
  */
-export function outcomeForResponse(response: HttpResponse, path: string): Outcome | undefined {
-  if (response.status >= 200 && response.status < 300) {
-    const messages = validationMessagesOf(response.json);
-    if (messages.length === 0) return undefined;
-    const reason = messages
-      .map((m) => `${m.fieldPath ?? '(body)'}: ${m.description ?? m.validationCode ?? 'invalid'}`)
-      .join('; ');
-    return {
-      status: 'rejected',
-      code: 'ga4_validation',
-      reason: `${PLATFORM} (GA4) rejected the event: ${reason}`,
-    };
-  }
-  if (response.status === 404) {
-    return {
-      status: 'rejected',
-      code: 'no_client_claimed',
-      reason: `${PLATFORM}: no client in the container claimed ${path} (404); check client_type and the container's clients`,
-    };
-  }
-  return undefined;
+export const sgtmErrors: ErrorTable = {
+  read: (response) => {
+    if (response.status >= 200 && response.status < 300) {
+      const messages = validationMessagesOf(response.json);
+      if (messages.length === 0) return undefined;
+      return {
+        message: messages
+          .map((m) => `${m.fieldPath ?? '(body)'}: ${m.description ?? m.validationCode ?? 'invalid'}`)
+          .join('; '),
+      };
+    }
+    return { message: response.body.trim().slice(0, 200) || 'empty body' };
+  },
+  rows: [
+    {
+      status: codeRange(200, 299),
+      outcome: { status: 'rejected', code: 'ga4_validation' },
+      reason: '(GA4) rejected the event',
+      example: {
+        status: 200,
+        body: {
+          validationMessages: [
+            {
+              fieldPath: 'events[0].name',
+              description: 'Event name is reserved.',
+              validationCode: 'NAME_RESERVED',
+            },
+          ],
+        },
+      },
+    },
+    {
+      status: 404,
+      outcome: { status: 'rejected', code: 'no_client_claimed' },
+      reason:
+        "answered 404: no client in the container claimed the request path; check client_type and the container's clients",
+      example: { status: 404, body: '' },
+    },
+  ],
+};
+
+/** The path a `no_client_claimed` refusal is about, added to its reason. */
+export function withPath(outcome: Outcome, path: string): Outcome {
+  return outcome.status === 'rejected' && outcome.code === 'no_client_claimed'
+    ? { ...outcome, reason: `${outcome.reason} (path ${path})` }
+    : outcome;
 }

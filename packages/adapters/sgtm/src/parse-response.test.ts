@@ -43,7 +43,7 @@ describe('sgtm parseResponse', () => {
       status: 'rejected',
       code: 'no_client_claimed',
       reason:
-        "Server-side Google Tag Manager: no client in the container claimed /mp/collect (404); check client_type and the container's clients",
+        "Server-side Google Tag Manager answered 404: no client in the container claimed the request path; check client_type and the container's clients: empty body (path /mp/collect)",
     });
   });
 
