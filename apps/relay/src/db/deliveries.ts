@@ -1,9 +1,10 @@
 import type { Delivery } from '../generated/prisma/client';
+import type { PoolConnection } from 'mariadb';
 import { type Db, driverPool } from './client';
 import { datetimeText, inDriverTransaction, marks } from './driver';
 import type { EventRow } from './events';
 import { reasonGroupSql } from './reason-group';
-import { type Queryable, type Sql, empty, inList, raw, rows, sql } from './sql';
+import { type Queryable, type Sql, empty, inList, raw, sql } from './sql';
 import {
   type CompletionStatus,
   type DeliveryStatus,
@@ -34,31 +35,45 @@ export interface NewDelivery {
   reason: string | null;
 }
 
-const NOW = raw('NOW(3)');
+/** The one statement that inserts deliveries, due now, and its parameters (see `insertDeliveries`). */
+function insertDeliveriesStatement(deliveries: readonly NewDelivery[]): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  for (const d of deliveries)
+    values.push(
+      d.eventId,
+      d.destinationKey,
+      d.platformCode,
+      d.credentialId,
+      d.sgtmConfigId,
+      d.status,
+      d.reason,
+    );
+  return {
+    sql: `INSERT IGNORE INTO deliveries (event_id, destination_key, platform_code, credential_id, sgtm_config_id, status, reason, next_attempt_at)
+          VALUES ${new Array<string>(deliveries.length).fill(`(${marks(7)}, NOW(3))`).join(', ')}`,
+    values,
+  };
+}
 
 /**
  * Write deliveries, due now. `INSERT IGNORE` on the unique (event_id, destination_key): routing
- * an event twice (after a crash) adds nothing twice. The only statement that inserts deliveries.
- * Returns how many rows were inserted.
+ * an event twice (after a crash) adds nothing twice. The only statement that inserts deliveries
+ * (`insertDeliveriesOn` sends it on a driver connection). Returns how many rows were inserted.
  */
 export async function insertDeliveries(db: Queryable, deliveries: readonly NewDelivery[]): Promise<number> {
   if (deliveries.length === 0) return 0;
-  const n = await db.$executeRaw(
-    sql`INSERT IGNORE INTO deliveries (event_id, destination_key, platform_code, credential_id, sgtm_config_id, status, reason, next_attempt_at)
-        VALUES ${rows(
-          deliveries.map((d) => [
-            d.eventId,
-            d.destinationKey,
-            d.platformCode,
-            d.credentialId,
-            d.sgtmConfigId,
-            d.status,
-            d.reason,
-            NOW,
-          ]),
-        )}`,
-  );
-  return Number(n);
+  const insert = insertDeliveriesStatement(deliveries);
+  return Number(await db.$executeRawUnsafe(insert.sql, ...insert.values));
+}
+
+/** `insertDeliveries` inside a driver transaction (the router's, db/events.ts `finishRouting`). */
+export async function insertDeliveriesOn(
+  conn: PoolConnection,
+  deliveries: readonly NewDelivery[],
+): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const insert = insertDeliveriesStatement(deliveries);
+  return ((await conn.query(insert.sql, insert.values)) as { affectedRows: number }).affectedRows;
 }
 
 /** A leased delivery with what sending it needs: its own columns and its event's (`EventRow`). */

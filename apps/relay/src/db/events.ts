@@ -2,9 +2,9 @@ import { ConfigError } from '@relay/core';
 import type { Event } from '../generated/prisma/client';
 import type { Pool, PoolConnection } from 'mariadb';
 import { type Db, driverPool } from './client';
-import { datetimeText, inDriverTransaction } from './driver';
+import { datetimeText, inDriverTransaction, marks } from './driver';
 import { isDeadlock, isUniqueViolation, retryRolledBack } from './errors';
-import { type NewDelivery, insertDeliveries } from './deliveries';
+import { type NewDelivery, insertDeliveriesOn } from './deliveries';
 import { type Queryable, inList, rows, sql } from './sql';
 import { type EventStatus, OPEN_DELIVERY_STATUSES, UNROUTED_EVENT_STATUSES } from './statuses';
 
@@ -258,15 +258,15 @@ export async function storedEventKeys(
 }
 
 /** Pending events, and those whose routing lease expired (a crashed router's). */
-const claimable = sql`(status = ${'pending' satisfies EventStatus}
-  OR (status = ${'routing' satisfies EventStatus} AND lease_until < NOW(3)))`;
+const CLAIMABLE = '(status = ? OR (status = ? AND lease_until < NOW(3)))';
+const claimableValues = ['pending' satisfies EventStatus, 'routing' satisfies EventStatus];
 
 /**
  * Claim pending events (API and direct inserts alike; an expired routing lease counts as
- * pending), in a short READ COMMITTED transaction with `FOR UPDATE SKIP LOCKED`: they become
- * `routing`, leased to `owner` until now + `leaseMs`. An idle router asks first, with one
- * plain read, whether anything is there: an empty claim would cost four round trips (isolation
- * level, BEGIN, SELECT, COMMIT) at every poll.
+ * pending), in a short READ COMMITTED transaction with `FOR UPDATE SKIP LOCKED` on the driver
+ * pool (db/driver.ts: 500 rows with their payloads): they become `routing`, leased to `owner`
+ * until now + `leaseMs`. An idle router asks first, with one plain read, whether anything is
+ * there: an empty claim would cost four round trips (isolation level, BEGIN, SELECT, COMMIT).
  */
 export async function claimEvents(
   db: Db,
@@ -274,30 +274,33 @@ export async function claimEvents(
   limit: number,
   leaseMs: number,
 ): Promise<EventRow[]> {
-  const [any] = await db.$queryRaw<Array<{ id: bigint }>>(
-    sql`SELECT id FROM events WHERE ${claimable} LIMIT 1`,
-  );
-  if (!any) return [];
-  return db.$transaction(
-    async (tx) => {
-      const claimed = await tx.$queryRaw<Array<{ id: bigint }>>(
-        sql`SELECT id FROM events WHERE ${claimable}
-            ORDER BY id LIMIT ${Math.max(1, Math.floor(limit))} FOR UPDATE SKIP LOCKED`,
-      );
-      if (claimed.length === 0) return [];
-      const ids = claimed.map((r) => r.id);
-      await tx.$executeRaw(
-        sql`UPDATE events SET status = ${'routing' satisfies EventStatus}, lease_owner = ${owner},
-              lease_until = NOW(3) + INTERVAL ${leaseMs * 1000} MICROSECOND
-            WHERE id IN (${inList(ids)})`,
-      );
-      return tx.$queryRaw<EventRow[]>(
-        sql`SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload
-            FROM events WHERE id IN (${inList(ids)}) ORDER BY id`,
-      );
-    },
-    { isolationLevel: 'ReadCommitted' },
-  );
+  const pool = await driverPool(db);
+  const any = (await pool.query(
+    { sql: `SELECT id FROM events WHERE ${CLAIMABLE} LIMIT 1`, rowsAsArray: true },
+    claimableValues,
+  )) as unknown[];
+  if (any.length === 0) return [];
+  return inDriverTransaction(pool, 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', async (conn) => {
+    const claimed = (await conn.query(
+      {
+        sql: `SELECT id FROM events WHERE ${CLAIMABLE} ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        rowsAsArray: true,
+      },
+      [...claimableValues, Math.max(1, Math.floor(limit))],
+    )) as Array<[bigint]>;
+    if (claimed.length === 0) return [];
+    const ids = claimed.map(([id]) => id);
+    await conn.query(
+      `UPDATE events SET status = ?, lease_owner = ?, lease_until = NOW(3) + INTERVAL ? MICROSECOND
+       WHERE id IN (${marks(ids.length)})`,
+      ['routing' satisfies EventStatus, owner, leaseMs * 1000, ...ids],
+    );
+    return (await conn.query(
+      `SELECT id, storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload
+       FROM events WHERE id IN (${marks(ids.length)}) ORDER BY id`,
+      ids,
+    )) as EventRow[];
+  });
 }
 
 /**
@@ -330,9 +333,11 @@ export interface RoutedEvent {
 }
 
 /**
- * End a routing pass in one transaction: write the deliveries (see `insertDeliveries`), then
- * set each event's final status, fenced by the routing lease (an event whose lease another
- * router took over is left to it).
+ * End a routing pass in one READ COMMITTED transaction on the driver pool: write the deliveries
+ * (see `insertDeliveries`), then set each event's final status, fenced by the routing lease (an
+ * event whose lease another router took over is left to it). Run again when the database rolled
+ * it back (a deadlock with another router or the reaper): the inserts are idempotent and the
+ * updates fenced, and an event left `routing` would otherwise wait out its lease.
  */
 export async function finishRouting(
   db: Db,
@@ -340,25 +345,31 @@ export async function finishRouting(
   events: readonly RoutedEvent[],
   deliveries: readonly NewDelivery[],
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await insertDeliveries(tx, deliveries);
-    const byOutcome = new Map<
-      string,
-      { status: RoutedEvent['status']; reason: string | null; ids: bigint[] }
-    >();
-    for (const e of events) {
-      const key = JSON.stringify([e.status, e.reason]);
-      const group = byOutcome.get(key) ?? { status: e.status, reason: e.reason, ids: [] };
-      group.ids.push(e.id);
-      byOutcome.set(key, group);
-    }
-    for (const { status, reason, ids } of byOutcome.values()) {
-      await tx.$executeRaw(
-        sql`UPDATE events SET status = ${status}, status_reason = ${reason}, routed_at = NOW(3), lease_owner = NULL, lease_until = NULL
-            WHERE id IN (${inList(ids)}) AND lease_owner = ${owner}`,
-      );
-    }
-  });
+  const byOutcome = new Map<
+    string,
+    { status: RoutedEvent['status']; reason: string | null; ids: bigint[] }
+  >();
+  for (const e of events) {
+    const key = JSON.stringify([e.status, e.reason]);
+    const group = byOutcome.get(key) ?? { status: e.status, reason: e.reason, ids: [] };
+    group.ids.push(e.id);
+    byOutcome.set(key, group);
+  }
+  const pool = await driverPool(db);
+  await retryRolledBack(
+    () =>
+      inDriverTransaction(pool, 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', async (conn) => {
+        await insertDeliveriesOn(conn, deliveries);
+        for (const { status, reason, ids } of byOutcome.values()) {
+          await conn.query(
+            `UPDATE events SET status = ?, status_reason = ?, routed_at = NOW(3), lease_owner = NULL, lease_until = NULL
+             WHERE id IN (${marks(ids.length)}) AND lease_owner = ?`,
+            [status, reason, ...ids, owner],
+          );
+        }
+      }),
+    { tries: 3, pauseMs: 50 },
+  );
 }
 
 export interface EventFilter {
