@@ -1,6 +1,7 @@
 import { ConfigError } from '@relay/core';
 import type { Event } from '../generated/prisma/client';
 import type { Pool, PoolConnection } from 'mariadb';
+import { isDatabaseUnavailable } from './availability';
 import { type Db, driverPool } from './client';
 import { datetimeText, inDriverTransaction, marks } from './driver';
 import { isDeadlock, isUniqueViolation, retryRolledBack } from './errors';
@@ -48,16 +49,26 @@ const keyPairs = (events: ReadonlyArray<{ storefrontCode: string; dedupKey: stri
   rows(events.map((e) => [e.storefrontCode, e.dedupKey]));
 
 /**
+ * How `insertEvents` stores a batch (chosen from the server once: see `insertPathFor`):
+ * - `insert`: one autocommit `INSERT … RETURNING` of the whole batch (MariaDB 10.5+ in strict
+ *   mode). InnoDB stores all its rows or none; a duplicate key (or any row the server refuses)
+ *   fails the statement, which is rolled back, and the batch goes the `insert-ignore` way.
+ * - `insert-ignore`: a transaction with `INSERT IGNORE … RETURNING` (MariaDB 10.5+).
+ * - `snapshot`: a REPEATABLE READ transaction reading stored keys, inserting, reading ids
+ *   (servers without RETURNING: MySQL).
+ */
+export type InsertPath = 'insert' | 'insert-ignore' | 'snapshot';
+
+/**
  * Store new events; returns the id of each row this call inserted, by `eventKey`. Keys already
  * stored (or stored by a concurrent request meanwhile) and keys repeated within `events` (after
  * their first) are absent from the result: the caller reports them as duplicates.
  *
- * One transaction on a connection of the driver pool under Prisma (`driverPool`): for a
- * 500-row batch Prisma's own handling of 4,500 parameters cost the API ~6× the CPU the driver
- * does. The multi-row `INSERT IGNORE` lets the unique (storefront_code, dedup_key) index do the
- * dedup, which holds against concurrent batches too. On MariaDB 10.5+ it is
- * `INSERT IGNORE … RETURNING` (BEGIN, INSERT, COMMIT: see `insertReturning`); MySQL has no
- * RETURNING and takes the snapshot path (`insertThenRead`), which `returning: false` forces.
+ * Statements go to the driver pool under Prisma (`driverPool`): for a 500-row batch Prisma's own
+ * handling of 4,500 parameters cost the API ~6× the CPU the driver does. The unique
+ * (storefront_code, dedup_key) index does the dedup, which holds against concurrent batches too.
+ * A batch of new keys costs one statement (`insert`, committed when it answers); a batch with a
+ * duplicate costs that failed statement and the `insert-ignore` transaction (see InsertPath).
  *
  * `INSERT IGNORE` may hide nothing but a duplicate key: every row it skipped must be found by a
  * locking read (which sees rows committed meanwhile), else the batch is rolled back with an
@@ -67,21 +78,25 @@ const keyPairs = (events: ReadonlyArray<{ storefrontCode: string; dedupKey: stri
 export async function insertEvents(
   db: Db,
   events: readonly NewEvent[],
-  options: { returning?: boolean } = {},
+  options: { path?: InsertPath } = {},
 ): Promise<Map<string, number>> {
   const fresh = firstOfEachKey(events);
   if (fresh.size === 0) return new Map();
   const pool = await driverPool(db);
-  const returning = options.returning ?? (await serverHasReturning(db, pool));
+  const path = options.path ?? (await insertPathFor(db, pool));
+  if (path === 'insert') {
+    const stored = await insertAllOrNone(pool, fresh);
+    if (stored) return stored;
+  }
   // Two batches inserting overlapping keys in different orders can deadlock; InnoDB rolls the
   // victim back whole, so it runs again (at most three tries, then a 500 and the OMS retries).
   return retryRolledBack(
     () =>
-      returning
-        ? inDriverTransaction(pool, 'START TRANSACTION', (conn) => insertReturning(conn, fresh))
-        : inDriverTransaction(pool, 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', (conn) =>
+      path === 'snapshot'
+        ? inDriverTransaction(pool, 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', (conn) =>
             insertThenRead(conn, fresh),
-          ),
+          )
+        : inDriverTransaction(pool, 'START TRANSACTION', (conn) => insertReturning(conn, fresh)),
     { retryIf: isDeadlock },
   );
 }
@@ -108,20 +123,33 @@ function firstOfEachKey(events: readonly NewEvent[]): EventsByKey {
   return byKey;
 }
 
-/** Whether the server takes `INSERT … RETURNING` (MariaDB 10.5+), asked once per client. */
-const returningSupport = new WeakMap<Db, boolean>();
+/** The insert path each client's server takes, asked once per client (see InsertPath). */
+const insertPaths = new WeakMap<Db, InsertPath>();
 
-async function serverHasReturning(db: Db, pool: Pool): Promise<boolean> {
-  const known = returningSupport.get(db);
+async function insertPathFor(db: Db, pool: Pool): Promise<InsertPath> {
+  const known = insertPaths.get(db);
   if (known !== undefined) return known;
-  const [row] = (await pool.query({ sql: 'SELECT VERSION()', rowsAsArray: true })) as Array<[string]>;
-  const supported = versionHasReturning(String(row?.[0] ?? ''));
-  returningSupport.set(db, supported);
-  return supported;
+  const [row] = (await pool.query({
+    sql: 'SELECT VERSION(), @@SESSION.sql_mode',
+    rowsAsArray: true,
+  })) as Array<[string, string]>;
+  const path = insertPathOf(String(row?.[0] ?? ''), String(row?.[1] ?? ''));
+  insertPaths.set(db, path);
+  return path;
+}
+
+/**
+ * The insert path for a server version and sql_mode. The one-statement `insert` needs strict
+ * mode: without it the server would store a value it had to convert (a truncated key) instead of
+ * failing the statement, and with autocommit nothing could take that back.
+ */
+export function insertPathOf(version: string, sqlMode: string): InsertPath {
+  if (!versionHasReturning(version)) return 'snapshot';
+  return /STRICT_(TRANS|ALL)_TABLES/i.test(sqlMode) ? 'insert' : 'insert-ignore';
 }
 
 /** True for a MariaDB server version (`SELECT VERSION()`) of 10.5 or later. */
-export function versionHasReturning(version: string): boolean {
+function versionHasReturning(version: string): boolean {
   const match = /^(\d+)\.(\d+)/.exec(version);
   if (!match || !/mariadb/i.test(version)) return false;
   const [major, minor] = [Number(match[1]), Number(match[2])];
@@ -132,8 +160,8 @@ const EVENT_COLUMNS =
   'storefront_id, storefront_code, dedup_key, event_name, event_time, order_id, payload, request_id, status';
 const EVENT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-/** `INSERT IGNORE INTO events` of these events, and its parameters, flat, in column order. */
-function insertIgnore(events: EventsByKey): { sql: string; values: unknown[] } {
+/** `INSERT [IGNORE] INTO events` of these events, and its parameters, flat, in column order. */
+function insertInto(events: EventsByKey, ignore: boolean): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   for (const e of events.values()) {
     values.push(
@@ -149,7 +177,7 @@ function insertIgnore(events: EventsByKey): { sql: string; values: unknown[] } {
     );
   }
   const tuples = new Array<string>(events.size).fill(EVENT_PLACEHOLDERS).join(', ');
-  return { sql: `INSERT IGNORE INTO events (${EVENT_COLUMNS}) VALUES ${tuples}`, values };
+  return { sql: `INSERT${ignore ? ' IGNORE' : ''} INTO events (${EVENT_COLUMNS}) VALUES ${tuples}`, values };
 }
 
 /** `(storefront_code, dedup_key) IN (…)` for these events, and its parameters. */
@@ -208,14 +236,60 @@ async function idsOnceSkippedAreDuplicates(
   return stored;
 }
 
+const RETURNING_KEYS = ' RETURNING id, storefront_code, dedup_key';
+
+/**
+ * The `insert` path: one autocommit `INSERT … RETURNING` of every event (strict mode, so a row
+ * the server cannot store as sent fails the statement). The ids by key once it is committed, or
+ * undefined when the server refused it: a duplicate key, a refused row or a deadlock victim,
+ * each rolled back whole, so the caller may take the `insert-ignore` path. A lost connection,
+ * a timeout or an unavailable database is thrown (whether it committed is unknown).
+ */
+async function insertAllOrNone(pool: Pool, events: EventsByKey): Promise<Map<string, number> | undefined> {
+  const insert = insertInto(events, false);
+  let inserted: IdRow[];
+  try {
+    inserted = (await pool.query(
+      { sql: insert.sql + RETURNING_KEYS, rowsAsArray: true },
+      insert.values,
+    )) as IdRow[];
+  } catch (error) {
+    if (refusedAndRolledBack(error)) return undefined;
+    throw error;
+  }
+  const stored = new Map<string, number>();
+  for (const [id, code, key] of inserted) stored.set(eventKey(code, key), Number(id));
+  if (stored.size !== events.size || [...events.keys()].some((k) => !stored.has(k))) {
+    throw new ConfigError(
+      `events insert stored ${inserted.length} rows whose keys differ from the batch's ${events.size} (a value was converted: is the server's sql_mode strict?)`,
+    );
+  }
+  return stored;
+}
+
+/** An error the server answered for the statement (not the connection's): it rolled the statement back. */
+function refusedAndRolledBack(error: unknown): boolean {
+  const e = error as { fatal?: unknown; sqlState?: unknown; errno?: unknown };
+  return (
+    e !== null &&
+    typeof e === 'object' &&
+    e.fatal === false &&
+    typeof e.sqlState === 'string' &&
+    typeof e.errno === 'number' &&
+    e.errno < 45000 && // the driver's own codes (timeouts, closed connections) start at 45000
+    e.errno !== 1205 && // a lock wait timeout: another try would wait as long again
+    !isDatabaseUnavailable(error)
+  );
+}
+
 /**
  * MariaDB 10.5+: one `INSERT IGNORE … RETURNING` answers exactly the rows it inserted; a locking
  * read runs only when it skipped some (duplicates).
  */
 async function insertReturning(conn: PoolConnection, events: EventsByKey) {
-  const insert = insertIgnore(events);
+  const insert = insertInto(events, true);
   const inserted = (await conn.query(
-    { sql: `${insert.sql} RETURNING id, storefront_code, dedup_key`, rowsAsArray: true },
+    { sql: insert.sql + RETURNING_KEYS, rowsAsArray: true },
     insert.values,
   )) as IdRow[];
   return idsOnceSkippedAreDuplicates(conn, events, inserted);
@@ -230,7 +304,7 @@ async function insertThenRead(conn: PoolConnection, events: EventsByKey) {
   const taken = await storedKeysIn(conn, [...events.values()], false);
   const fresh = new Map([...events].filter(([k]) => !taken.has(k)));
   if (fresh.size === 0) return new Map<string, number>();
-  const insert = insertIgnore(fresh);
+  const insert = insertInto(fresh, true);
   const { affectedRows } = (await conn.query(insert.sql, insert.values)) as { affectedRows: number };
   const where = keysIn([...fresh.values()]);
   const found = (await conn.query(

@@ -28,8 +28,8 @@ interface Candidate {
 
 /**
  * Store a validated OMS batch. Cost per batch, whatever its size: one query for its
- * storefronts, then one transaction (committed before the 202) that stores the new records (see
- * `insertEvents`). Records are judged one by one: unknown or disabled storefront and duplicates
+ * storefronts, then one INSERT of the records, committed before the 202 (a batch holding a
+ * duplicate takes a short transaction instead: see `insertEvents`). Records are judged one by one: unknown or disabled storefront and duplicates
  * are listed in `errors`, the rest accepted. A key another request stored meanwhile is reported
  * as a duplicate.
  */

@@ -12,8 +12,9 @@ import {
   eventKey,
   finishRouting,
   insertEvents,
+  type InsertPath,
+  insertPathOf,
   listEvents,
-  versionHasReturning,
 } from '../../src/db/events';
 import { createStorefront } from '../../src/db/storefronts';
 import { parseDatabaseUrl } from '../../src/db/url';
@@ -188,14 +189,12 @@ describe('events: the only writer of the events table', () => {
 });
 
 /**
- * insertEvents has two paths: `INSERT IGNORE … RETURNING` (MariaDB 10.5+) and, for servers
- * without RETURNING (MySQL), the snapshot path (read stored keys, insert, read ids). Both run
- * here on the same batches and must give the same answers.
+ * insertEvents has three paths (InsertPath): one `INSERT … RETURNING` falling back to a
+ * transaction with `INSERT IGNORE … RETURNING` (MariaDB 10.5+ in strict mode), that transaction
+ * alone (MariaDB 10.5+ otherwise), and for servers without RETURNING (MySQL) the snapshot path
+ * (read stored keys, insert, read ids). All run here on the same batches and must answer alike.
  */
-const PATHS = [
-  { name: 'RETURNING', returning: true },
-  { name: 'snapshot (no RETURNING)', returning: false },
-] as const;
+const PATHS: InsertPath[] = ['insert', 'insert-ignore', 'snapshot'];
 
 /** `event(order)` with the request id it came with and a time in milliseconds (both stored with the row). */
 const requested = (order: string, payload?: unknown): NewEvent => ({
@@ -230,9 +229,9 @@ const storedWithRequest = async () =>
 
 describe('insertEvents: the RETURNING path and its fallback answer alike', () => {
   for (const path of PATHS) {
-    const insert = (events: NewEvent[]) => insertEvents(database.db, events, { returning: path.returning });
+    const insert = (events: NewEvent[]) => insertEvents(database.db, events, { path });
 
-    describe(path.name, () => {
+    describe(path, () => {
       it('stores each key once: repeats within a batch and keys already stored are left out', async () => {
         expect(await acceptedOrders(await insert([requested('A'), requested('B'), requested('A')]))).toEqual([
           'A',
@@ -283,7 +282,7 @@ describe('insertEvents: the RETURNING path and its fallback answer alike', () =>
           const thenEnd = async (statement: 'COMMIT' | 'ROLLBACK') => {
             for (;;) {
               const [row] = await other.query(
-                "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT IGNORE INTO events%'",
+                "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT%INTO events%'",
                 [database.name],
               );
               if (Number(row.n) > 0) break;
@@ -318,12 +317,14 @@ describe('insertEvents: the RETURNING path and its fallback answer alike', () =>
     });
   }
 
-  it('RETURNING is taken on MariaDB 10.5+ only (MySQL and older MariaDB have none)', () => {
-    expect(versionHasReturning('10.11.6-MariaDB-0+deb12u1')).toBe(true);
-    expect(versionHasReturning('11.4.2-MariaDB-log')).toBe(true);
-    expect(versionHasReturning('10.5.0-MariaDB')).toBe(true);
-    expect(versionHasReturning('10.4.32-MariaDB')).toBe(false);
-    expect(versionHasReturning('8.0.36')).toBe(false);
-    expect(versionHasReturning('8.4.0-commercial')).toBe(false);
+  it('RETURNING is taken on MariaDB 10.5+ only (MySQL and older MariaDB have none), the one-statement insert only in strict mode', () => {
+    const strict = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+    expect(insertPathOf('10.11.6-MariaDB-0+deb12u1', strict)).toBe('insert');
+    expect(insertPathOf('11.4.2-MariaDB-log', 'STRICT_ALL_TABLES')).toBe('insert');
+    expect(insertPathOf('10.5.0-MariaDB', 'NO_ENGINE_SUBSTITUTION')).toBe('insert-ignore');
+    expect(insertPathOf('10.11.6-MariaDB', '')).toBe('insert-ignore');
+    expect(insertPathOf('10.4.32-MariaDB', strict)).toBe('snapshot');
+    expect(insertPathOf('8.0.36', strict)).toBe('snapshot');
+    expect(insertPathOf('8.4.0-commercial', strict)).toBe('snapshot');
   });
 });
