@@ -174,11 +174,32 @@ export function joinEvents(
   deliveries: readonly LeasedRow[],
   events: ReadonlyArray<ClaimedEventRow & { id: bigint }>,
 ): ClaimedDelivery[] {
-  const byId = new Map(events.map(({ id, ...event }) => [id, event]));
-  return deliveries.flatMap((d) => {
-    const event = byId.get(d.event_id);
-    return event ? [{ ...event, ...d }] : [];
-  });
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const joined: ClaimedDelivery[] = [];
+  for (const d of deliveries) {
+    const e = byId.get(d.event_id);
+    if (!e) continue;
+    // Spelled out: spreading the driver's row objects costs several times more per row.
+    joined.push({
+      id: d.id,
+      event_id: d.event_id,
+      destination_key: d.destination_key,
+      platform_code: d.platform_code,
+      credential_id: d.credential_id,
+      sgtm_config_id: d.sgtm_config_id,
+      attempts: d.attempts,
+      first_attempt_at: d.first_attempt_at,
+      storefront_id: e.storefront_id,
+      storefront_code: e.storefront_code,
+      dedup_key: e.dedup_key,
+      event_name: e.event_name,
+      event_time: e.event_time,
+      order_id: e.order_id,
+      payload: e.payload,
+      request_id: e.request_id,
+    });
+  }
+  return joined;
 }
 
 /** Pure: the ids of `due` (in order) taking at most `room(platform)` per platform. */

@@ -42,6 +42,8 @@ export async function routeOnce(opts: RouterOptions): Promise<RouteResult> {
 
   const deliveries: NewDelivery[] = [];
   const finished: RoutedEvent[] = [];
+  // Resolved once per storefront: every event of the pass sees the same switches.
+  const resolved = new Map<number, ReturnType<typeof resolveDestinations>>();
   for (const row of events) {
     const storefront =
       (row.storefront_id !== null ? state.storefrontsById.get(row.storefront_id) : undefined) ??
@@ -76,7 +78,11 @@ export async function routeOnce(opts: RouterOptions): Promise<RouteResult> {
         continue;
       }
     }
-    const destinations = resolveDestinations(state.configFor(storefront.id), storefront.code);
+    let destinations = resolved.get(storefront.id);
+    if (!destinations) {
+      destinations = resolveDestinations(state.configFor(storefront.id), storefront.code);
+      resolved.set(storefront.id, destinations);
+    }
     const storefrontStop = destinations.find((d) => d.kind === 'stopped' && d.level === 'storefront');
     if (storefrontStop && storefrontStop.kind === 'stopped') {
       finished.push({ id: row.id, status: 'suppressed', reason: storefrontStop.reason });

@@ -124,11 +124,22 @@ export async function prepareGroups(deps: SendDeps, claimed: ClaimedDelivery[]):
   const suppressed: Completion[] = [];
   const sendable: ClaimedDelivery[] = [];
   const reroute: NewDelivery[] = [];
+  // Resolved once per storefront: every delivery of a claim sees the same switches.
+  const resolved = new Map<string, ReturnType<typeof resolveDestinations>>();
+  const destinationsOf = (c: ClaimedDelivery) => {
+    const key = `${c.storefront_id}\u0000${c.storefront_code}`;
+    let destinations = resolved.get(key);
+    if (!destinations) {
+      destinations = resolveDestinations(
+        state.configFor(c.storefront_id ?? -1),
+        c.storefront_code ?? undefined,
+      );
+      resolved.set(key, destinations);
+    }
+    return destinations;
+  };
   for (const c of claimed) {
-    const destinations = resolveDestinations(
-      state.configFor(c.storefront_id ?? -1),
-      c.storefront_code ?? undefined,
-    );
+    const destinations = destinationsOf(c);
     const live = destinations.find((d) => d.kind !== 'stopped' && destinationKey(d) === c.destination_key);
     if (live) {
       sendable.push(c);

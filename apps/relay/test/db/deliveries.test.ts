@@ -12,6 +12,7 @@ import {
   countOpenDeliveries,
   extendLeases,
   insertDeliveries,
+  joinEvents,
   oldestDueDeliveryAgeSeconds,
   reapExpiredLeases,
   replayDeliveries,
@@ -268,5 +269,42 @@ describe('attempts: the only writer of http_exchanges and delivery_attempts', ()
       consecutive: Number(server!.mode) <= 1,
       step: Number(server!.step),
     });
+  });
+});
+
+describe('joinEvents', () => {
+  it('gives each delivery its event columns, one event shared by its deliveries, and leaves out a delivery whose event is gone', () => {
+    const at = new Date('2026-01-15T10:25:00Z');
+    const leased = (id: bigint, event_id: bigint, platform: string) => ({
+      id,
+      event_id,
+      destination_key: `credential:${id}`,
+      platform_code: platform,
+      credential_id: Number(id),
+      sgtm_config_id: null,
+      attempts: 1,
+      first_attempt_at: at,
+    });
+    const event = {
+      id: 7n,
+      storefront_id: 1,
+      storefront_code: 'bosley',
+      dedup_key: 'k',
+      event_name: 'purchase_completed',
+      event_time: at,
+      order_id: 'A',
+      payload: { order_id: 'A' },
+      request_id: 'req-1',
+    };
+    const joined = joinEvents(
+      [leased(1n, 7n, 'meta_capi'), leased(2n, 8n, 'ga4'), leased(3n, 7n, 'tiktok_events')],
+      [event],
+    );
+    const { id: _, ...columns } = event;
+    expect(joined).toEqual([
+      { ...columns, ...leased(1n, 7n, 'meta_capi') },
+      { ...columns, ...leased(3n, 7n, 'tiktok_events') },
+    ]);
+    expect(joined[0]!.payload).toBe(joined[1]!.payload);
   });
 });
