@@ -1,6 +1,6 @@
 import type { Storefront } from '../generated/prisma/client';
-import type { Db } from './client';
-import { inList, sql } from './sql';
+import { type Db, driverPool } from './client';
+import { marks } from './driver';
 
 /** The `storefronts` table (configuration): the only module that writes it. */
 
@@ -64,7 +64,11 @@ export interface StorefrontSwitch {
   is_active: boolean | number;
 }
 
-/** Storefronts by id or by code (either list may be empty); one statement, read fresh. */
+/**
+ * Storefronts by id or by code (either list may be empty); one statement, read fresh (a kill
+ * switch acts at once). Sent on the driver pool: ingestion asks once per batch, and Prisma's
+ * raw-query handling cost more than the statement.
+ */
 export async function storefrontSwitches(
   db: Db,
   by: { ids?: readonly number[]; codes?: readonly string[] },
@@ -73,13 +77,18 @@ export async function storefrontSwitches(
   const codes = [...new Set(by.codes ?? [])];
   if (ids.length === 0 && codes.length === 0) return [];
   const clauses = [
-    ...(ids.length > 0 ? [sql`id IN (${inList(ids)})`] : []),
-    ...(codes.length > 0 ? [sql`storefront_id IN (${inList(codes)})`] : []),
+    ...(ids.length > 0 ? [`id IN (${marks(ids.length)})`] : []),
+    ...(codes.length > 0 ? [`storefront_id IN (${marks(codes.length)})`] : []),
   ];
-  const where = clauses.reduce((all, clause) => sql`${all} OR ${clause}`);
-  return db.$queryRaw<StorefrontSwitch[]>(
-    sql`SELECT id, storefront_id AS code, is_active FROM storefronts WHERE ${where}`,
-  );
+  const pool = await driverPool(db);
+  const found = (await pool.query(
+    {
+      sql: `SELECT id, storefront_id, is_active FROM storefronts WHERE ${clauses.join(' OR ')}`,
+      rowsAsArray: true,
+    },
+    [...ids, ...codes],
+  )) as Array<[number, string, number]>;
+  return found.map(([id, code, isActive]) => ({ id, code, is_active: isActive }));
 }
 
 /** The privacy settings of some storefronts (sending): mode, aliases and the sealed key. */
