@@ -268,7 +268,7 @@ async function insertAllOrNone(pool: Pool, events: EventsByKey): Promise<Map<str
 }
 
 /** An error the server answered for the statement (not the connection's): it rolled the statement back. */
-function refusedAndRolledBack(error: unknown): boolean {
+export function refusedAndRolledBack(error: unknown): boolean {
   const e = error as { fatal?: unknown; sqlState?: unknown; errno?: unknown };
   return (
     e !== null &&

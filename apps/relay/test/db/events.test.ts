@@ -15,6 +15,7 @@ import {
   type InsertPath,
   insertPathOf,
   listEvents,
+  refusedAndRolledBack,
 } from '../../src/db/events';
 import { createStorefront } from '../../src/db/storefronts';
 import { parseDatabaseUrl } from '../../src/db/url';
@@ -316,6 +317,19 @@ describe('insertEvents: the RETURNING path and its fallback answer alike', () =>
       });
     });
   }
+
+  it('only a statement the server refused (rolled back) falls through to the transaction; lost connections, timeouts and lock waits are thrown', () => {
+    const refused = (errno: number, fatal = false) => ({ errno, fatal, sqlState: '23000', code: 'X' });
+    expect(refusedAndRolledBack(refused(1062))).toBe(true); // duplicate key
+    expect(refusedAndRolledBack(refused(4025))).toBe(true); // a CHECK constraint (the JSON check)
+    expect(refusedAndRolledBack(refused(1213))).toBe(true); // deadlock victim
+    expect(refusedAndRolledBack(refused(1205))).toBe(false); // lock wait timeout: would wait again
+    expect(refusedAndRolledBack(refused(1969))).toBe(false); // max_statement_time: database too slow
+    expect(refusedAndRolledBack(refused(1062, true))).toBe(false); // the connection is gone
+    expect(refusedAndRolledBack(refused(45026))).toBe(false); // the driver's socket timeout
+    expect(refusedAndRolledBack(new Error('Connection lost'))).toBe(false);
+    expect(refusedAndRolledBack(undefined)).toBe(false);
+  });
 
   it('RETURNING is taken on MariaDB 10.5+ only (MySQL and older MariaDB have none), the one-statement insert only in strict mode', () => {
     const strict = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
