@@ -25,6 +25,10 @@ import { workerEndpoint } from './metrics/worker-endpoint';
 import { createRuntime } from './runtime';
 import { closeServer, listen } from './server';
 import { startWorker } from './worker/index';
+import { applyRelayV8Flags } from './v8-flags';
+
+// Before any command runs: the memory settings every relay process shares (see v8-flags.ts).
+applyRelayV8Flags();
 
 type Command = (argv: string[]) => Promise<void>;
 
