@@ -31,8 +31,14 @@ export interface LoadGenerator {
   readonly acceptedIds: Set<string>;
   /** Post one batch of `size` new purchases and retry it until accepted. */
   postBatch(size: number): Promise<void>;
-  /** Post one single-event batch once, without retrying: its status (`error`: no answer) and time. */
+  /**
+   * Post one single-event batch once: its status (`error`: no answer) and time. One not accepted
+   * is kept for `retryProbes()`: its answer says nothing of whether it was stored (a frozen
+   * database may commit it after the relay gave up and answered 503).
+   */
   probe(): Promise<{ status: number | 'error'; ms: number }>;
+  /** Post the probes not accepted again until accepted, as an OMS would once the outage is over. */
+  retryProbes(): Promise<void>;
   /** Post batches of `size` at `eventsPerSecond` until `stop()` or `seconds` pass. */
   run(eventsPerSecond: number, size: number, seconds?: number): Promise<void>;
   stop(): void;
@@ -93,10 +99,9 @@ export function loadGenerator(apiUrl: string, prefix: string): LoadGenerator {
     return JSON.stringify({ count: size, data: ids.map((id, i) => purchase(id, i)), error: '' });
   };
 
-  const postBatch = async (size: number) => {
-    const body = newBatch(size);
-    batches += 1;
-    for (let tries = 1; ; tries++) {
+  /** Post `body` until it is accepted; `tries` attempts were made before (whose answers were lost). */
+  const postUntilAccepted = async (body: string, triedBefore: number) => {
+    for (let tries = triedBefore + 1; ; tries++) {
       const { status, json, retryAfterMs } = await attempt(body);
       answers[status] = (answers[status] ?? 0) + 1;
       if (status === 202) {
@@ -116,15 +121,27 @@ export function loadGenerator(apiUrl: string, prefix: string): LoadGenerator {
     }
   };
 
+  const postBatch = async (size: number) => {
+    batches += 1;
+    await postUntilAccepted(newBatch(size), 0);
+  };
+  const unacceptedProbes: string[] = [];
+
   return {
     acceptedIds,
     postBatch,
     async probe() {
       const started = performance.now();
-      const { status, json } = await attempt(newBatch(1));
+      const body = newBatch(1);
+      batches += 1;
+      const { status, json } = await attempt(body);
       answers[status] = (answers[status] ?? 0) + 1;
       if (status === 202) for (const id of (json as { event_ids: string[] }).event_ids) acceptedIds.add(id);
+      else unacceptedProbes.push(body);
       return { status, ms: Math.round(performance.now() - started) };
+    },
+    async retryProbes() {
+      for (const body of unacceptedProbes.splice(0)) await postUntilAccepted(body, 1);
     },
     async run(eventsPerSecond, size, seconds = Number.POSITIVE_INFINITY) {
       stopped = false;

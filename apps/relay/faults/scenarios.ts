@@ -145,7 +145,8 @@ async function leasedBy(stage: Stage, owner: string): Promise<number> {
 /**
  * 3. The database is stopped (SIGKILL, then started again on the same data) and later frozen
  * (SIGSTOP past DB_QUERY_TIMEOUT, then SIGCONT) under steady load. The API answers 503 and the
- * load generator posts again; the relay processes must survive both without a restart.
+ * load generator posts again (the one-event probes too, after the outage); the relay processes
+ * must survive both without a restart.
  */
 export async function databaseFaults(stage: Stage, size: SuiteSize): Promise<ScenarioCounts> {
   const scenario = 'database';
@@ -167,6 +168,8 @@ export async function databaseFaults(stage: Stage, size: SuiteSize): Promise<Sce
   await sleep(freezeEnds - Date.now());
   stage.db.thaw();
   const thawed = generator.counts();
+  // The probes answered 503 are posted again, as the OMS would: one may have been stored anyway.
+  await generator.retryProbes();
   await sleep(size.calmSeconds * 1000);
   generator.stop();
   await load;
