@@ -131,6 +131,20 @@ describe('deliveries: the only writer of the deliveries table', () => {
     expect(await rows()).toEqual([['credential:1', 'pending', 1, null, null]]);
   });
 
+  it('reaps every expired lease in batches, and leaves live leases alone', async () => {
+    await insertDeliveries(database.db, [
+      delivery('credential:1', 'meta_capi'),
+      delivery('credential:2', 'ga4'),
+      delivery('credential:3', 'tiktok_events'),
+      delivery('credential:4', 'branch'),
+    ]);
+    await claimDeliveries(database.db, 'crashed', 3, 1);
+    await claimDeliveries(database.db, 'alive', 10, 60_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await reapExpiredLeases(database.db, 2)).toBe(3);
+    expect((await rows()).map((r) => r[1])).toEqual(['pending', 'pending', 'pending', 'leased']);
+  });
+
   it('replays failed deliveries of an event, or by filter, with a fresh retry budget', async () => {
     await insertDeliveries(database.db, [
       delivery('credential:1', 'meta_capi'),
