@@ -81,7 +81,8 @@ export function conformanceChecks(
         expect(adapter.code).toMatch(/^[a-z0-9_]+$/);
         expect(adapter.name.length).toBeGreaterThan(1);
         expect([1, 2, 3]).toContain(adapter.tier);
-        expect(adapter.docsUrl).toMatch(/^https:\/\//);
+        // A link readers follow from docs/platforms.md: one https URL on a real host, nothing else.
+        expect(adapter.docsUrl).toMatch(/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/);
         expect(adapter.baseUrl).toMatch(/^https?:\/\//);
         expect(adapter.apiVersion.length).toBeGreaterThan(0);
         expect(adapter.batch.maxEvents).toBeGreaterThanOrEqual(1);

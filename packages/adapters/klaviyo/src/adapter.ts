@@ -12,7 +12,7 @@ export const adapter = defineAdapter({
   tier: 2,
   category: 'marketing',
   authType: 'api_key',
-  docsUrl: 'https://klaviyo/openapi (Create Event: unique_id)',
+  docsUrl: 'https://developers.klaviyo.com/en/reference/create_event',
   apiVersion: KLAVIYO_REVISION,
   baseUrl: 'https://a.klaviyo.com',
   description: 'Events (metrics) on Klaviyo profiles through POST /api/events (JSON:API, revision header).',

@@ -18,8 +18,7 @@ export const adapter = defineAdapter({
   tier: 1,
   category: 'advertising',
   authType: 'bearer',
-  docsUrl:
-    'https://learn.microsoft.com/en-us/advertising/guides/uet-conversion-api-integration; stape.io (eventId, third party)',
+  docsUrl: 'https://learn.microsoft.com/en-us/advertising/guides/uet-conversion-api-integration',
   apiVersion: `UET CAPI ${UET_CAPI_VERSION}; Campaign Management ${CAMPAIGN_MANAGEMENT_VERSION}`,
   baseUrl: UET_CAPI_BASE_URL,
   description:
