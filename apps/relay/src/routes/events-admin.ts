@@ -2,7 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { replayDeliveries, replayEventDeliveries } from '../db/deliveries';
-import { type EventWithDeliveries, eventExists, findEventWithDeliveries, listEvents } from '../db/events';
+import {
+  type Event,
+  type EventWithDeliveries,
+  eventExists,
+  findEventWithDeliveries,
+  listEvents,
+} from '../db/events';
 import { EVENT_STATUSES, REPLAYABLE_DELIVERY_STATUSES } from '../db/statuses';
 import { defineRoute, openApiRouter } from '../http/openapi-route';
 import {
@@ -205,7 +211,8 @@ function deliveryJson(d: Delivery): z.input<typeof deliverySchema> {
   };
 }
 
-function eventJson(e: EventWithDeliveries): z.input<typeof eventDetailSchema> {
+/** An event's own columns, as the list shows them (the detail adds its record and deliveries). */
+function eventSummaryJson(e: Event): z.input<typeof eventSummarySchema> {
   return {
     id: str(e.id),
     storefront_id: e.storefrontId,
@@ -216,11 +223,13 @@ function eventJson(e: EventWithDeliveries): z.input<typeof eventDetailSchema> {
     order_id: e.orderId,
     status: e.status,
     status_reason: e.statusReason,
-    payload: e.payload,
     created_at: e.createdAt.toISOString(),
     routed_at: e.routedAt?.toISOString() ?? null,
-    deliveries: e.deliveries.map(deliveryJson),
   };
+}
+
+function eventJson(e: EventWithDeliveries): z.input<typeof eventDetailSchema> {
+  return { ...eventSummaryJson(e), payload: e.payload, deliveries: e.deliveries.map(deliveryJson) };
 }
 
 const tags = ['events'];
@@ -285,24 +294,7 @@ export function eventAdminRoutes(db: Db) {
       },
       q,
     );
-    const answer: z.input<typeof eventPageSchema> = page(
-      items.map((e) => ({
-        id: str(e.id),
-        storefront_id: e.storefrontId,
-        storefront_code: e.storefrontCode,
-        dedup_key: e.dedupKey,
-        event_name: e.eventName,
-        event_time: e.eventTime.toISOString(),
-        order_id: e.orderId,
-        status: e.status,
-        status_reason: e.statusReason,
-        created_at: e.createdAt.toISOString(),
-        routed_at: e.routedAt?.toISOString() ?? null,
-      })),
-      total,
-      q.skip,
-      q.limit,
-    );
+    const answer: z.input<typeof eventPageSchema> = page(items.map(eventSummaryJson), total, q.skip, q.limit);
     return c.json(answer);
   });
 
