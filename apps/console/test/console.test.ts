@@ -165,6 +165,11 @@ describe('the console', () => {
       pixel_id: '998877665544',
       access_token: 'EAAGconsoleTypedToken0123456789',
     });
+    // A platform that names it otherwise (TikTok's pixel_code) is asked once too.
+    await h.page.getByRole('button', { name: 'Edit TikTok Events API credential of bosley' }).click();
+    await h.page.locator('input[name="credentials.pixel_code"]').waitFor();
+    expect(await h.page.getByText(/^Pixel id/).count()).toBe(0);
+    await h.page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('names every control on every page and moves through them with the keyboard', async () => {

@@ -80,15 +80,26 @@ export function credentialsFrom(fields: FieldSpec[], values: Record<string, stri
   return { credentials: Object.keys(out).length > 0 ? out : undefined, problems };
 }
 
-/** Row columns (labels in lists and the audit log) that some platforms' credentials also hold. */
-const LABEL_COLUMNS = ['pixel_id', 'account_id'] as const;
-type LabelColumn = (typeof LABEL_COLUMNS)[number];
+/**
+ * Row columns (labels in lists and the audit log) that some platforms' credentials also hold,
+ * under their own names (TikTok's `pixel_code`, Pinterest's `ad_account_id`…).
+ */
+const LABEL_SOURCES = {
+  pixel_id: ['pixel_id', 'pixel_code'],
+  account_id: ['account_id', 'ad_account_id', 'advertiser_id', 'customer_account_id'],
+} as const;
+type LabelColumn = keyof typeof LABEL_SOURCES;
+const LABEL_COLUMNS = Object.keys(LABEL_SOURCES) as LabelColumn[];
+
+/** The credential field that holds this label on the platform, if one does. */
+export const labelField = (fields: FieldSpec[], column: LabelColumn): string | undefined =>
+  LABEL_SOURCES[column].find((name) => fields.some((f) => f.name === name));
 
 /**
- * The label columns to send. When the platform's credentials have a field of the same name, the
- * form asks once (in the credentials) and the column mirrors it; with those fields left empty on
- * an edit the stored label is kept (the column is not sent). Other platforms get the form's own
- * optional inputs.
+ * The label columns to send. When the platform's credentials have a field for one, the form asks
+ * once (in the credentials) and the column mirrors it; with that field left empty on an edit the
+ * stored label is kept (the column is not sent). Other platforms get the form's own optional
+ * inputs.
  */
 export function labelColumns(
   fields: FieldSpec[],
@@ -98,11 +109,12 @@ export function labelColumns(
 ): Partial<Record<LabelColumn, string | null>> {
   const out: Partial<Record<LabelColumn, string | null>> = {};
   for (const column of LABEL_COLUMNS) {
-    if (!fields.some((f) => f.name === column)) {
+    const field = labelField(fields, column);
+    if (field === undefined) {
       out[column] = own[column].trim() || null;
       continue;
     }
-    const typed = credentials?.[column];
+    const typed = credentials?.[field];
     if (typed !== undefined && typed !== null && String(typed) !== '') out[column] = String(typed);
     else if (!editing) out[column] = null;
   }
@@ -150,7 +162,7 @@ export function CredentialForm({
   );
 
   /** The platform's credentials hold this label: the form asks for it there, once. */
-  const asksInCredentials = (column: LabelColumn) => fields.some((f) => f.name === column);
+  const asksInCredentials = (column: LabelColumn) => labelField(fields, column) !== undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
